@@ -1,0 +1,15 @@
+//! Build script: declares the app's own Tauri commands so that the generated
+//! permissions cover them and nothing else (see `src-tauri/capabilities/`).
+
+/// Every `#[tauri::command]` of `commands/`; one permission `allow-<name>` each.
+const COMMANDS: &[&str] = &["app_info", "ui_ready"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("échec de tauri-build");
+}

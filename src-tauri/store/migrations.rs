@@ -1,0 +1,42 @@
+//! Versioned schema migrations, compiled into the binary. Each runs once, in
+//! its own transaction, and is recorded in `schema_migrations` and in
+//! `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+/// (version, name, SQL), in increasing version order. Append only.
+pub const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "init", include_str!("migrations/0001_init.sql"))];
+
+/// The schema version this build writes.
+pub fn latest_schema_version() -> i64 {
+    MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
+}
+
+/// Applies every migration newer than the file's `user_version`.
+pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, datetime('now'))",
+            rusqlite::params![version, name],
+        )?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_strictly_increase() {
+        for pair in MIGRATIONS.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} puis {}", pair[0].0, pair[1].0);
+        }
+    }
+}

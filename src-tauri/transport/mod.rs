@@ -1,0 +1,100 @@
+//! Transport types: every value that crosses IPC between Rust and the UI,
+//! defined once here; their TypeScript declarations are generated with ts-rs
+//! into `ui/src/lib/bindings.ts` (see [`typescript_bindings`]).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What kind of failure reached the UI. The UI switches on this code, never
+/// on the message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Input that cannot be used; the message names the field.
+    InvalidInput,
+    /// The database cannot be opened, is damaged, or is from a newer version.
+    Database,
+    /// Something the adviser asked for does not exist.
+    NotFound,
+    /// A bug: the message is kept for the report.
+    Internal,
+}
+
+/// The one error type that crosses IPC: `{ code, message }`, message in French.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        IpcError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// What the app tells about itself (About box, status bar).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+}
+
+/// The TypeScript declarations of every transport type, in a stable order:
+/// the content of `ui/src/lib/bindings.ts`.
+pub fn typescript_bindings() -> String {
+    let decls = [IpcError::decl(), ErrorCode::decl(), AppInfo::decl()];
+    let mut out = String::from(
+        "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
+         // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_file_is_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings.ts");
+        let expected = typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "ui/src/lib/bindings.ts est périmé : lancez `UPDATE_BINDINGS=1 cargo test --lib bindings`"
+        );
+    }
+
+    #[test]
+    fn error_serializes_as_code_and_message() {
+        let e = IpcError::new(
+            ErrorCode::InvalidInput,
+            "champ « frais_reels » : montant négatif",
+        );
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["code"], "invalid_input");
+        assert_eq!(json["message"], "champ « frais_reels » : montant négatif");
+    }
+}
