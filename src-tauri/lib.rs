@@ -4,4 +4,5 @@
 pub mod cli;
 pub mod commands;
 pub mod store;
+pub mod tarifs;
 pub mod transport;

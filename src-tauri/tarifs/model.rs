@@ -1,0 +1,241 @@
+//! Types of the MGEN prestations table (Annexe 2 of the Statuts et
+//! Règlements) once read from its data file.
+//!
+//! A [`Bareme`] is one version of the table (e.g. "applicable au 1er janvier
+//! 2018"). It holds [`Ligne`]s: one per printed line or sub-line of the
+//! Annexe *and per variant the table distinguishes* (age band, OPTAM or not,
+//! parcours or not, network or not, conventionné or not, kind of stay, lens
+//! type…). Each line has exactly one [`Cellule`] per [`Offre`].
+//!
+//! Variants are a small string map (`variante`): the same keys are used by
+//! the data files, the engine and the CLI output. Known keys and values:
+//! - `parcours`: `dans` | `hors`
+//! - `optam`: `oui` | `non`
+//! - `reseau` (OPTISTYA / AUDISTYA): `oui` | `non`
+//! - `conventionne` (MGEN-conventionné establishment or professional): `oui` | `non`
+//! - `age`: a band as printed, `<18`, `>=18`, `<20`, `>=20`, `<6`, `<16`
+//! - `sejour`: `mco` | `maternite` | `psychiatrie` | `ssr`
+//! - `taux_amo`: `65` | `30` | `15` (medicines)
+//! - `rembourse` (by the Sécurité sociale): `oui` | `non`
+//! - `dent`: `incisive_canine_premolaire` | `molaire`
+//! - `element`, `materiau`, `verre`, `rang`… for the dental and optical rows
+//!   (free values, documented next to the line in the data file)
+//!
+//! An empty map means the line has no variant.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// The four MGEN offers, in the order of the table's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Offre {
+    Initiale,
+    Equilibre,
+    Reference,
+    Integrale,
+}
+
+impl Offre {
+    /// Column order of the Annexe.
+    pub const ALL: [Offre; 4] = [
+        Offre::Initiale,
+        Offre::Equilibre,
+        Offre::Reference,
+        Offre::Integrale,
+    ];
+
+    /// The name printed on the table ("MGEN Référence").
+    pub fn label(self) -> &'static str {
+        match self {
+            Offre::Initiale => "MGEN Initiale",
+            Offre::Equilibre => "MGEN Équilibre",
+            Offre::Reference => "MGEN Référence",
+            Offre::Integrale => "MGEN Intégrale",
+        }
+    }
+}
+
+/// What kind of amount a cell gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Nature {
+    /// `valeur` % of the BRSS (e.g. "30 %"). Reduced "à due proportion" when
+    /// the ticket modérateur is exonerated.
+    PourcentageBrss,
+    /// A fixed amount in euros, per [`Unite`] (e.g. "33 €/nuitée"). Never
+    /// reduced on exonération ("sauf forfaits").
+    Forfait,
+    /// MGEN pays the ticket modérateur: BRSS × (100 − AMO rate) %.
+    TicketModerateur,
+    /// The forfait journalier hospitalier (or psychiatrie) in force at the
+    /// date of care, taken from the AMO parameters: the 2018 table prints
+    /// 18 € / 13,50 €, older than the values in force (see the cell's note).
+    ForfaitJournalierEnVigueur,
+    /// "Néant": no cover.
+    Neant,
+}
+
+/// What a forfait is counted per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Unite {
+    Acte,
+    Seance,
+    Nuitee,
+    Jour,
+    /// Per year of care (calendar year), e.g. "75 € / an".
+    An,
+    Oeil,
+    Verre,
+    Monture,
+    Appareil,
+    Semestre,
+    Cure,
+    Dent,
+    Element,
+    Prothese,
+    Implant,
+    Couronne,
+}
+
+/// The period over which a [`Limite`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Periode {
+    /// The calendar year of the date of care.
+    AnneeCivile,
+    /// `n` calendar years: the year of care and the `n − 1` before it.
+    AnneesCiviles { n: u32 },
+    /// A rolling period of `mois` months ending at the date of care
+    /// (optics: 12 or 24 months, see Annexe note ** of line 25).
+    Glissante { mois: u32 },
+}
+
+/// What a [`Limite`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Compteur {
+    Seances,
+    Appareils,
+    Implants,
+    Couronnes,
+    /// One optical equipment (a frame and two lenses).
+    Equipements,
+    Semestres,
+}
+
+/// A count limit attached to a cell, e.g. "dans la limite de 20 séances / an".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Limite {
+    pub compteur: Compteur,
+    pub max: u32,
+    pub periode: Periode,
+}
+
+/// What MGEN pays once a cell's limit is reached or its forfait used up
+/// ("puis 80 % BRSS", "puis prise en charge du ticket modérateur").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AuDela {
+    pub nature: Nature,
+    #[ts(type = "string | null")]
+    pub valeur: Option<Decimal>,
+    pub unite: Option<Unite>,
+}
+
+/// One cell: one line × one offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Cellule {
+    pub nature: Nature,
+    /// Percentage (30 for "30 %") or euros; `None` for Néant, ticket
+    /// modérateur and the forfait journalier in force.
+    #[ts(type = "string | null")]
+    pub valeur: Option<Decimal>,
+    /// For forfaits: what the amount is per.
+    pub unite: Option<Unite>,
+    /// Count limits (sessions a year, devices a year, implants over two
+    /// calendar years, one equipment per 12 or 24 months…).
+    pub limites: Vec<Limite>,
+    /// Id of a shared envelope: every cell with the same id, for the same
+    /// offer, draws on one amount (the cell's `valeur`, per year). E.g.
+    /// "se_soigner_autrement" for lines 10–14.
+    pub enveloppe: Option<String>,
+    /// "130 € / œil ou ticket modérateur si supérieur": pay the greater of
+    /// the forfait and the ticket modérateur.
+    pub ou_ticket_moderateur_si_superieur: bool,
+    /// What is paid beyond the limit or forfait, if anything.
+    pub au_dela: Option<AuDela>,
+    /// The cell as printed in the seed, for display and review ("33 €/nuitée").
+    pub texte: String,
+    /// How an ambiguous cell was read; a cell with a note is printed with
+    /// "lecture à confirmer".
+    pub note: Option<String>,
+}
+
+impl Cellule {
+    /// Whether an amount computed from this cell must carry "lecture à confirmer".
+    pub fn a_confirmer(&self) -> bool {
+        self.note.is_some()
+    }
+}
+
+/// One printed line (or sub-line, or variant row) of Annexe 2.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Ligne {
+    /// The Annexe reference as printed: "1", "2.1", "22.2", "26.3.2.1", "29".
+    pub ligne: String,
+    /// The table section as advisers know it ("ACTES MÉDICAUX COURANTS",
+    /// "PHARMACIE", "HOSPITALISATION", "OPTIQUE", "DENTAIRE", …).
+    pub section: String,
+    /// French label, in our words.
+    pub libelle: String,
+    /// The variant this row covers (empty when none).
+    pub variante: BTreeMap<String, String>,
+    /// Exactly one cell per offer.
+    pub cellules: BTreeMap<Offre, Cellule>,
+    /// Where in the seed the line is (e.g. "Annexe 2, DENTAIRE, 26.3.2.1").
+    pub source: String,
+}
+
+/// One version of the MGEN table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Bareme {
+    /// E.g. "MGEN Annexe 2 — 2018".
+    pub nom: String,
+    /// First day the table applies ("applicable au 1er janvier 2018").
+    #[ts(type = "string")]
+    pub en_vigueur_le: NaiveDate,
+    /// The document it comes from.
+    pub source: String,
+    pub lignes: Vec<Ligne>,
+}
+
+impl Bareme {
+    /// The line with this Annexe reference whose variant is exactly `variante`.
+    pub fn ligne(&self, ligne: &str, variante: &BTreeMap<String, String>) -> Option<&Ligne> {
+        self.lignes
+            .iter()
+            .find(|l| l.ligne == ligne && &l.variante == variante)
+    }
+
+    /// The cell of this line / variant for the offer.
+    pub fn cellule(
+        &self,
+        ligne: &str,
+        variante: &BTreeMap<String, String>,
+        offre: Offre,
+    ) -> Option<&Cellule> {
+        self.ligne(ligne, variante)?.cellules.get(&offre)
+    }
+}
+
+/// Builds a variant map from pairs (handy in code and tests).
+pub fn variante<const N: usize>(pairs: [(&str, &str); N]) -> BTreeMap<String, String> {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
