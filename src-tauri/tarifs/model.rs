@@ -20,6 +20,16 @@
 //! - `dent`: `incisive_canine_premolaire` | `molaire`
 //! - `element`, `materiau`, `verre`, `rang`… for the dental and optical rows
 //!   (free values, documented next to the line in the data file)
+//! - also used by `assets/tarifs/annexe2-2018.toml`: `age` `>70` (line 24),
+//!   `cecite` `oui`|`non` and `handicap` `oui` (lines 24, 29), `poste` (the
+//!   sub-item of a line: line 20 `ticket_moderateur` | `participation_forfaitaire`
+//!   | `depassement`; line 21 `frais_de_sejour` | `forfait_journalier_hospitalier`
+//!   | `forfait_journalier_psychiatrie`; line 29 `entretien_reparation`),
+//!   `equipement` (line 25: `verre` | `monture` | `lentilles` | `supplement` |
+//!   `chirurgie_refractive` | `vision_telescopique`), `supplement`, `dents`
+//!   (`1-7` | `8-14`, line 26.4.2), `debut` (`avant_16_ans` | `apres_16_ans`,
+//!   line 26.8.1.2). A key absent from a row means the table does not
+//!   distinguish it there (e.g. frames: same amount in or out of the network).
 //!
 //! An empty map means the line has no variant.
 
@@ -113,6 +123,9 @@ pub enum Periode {
     /// A rolling period of `mois` months ending at the date of care
     /// (optics: 12 or 24 months, see Annexe note ** of line 25).
     Glissante { mois: u32 },
+    /// Within one act, appliance or treatment (e.g. "par dent supplémentaire
+    /// jusqu'à 14 dents", "4 semestres maximum" of one orthodontic treatment).
+    ParActe,
 }
 
 /// What a [`Limite`] counts.
@@ -126,6 +139,10 @@ pub enum Compteur {
     /// One optical equipment (a frame and two lenses).
     Equipements,
     Semestres,
+    /// Teeth on one dental appliance.
+    Dents,
+    /// Elements (facettes, bridge elements) in one act.
+    Elements,
 }
 
 /// A count limit attached to a cell, e.g. "dans la limite de 20 séances / an".
@@ -198,6 +215,10 @@ pub struct Ligne {
     pub cellules: BTreeMap<Offre, Cellule>,
     /// Where in the seed the line is (e.g. "Annexe 2, DENTAIRE, 26.3.2.1").
     pub source: String,
+    /// The Sécurité sociale LPP codes printed next to the row (optics, line
+    /// 25); empty elsewhere.
+    #[serde(default)]
+    pub codes_lpp: Vec<String>,
 }
 
 /// One version of the MGEN table.

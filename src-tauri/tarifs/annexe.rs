@@ -1,0 +1,826 @@
+//! Reading an Annexe 2 tariff file (TOML, format documented at the top of
+//! `assets/tarifs/annexe2-2018.toml`) into a [`Bareme`], cell by cell, with
+//! errors naming the file, the line of the file and the field.
+//!
+//! Each offer cell is written as printed (`reference = "33 €/nuitée"`) and
+//! read by [`cell_text`](super::cell_text); a cell whose printed text says
+//! more than an amount and a unit (a limit, a "puis …") is a table with
+//! `texte` plus `limites` / `au_dela`. Line-level `unite`, `limites`,
+//! `enveloppe` and `note` apply to every cell of the line that does not set
+//! its own (limits and envelopes only to cells that pay something).
+//! Cross-line checks (duplicates, envelopes, repeated cells) are in
+//! [`validate`](super::validate).
+
+use super::cell_text::{self, Lecture};
+use super::erreur::TarifError;
+use super::model::{AuDela, Bareme, Cellule, Compteur, Ligne, Limite, Nature, Offre, Periode};
+use super::validate;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+use toml::Spanned;
+
+/// Largest tariff file accepted, checked before anything is parsed. The 2018
+/// file is about 0,1 Mo; a file many times larger is not a tariff table.
+pub const TAILLE_MAX: usize = 2 * 1024 * 1024;
+
+/// A file read and validated: the [`Bareme`] plus what only the file knows.
+#[derive(Debug, Clone)]
+pub struct FichierLu {
+    pub bareme: Bareme,
+    /// One entry per line of `bareme.lignes`, same order.
+    pub details: Vec<DetailLigne>,
+}
+
+/// Where a line sits in its file, and which of its cells repeat a value the
+/// Annexe prints once for several rows (lines 11–14 share the forfait
+/// printed on line 10, for instance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLigne {
+    /// 1-based line of the file where the `[[ligne]]` entry starts.
+    pub position: usize,
+    pub reprises: BTreeSet<Offre>,
+}
+
+/// Variant keys a file may use, with their allowed values (`None`: free
+/// value, documented next to the line).
+const CLES_VARIANTE: &[(&str, Option<&[&str]>)] = &[
+    ("parcours", Some(&["dans", "hors"])),
+    ("optam", Some(&["oui", "non"])),
+    ("reseau", Some(&["oui", "non"])),
+    ("conventionne", Some(&["oui", "non"])),
+    ("rembourse", Some(&["oui", "non"])),
+    ("cecite", Some(&["oui", "non"])),
+    ("handicap", Some(&["oui"])),
+    (
+        "age",
+        Some(&["<18", ">=18", "<20", ">=20", "<6", "<16", ">70"]),
+    ),
+    ("sejour", Some(&["mco", "maternite", "psychiatrie", "ssr"])),
+    ("taux_amo", Some(&["65", "30", "15"])),
+    (
+        "dent",
+        Some(&["incisive_canine_premolaire", "molaire", "toutes"]),
+    ),
+    ("poste", None),
+    ("equipement", None),
+    ("verre", None),
+    ("supplement", None),
+    ("element", None),
+    ("materiau", None),
+    ("dents", None),
+    ("debut", None),
+    ("rang", None),
+];
+
+// ---------------------------------------------------------------------------
+// The file as written (TOML), every struct refusing unknown keys.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FichierToml {
+    bareme: EnTeteToml,
+    #[serde(default)]
+    ligne: Vec<Spanned<LigneToml>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnTeteToml {
+    nom: Spanned<String>,
+    en_vigueur_le: Spanned<String>,
+    source: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LigneToml {
+    ligne: Spanned<String>,
+    section: Spanned<String>,
+    libelle: Spanned<String>,
+    variante: Option<Spanned<BTreeMap<String, String>>>,
+    source: Option<Spanned<String>>,
+    codes_lpp: Option<Spanned<Vec<String>>>,
+    unite: Option<Spanned<String>>,
+    enveloppe: Option<Spanned<String>>,
+    limites: Option<Spanned<Vec<LimiteToml>>>,
+    au_dela: Option<Spanned<String>>,
+    nature: Option<Spanned<Nature>>,
+    note: Option<Spanned<String>>,
+    note_pour: Option<Spanned<Vec<Offre>>>,
+    reprises: Option<Spanned<Vec<Offre>>>,
+    initiale: Option<Spanned<CelluleToml>>,
+    equilibre: Option<Spanned<CelluleToml>>,
+    reference: Option<Spanned<CelluleToml>>,
+    integrale: Option<Spanned<CelluleToml>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct LimiteToml {
+    compteur: Compteur,
+    max: u32,
+    periode: String,
+}
+
+/// A cell: the printed text alone, or a table with the printed text and
+/// what it implies.
+enum CelluleToml {
+    Texte(String),
+    Detail(Box<DetailToml>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetailToml {
+    texte: String,
+    nature: Option<Nature>,
+    valeur: Option<String>,
+    unite: Option<String>,
+    limites: Option<Vec<LimiteToml>>,
+    enveloppe: Option<String>,
+    au_dela: Option<String>,
+    note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for CelluleToml {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CelluleToml;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("le texte imprimé de la case, ou une table { texte = …, … }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CelluleToml, E> {
+                Ok(CelluleToml::Texte(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CelluleToml, A::Error> {
+                DetailToml::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|d| CelluleToml::Detail(Box::new(d)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Entry points.
+
+/// Reads a tariff file from its bytes: size and encoding are checked before
+/// anything is parsed.
+pub fn lire_octets(origine: &str, octets: &[u8]) -> Result<FichierLu, TarifError> {
+    let texte = decoder(origine, octets)?;
+    lire_texte(origine, texte)
+}
+
+/// Checks the size and the encoding (UTF-8, an UTF-8 BOM tolerated) of a file.
+pub fn decoder<'a>(origine: &str, octets: &'a [u8]) -> Result<&'a str, TarifError> {
+    let refus = |message: String| TarifError::Fichier {
+        fichier: origine.to_string(),
+        message,
+    };
+    if octets.len() > TAILLE_MAX {
+        return Err(refus(format!(
+            "fichier trop volumineux ({} octets, au plus {} octets pour un barème) : ce n'est pas un fichier de barème",
+            octets.len(),
+            TAILLE_MAX
+        )));
+    }
+    if octets.starts_with(&[0xFF, 0xFE]) || octets.starts_with(&[0xFE, 0xFF]) {
+        return Err(refus(
+            "le fichier est encodé en UTF-16 : enregistrez-le en UTF-8".to_string(),
+        ));
+    }
+    let octets = octets.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(octets);
+    if octets.contains(&0) {
+        return Err(refus(
+            "le fichier contient des octets nuls (UTF-16 sans marque ou fichier binaire) : enregistrez-le en UTF-8"
+                .to_string(),
+        ));
+    }
+    let texte = std::str::from_utf8(octets).map_err(|e| {
+        let debut = e.valid_up_to();
+        let ligne = octets[..debut].iter().filter(|&&b| b == b'\n').count() + 1;
+        refus(format!(
+            "le fichier n'est pas en UTF-8 (octet 0x{:02X} illisible à la ligne {ligne}, sans doute du Latin-1 ou du Windows-1252) : enregistrez-le en UTF-8",
+            octets[debut]
+        ))
+    })?;
+    if texte.trim().is_empty() {
+        return Err(refus("le fichier est vide".to_string()));
+    }
+    Ok(texte)
+}
+
+/// Reads and validates a tariff file's text.
+pub fn lire_texte(origine: &str, texte: &str) -> Result<FichierLu, TarifError> {
+    let fichier: FichierToml =
+        toml::from_str(texte).map_err(|e| erreur_toml(origine, texte, &e))?;
+    let ctx = Contexte { origine, texte };
+    let en_tete = &fichier.bareme;
+    let nom = non_vide(&ctx, &en_tete.nom, "nom")?;
+    let source = non_vide(&ctx, &en_tete.source, "source")?;
+    let en_vigueur_le =
+        NaiveDate::parse_from_str(en_tete.en_vigueur_le.get_ref().trim(), "%Y-%m-%d").map_err(
+            |_| {
+                ctx.champ(
+                    en_tete.en_vigueur_le.span().start,
+                    "en_vigueur_le",
+                    format!(
+                        "date « {} » illisible : écrivez-la AAAA-MM-JJ (par exemple 2018-01-01)",
+                        en_tete.en_vigueur_le.get_ref()
+                    ),
+                )
+            },
+        )?;
+    if fichier.ligne.is_empty() {
+        return Err(TarifError::Fichier {
+            fichier: origine.to_string(),
+            message: "aucune ligne [[ligne]] : le barème est vide".to_string(),
+        });
+    }
+    let mut lignes = Vec::with_capacity(fichier.ligne.len());
+    let mut details = Vec::with_capacity(fichier.ligne.len());
+    for entree in &fichier.ligne {
+        let (ligne, detail) = lire_ligne(&ctx, entree)?;
+        lignes.push(ligne);
+        details.push(detail);
+    }
+    let lu = FichierLu {
+        bareme: Bareme {
+            nom,
+            en_vigueur_le,
+            source,
+            lignes,
+        },
+        details,
+    };
+    validate::verifier(origine, &lu)?;
+    Ok(lu)
+}
+
+// ---------------------------------------------------------------------------
+
+struct Contexte<'a> {
+    origine: &'a str,
+    texte: &'a str,
+}
+
+impl Contexte<'_> {
+    fn position(&self, offset: usize) -> usize {
+        position(self.texte, offset)
+    }
+
+    fn champ(&self, offset: usize, champ: &str, message: impl Into<String>) -> TarifError {
+        TarifError::Champ {
+            fichier: self.origine.to_string(),
+            ligne: self.position(offset),
+            champ: champ.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// 1-based line of a byte offset.
+pub fn position(texte: &str, offset: usize) -> usize {
+    let fin = offset.min(texte.len());
+    texte.as_bytes()[..fin]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn non_vide(ctx: &Contexte, v: &Spanned<String>, champ: &str) -> Result<String, TarifError> {
+    let s = v.get_ref().trim();
+    if s.is_empty() {
+        return Err(ctx.champ(v.span().start, champ, "ne doit pas être vide"));
+    }
+    Ok(s.to_string())
+}
+
+fn nom_offre(o: Offre) -> &'static str {
+    match o {
+        Offre::Initiale => "initiale",
+        Offre::Equilibre => "equilibre",
+        Offre::Reference => "reference",
+        Offre::Integrale => "integrale",
+    }
+}
+
+fn lire_ligne(
+    ctx: &Contexte,
+    entree: &Spanned<LigneToml>,
+) -> Result<(Ligne, DetailLigne), TarifError> {
+    let l = entree.get_ref();
+    let debut = entree.span().start;
+    let reference = l.ligne.get_ref().trim().to_string();
+    let reference_valide = !reference.is_empty()
+        && reference
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !reference_valide {
+        return Err(ctx.champ(
+            l.ligne.span().start,
+            "ligne",
+            format!(
+                "référence « {} » invalide : écrivez le numéro imprimé dans l'annexe, par exemple 26.3.2.1",
+                l.ligne.get_ref()
+            ),
+        ));
+    }
+    let section = non_vide(ctx, &l.section, "section")?;
+    let libelle = non_vide(ctx, &l.libelle, "libelle")?;
+    let variante = match &l.variante {
+        Some(v) => {
+            verifier_variante(ctx, v)?;
+            v.get_ref().clone()
+        }
+        None => BTreeMap::new(),
+    };
+    let source = match &l.source {
+        Some(s) => non_vide(ctx, s, "source")?,
+        None => format!("Annexe 2, {section}, ligne {reference}"),
+    };
+    let codes_lpp = match &l.codes_lpp {
+        Some(codes) => {
+            for c in codes.get_ref() {
+                if c.len() != 7 || !c.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ctx.champ(
+                        codes.span().start,
+                        "codes_lpp",
+                        format!("code LPP « {c} » invalide : 7 chiffres attendus"),
+                    ));
+                }
+            }
+            codes.get_ref().clone()
+        }
+        None => Vec::new(),
+    };
+    let unite_ligne = match &l.unite {
+        Some(u) => Some(
+            cell_text::lire_unite_seule(u.get_ref())
+                .ok_or_else(|| ctx.champ(u.span().start, "unite", unite_inconnue(u.get_ref())))?,
+        ),
+        None => None,
+    };
+    let limites_ligne = match &l.limites {
+        Some(ls) => {
+            lire_limites(ls.get_ref()).map_err(|m| ctx.champ(ls.span().start, "limites", m))?
+        }
+        None => Vec::new(),
+    };
+    let enveloppe_ligne = match &l.enveloppe {
+        Some(e) => Some(identifiant(ctx, e, "enveloppe")?),
+        None => None,
+    };
+    let note_ligne = match &l.note {
+        Some(n) => Some(non_vide(ctx, n, "note")?),
+        None => None,
+    };
+    if let (Some(p), None) = (&l.note_pour, &note_ligne) {
+        return Err(ctx.champ(
+            p.span().start,
+            "note_pour",
+            "note_pour sans note à la ligne",
+        ));
+    }
+    let note_pour: Option<BTreeSet<Offre>> = l
+        .note_pour
+        .as_ref()
+        .map(|p| p.get_ref().iter().copied().collect());
+    if let Some(t) = &l.au_dela {
+        lire_au_dela(t.get_ref()).map_err(|m| ctx.champ(t.span().start, "au_dela", m))?;
+    }
+    let reprises: BTreeSet<Offre> = l
+        .reprises
+        .as_ref()
+        .map(|r| r.get_ref().iter().copied().collect())
+        .unwrap_or_default();
+
+    let mut defauts = Defauts {
+        unite: unite_ligne,
+        limites: &limites_ligne,
+        enveloppe: enveloppe_ligne.as_deref(),
+        au_dela: l.au_dela.as_ref().map(|t| t.get_ref().as_str()),
+        nature: l.nature.as_ref().map(|n| *n.get_ref()),
+        note: None,
+    };
+    let cases = [
+        (Offre::Initiale, &l.initiale),
+        (Offre::Equilibre, &l.equilibre),
+        (Offre::Reference, &l.reference),
+        (Offre::Integrale, &l.integrale),
+    ];
+    let mut cellules = BTreeMap::new();
+    for (offre, case) in cases {
+        let Some(case) = case else {
+            return Err(ctx.champ(
+                debut,
+                nom_offre(offre),
+                format!(
+                    "case manquante pour {} (ligne {reference}) : chaque ligne a une case par offre",
+                    offre.label()
+                ),
+            ));
+        };
+        defauts.note = match &note_pour {
+            Some(p) if !p.contains(&offre) => None,
+            _ => note_ligne.as_deref(),
+        };
+        let cellule = lire_cellule(case.get_ref(), &defauts)
+            .map_err(|m| ctx.champ(case.span().start, nom_offre(offre), m))?;
+        cellules.insert(offre, cellule);
+    }
+    let ligne = Ligne {
+        ligne: reference,
+        section,
+        libelle,
+        variante,
+        cellules,
+        source,
+        codes_lpp,
+    };
+    let detail = DetailLigne {
+        position: ctx.position(debut),
+        reprises,
+    };
+    Ok((ligne, detail))
+}
+
+fn identifiant(ctx: &Contexte, v: &Spanned<String>, champ: &str) -> Result<String, TarifError> {
+    let s = v.get_ref();
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(ctx.champ(
+            v.span().start,
+            champ,
+            format!("« {s} » : identifiant attendu (minuscules sans accent, chiffres, _)"),
+        ));
+    }
+    Ok(s.clone())
+}
+
+fn verifier_variante(
+    ctx: &Contexte,
+    v: &Spanned<BTreeMap<String, String>>,
+) -> Result<(), TarifError> {
+    for (cle, valeur) in v.get_ref() {
+        let Some((_, permises)) = CLES_VARIANTE.iter().find(|(k, _)| k == cle) else {
+            let connues: Vec<&str> = CLES_VARIANTE.iter().map(|(k, _)| *k).collect();
+            return Err(ctx.champ(
+                v.span().start,
+                "variante",
+                format!(
+                    "clé de variante inconnue « {cle} » (clés permises : {})",
+                    connues.join(", ")
+                ),
+            ));
+        };
+        let valide = match permises {
+            Some(p) => p.contains(&valeur.as_str()),
+            None => {
+                !valeur.is_empty()
+                    && valeur.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                    })
+            }
+        };
+        if !valide {
+            let attendu = match permises {
+                Some(p) => format!("valeurs permises : {}", p.join(", ")),
+                None => "minuscules sans accent, chiffres, _ ou -".to_string(),
+            };
+            return Err(ctx.champ(
+                v.span().start,
+                "variante",
+                format!("valeur « {valeur} » invalide pour « {cle} » ({attendu})"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn unite_inconnue(mot: &str) -> String {
+    format!(
+        "unité « {mot} » inconnue (acte, séance, nuitée, jour, an, œil, verre, monture, appareil, semestre, cure, dent, élément, prothèse, implant, couronne)"
+    )
+}
+
+fn lire_limites(limites: &[LimiteToml]) -> Result<Vec<Limite>, String> {
+    limites
+        .iter()
+        .map(|l| {
+            if l.max == 0 {
+                return Err("une limite de 0 n'a pas de sens : écrivez « Néant »".to_string());
+            }
+            Ok(Limite {
+                compteur: l.compteur,
+                max: l.max,
+                periode: lire_periode(&l.periode)?,
+            })
+        })
+        .collect()
+}
+
+/// "année civile", "2 années civiles", "24 mois", "acte".
+fn lire_periode(texte: &str) -> Result<Periode, String> {
+    let t = cell_text::normaliser(texte).to_lowercase();
+    if t == "année civile" {
+        return Ok(Periode::AnneeCivile);
+    }
+    if t == "acte" {
+        return Ok(Periode::ParActe);
+    }
+    let erreur = || {
+        format!(
+            "période « {texte} » illisible (« année civile », « 2 années civiles », « 24 mois » ou « acte »)"
+        )
+    };
+    let (n, reste) = t.split_once(' ').ok_or_else(erreur)?;
+    let n: u32 = n.parse().map_err(|_| erreur())?;
+    if n == 0 {
+        return Err(erreur());
+    }
+    match reste {
+        "années civiles" | "année civile" => Ok(Periode::AnneesCiviles { n }),
+        "mois" => Ok(Periode::Glissante { mois: n }),
+        _ => Err(erreur()),
+    }
+}
+
+struct Defauts<'a> {
+    unite: Option<super::model::Unite>,
+    limites: &'a [Limite],
+    enveloppe: Option<&'a str>,
+    au_dela: Option<&'a str>,
+    nature: Option<Nature>,
+    note: Option<&'a str>,
+}
+
+fn lire_au_dela(t: &str) -> Result<AuDela, String> {
+    let l = cell_text::lire(t).map_err(|m| format!("au_dela : {m}"))?;
+    if let Some(r) = l.reste {
+        return Err(format!("au_dela « {t} » : texte non compris « {r} »"));
+    }
+    if l.nature == Nature::Forfait && l.unite.is_none() {
+        return Err(format!(
+            "au_dela « {t} » : un forfait a une unité (« € / dent »)"
+        ));
+    }
+    Ok(AuDela {
+        nature: l.nature,
+        valeur: l.valeur,
+        unite: l.unite,
+    })
+}
+
+fn lire_cellule(case: &CelluleToml, defauts: &Defauts) -> Result<Cellule, String> {
+    let vide = DetailToml {
+        texte: String::new(),
+        nature: None,
+        valeur: None,
+        unite: None,
+        limites: None,
+        enveloppe: None,
+        au_dela: None,
+        note: None,
+    };
+    let (texte, d) = match case {
+        CelluleToml::Texte(t) => (t.as_str(), &vide),
+        CelluleToml::Detail(d) => (d.texte.as_str(), d.as_ref()),
+    };
+    let lecture: Lecture = cell_text::lire(texte)?;
+    let texte = cell_text::normaliser(texte);
+    let note = match (&d.note, defauts.note) {
+        (Some(n), _) if n.trim().is_empty() => return Err("note vide".into()),
+        (Some(n), _) => Some(n.trim().to_string()),
+        (None, n) => n.map(str::to_string),
+    };
+
+    // Kind: as printed, unless the file states another one (and says why).
+    let nature_demandee = match d.nature {
+        Some(n) => Some(n),
+        None if lecture.nature != Nature::Neant => defauts.nature,
+        None => None,
+    };
+    let nature = match nature_demandee {
+        Some(n) if n != lecture.nature => {
+            if note.is_none() {
+                return Err(format!(
+                    "nature « {} » différente de ce qu'imprime « {texte} » : ajoutez une note qui explique la lecture",
+                    nom_nature(n)
+                ));
+            }
+            n
+        }
+        Some(n) => n,
+        None => lecture.nature,
+    };
+    let paie = nature != Nature::Neant;
+
+    let valeur = match nature {
+        Nature::PourcentageBrss | Nature::Forfait => {
+            let imprimee = lecture.valeur.ok_or_else(|| {
+                format!(
+                    "« {texte} » n'imprime pas de montant pour une case {}",
+                    nom_nature(nature)
+                )
+            })?;
+            if let Some(v) = &d.valeur {
+                let v = Decimal::from_str(v.trim()).map_err(|_| {
+                    format!(
+                        "valeur « {v} » illisible : nombre décimal avec un point attendu (22.50)"
+                    )
+                })?;
+                if v != imprimee {
+                    return Err(format!(
+                        "valeur {v} différente du montant imprimé {imprimee} (« {texte} »)"
+                    ));
+                }
+            }
+            Some(imprimee)
+        }
+        _ => {
+            if d.valeur.is_some() {
+                return Err(format!(
+                    "une case {} n'a pas de valeur : retirez « valeur »",
+                    nom_nature(nature)
+                ));
+            }
+            None
+        }
+    };
+    if valeur.is_some_and(|v| v.is_sign_negative()) {
+        return Err("montant négatif".into());
+    }
+
+    let unite_case = match &d.unite {
+        Some(u) => Some(cell_text::lire_unite_seule(u).ok_or_else(|| unite_inconnue(u))?),
+        None => None,
+    };
+    if let (Some(imprimee), Some(donnee)) = (lecture.unite, unite_case) {
+        if imprimee != donnee {
+            return Err(format!(
+                "unité « {} » différente de celle imprimée dans « {texte} »",
+                cell_text::unite_texte(donnee)
+            ));
+        }
+    }
+    let unite = match nature {
+        Nature::Forfait => Some(
+            unite_case
+                .or(lecture.unite)
+                .or(defauts.unite)
+                .ok_or_else(|| {
+                    format!("« {texte} » : un forfait a une unité ; ajoutez unite = \"…\" à la case ou à la ligne")
+                })?,
+        ),
+        Nature::PourcentageBrss => {
+            if unite_case.is_some() {
+                return Err(format!("« {texte} » : un pourcentage n'a pas d'unité"));
+            }
+            None
+        }
+        _ => {
+            if unite_case.is_some() {
+                return Err(format!(
+                    "une case {} n'a pas d'unité : retirez « unite »",
+                    nom_nature(nature)
+                ));
+            }
+            None
+        }
+    };
+
+    let limites = match &d.limites {
+        Some(l) => lire_limites(l)?,
+        None if paie => defauts.limites.to_vec(),
+        None => Vec::new(),
+    };
+    let enveloppe = match &d.enveloppe {
+        Some(e) => Some(e.clone()),
+        None if paie => defauts.enveloppe.map(str::to_string),
+        None => None,
+    };
+    let au_dela = match (&d.au_dela, defauts.au_dela) {
+        (Some(t), _) => Some(lire_au_dela(t)?),
+        (None, Some(t)) if paie => Some(lire_au_dela(t)?),
+        _ => None,
+    };
+    if !paie && (d.limites.is_some() || d.enveloppe.is_some() || d.au_dela.is_some()) {
+        return Err("une case « Néant » n'a ni limite, ni enveloppe, ni « au-delà »".into());
+    }
+    if let Some(reste) = &lecture.reste {
+        if limites.is_empty() && au_dela.is_none() {
+            return Err(format!(
+                "texte « {reste} » non lu : décrivez-le avec « limites » ou « au_dela » (forme détaillée de la case)"
+            ));
+        }
+    }
+    if nature == Nature::ForfaitJournalierEnVigueur && note.is_none() {
+        return Err("la lecture « forfait journalier en vigueur » demande une note".into());
+    }
+    Ok(Cellule {
+        nature,
+        valeur,
+        unite,
+        limites,
+        enveloppe,
+        ou_ticket_moderateur_si_superieur: lecture.ou_ticket_moderateur_si_superieur,
+        au_dela,
+        texte,
+        note,
+    })
+}
+
+/// The snake_case name of a kind, as written in the files.
+pub fn nom_nature(n: Nature) -> &'static str {
+    match n {
+        Nature::PourcentageBrss => "pourcentage_brss",
+        Nature::Forfait => "forfait",
+        Nature::TicketModerateur => "ticket_moderateur",
+        Nature::ForfaitJournalierEnVigueur => "forfait_journalier_en_vigueur",
+        Nature::Neant => "neant",
+    }
+}
+
+/// Turns a TOML/serde error into a French one with its line and, when the
+/// message names it, the field.
+fn erreur_toml(origine: &str, texte: &str, e: &toml::de::Error) -> TarifError {
+    let ligne = e.span().map(|s| position(texte, s.start)).unwrap_or(1);
+    let brut = e.message().trim().to_string();
+    let cite = |s: &str| -> Option<String> {
+        let debut = s.find('`')? + 1;
+        let fin = s[debut..].find('`')? + debut;
+        Some(s[debut..fin].to_string())
+    };
+    let liste = |s: &str| -> String {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(reste) = brut.strip_prefix("unknown field ") {
+        let champ = cite(reste).unwrap_or_default();
+        let permis = reste
+            .split_once("expected")
+            .map(|(_, p)| liste(p))
+            .unwrap_or_default();
+        return TarifError::Champ {
+            fichier: origine.to_string(),
+            ligne,
+            champ: champ.clone(),
+            message: format!("clé inconnue « {champ} » (clés permises : {permis})"),
+        };
+    }
+    if let Some(reste) = brut.strip_prefix("missing field ") {
+        let champ = cite(reste).unwrap_or_default();
+        return TarifError::Champ {
+            fichier: origine.to_string(),
+            ligne,
+            champ: champ.clone(),
+            message: format!("clé obligatoire « {champ} » absente"),
+        };
+    }
+    if let Some(reste) = brut.strip_prefix("unknown variant ") {
+        let valeur = cite(reste).unwrap_or_default();
+        let permis = reste
+            .split_once("expected")
+            .map(|(_, p)| liste(p))
+            .unwrap_or_default();
+        return TarifError::Syntaxe {
+            fichier: origine.to_string(),
+            ligne,
+            message: format!("valeur inconnue « {valeur} » (valeurs permises : {permis})"),
+        };
+    }
+    if let Some(reste) = brut.strip_prefix("duplicate key ") {
+        let champ = cite(reste).unwrap_or_default();
+        return TarifError::Champ {
+            fichier: origine.to_string(),
+            ligne,
+            champ: champ.clone(),
+            message: format!("clé « {champ} » écrite deux fois"),
+        };
+    }
+    if brut.starts_with("invalid type") {
+        return TarifError::Syntaxe {
+            fichier: origine.to_string(),
+            ligne,
+            message: format!("type de valeur inattendu ({brut})"),
+        };
+    }
+    TarifError::Syntaxe {
+        fichier: origine.to_string(),
+        ligne,
+        message: format!("TOML invalide ({brut})"),
+    }
+}

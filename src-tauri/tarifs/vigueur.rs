@@ -1,0 +1,75 @@
+//! Which version of the table applies on a date: the latest one whose
+//! `en_vigueur_le` is on or before the date (as OpenFisca parameters are
+//! looked up); before the first version, a clear error.
+
+use super::erreur::TarifError;
+use super::model::Bareme;
+use chrono::NaiveDate;
+
+/// The version in force on `date` among `baremes` (in any order).
+pub fn bareme_en_vigueur(baremes: &[Bareme], date: NaiveDate) -> Result<&Bareme, TarifError> {
+    let mut retenu: Option<&Bareme> = None;
+    for b in baremes.iter().filter(|b| b.en_vigueur_le <= date) {
+        match retenu {
+            Some(r) if r.en_vigueur_le == b.en_vigueur_le => {
+                return Err(TarifError::Chevauchement {
+                    date: b.en_vigueur_le,
+                    premier: r.nom.clone(),
+                    second: b.nom.clone(),
+                })
+            }
+            Some(r) if r.en_vigueur_le > b.en_vigueur_le => {}
+            _ => retenu = Some(b),
+        }
+    }
+    retenu.ok_or(TarifError::AucunBareme { date })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bareme(nom: &str, y: i32, m: u32, d: u32) -> Bareme {
+        Bareme {
+            nom: nom.into(),
+            en_vigueur_le: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            source: "essai".into(),
+            lignes: vec![],
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn latest_version_on_or_before_the_date_applies() {
+        let v = [bareme("2019", 2019, 1, 1), bareme("2018", 2018, 1, 1)];
+        assert_eq!(bareme_en_vigueur(&v, date(2018, 1, 1)).unwrap().nom, "2018");
+        assert_eq!(
+            bareme_en_vigueur(&v, date(2018, 12, 31)).unwrap().nom,
+            "2018"
+        );
+        assert_eq!(bareme_en_vigueur(&v, date(2019, 1, 1)).unwrap().nom, "2019");
+        assert_eq!(bareme_en_vigueur(&v, date(2030, 6, 1)).unwrap().nom, "2019");
+    }
+
+    #[test]
+    fn before_the_first_version_the_error_says_so() {
+        let v = [bareme("2018", 2018, 1, 1)];
+        let e = bareme_en_vigueur(&v, date(2017, 3, 14)).unwrap_err();
+        assert_eq!(e.to_string(), "aucun barème en vigueur au 14/03/2017");
+        assert!(bareme_en_vigueur(&[], date(2018, 3, 14)).is_err());
+    }
+
+    #[test]
+    fn two_versions_on_the_same_day_are_refused() {
+        let v = [bareme("A", 2018, 1, 1), bareme("B", 2018, 1, 1)];
+        let e = bareme_en_vigueur(&v, date(2018, 5, 1)).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("deux barèmes commencent le 01/01/2018"),
+            "{e}"
+        );
+    }
+}
