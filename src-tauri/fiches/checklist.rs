@@ -94,7 +94,6 @@ struct Context<'a> {
     fiche: &'a Fiche,
     situation: &'a Situation,
     anchors: HashMap<Anchor, (NaiveDate, Option<String>)>,
-    notes: Vec<String>,
 }
 
 impl Context<'_> {
@@ -103,11 +102,6 @@ impl Context<'_> {
             return Ok(v.clone());
         }
         let r = self.situation.resolve(a)?;
-        if let Some(n) = &r.note {
-            if !self.notes.contains(n) {
-                self.notes.push(n.clone());
-            }
-        }
         self.anchors.insert(a, (r.date, r.note.clone()));
         Ok((r.date, r.note))
     }
@@ -281,7 +275,6 @@ pub fn build(fiche: &Fiche, situation: &Situation) -> Result<Checklist, FicheErr
         fiche,
         situation,
         anchors: HashMap::new(),
-        notes: Vec::new(),
     };
     let mut items = Vec::new();
     for item in &fiche.items {
@@ -306,7 +299,6 @@ pub fn build(fiche: &Fiche, situation: &Situation) -> Result<Checklist, FicheErr
         intro: fiche.def.intro.clone(),
         situation: situation_lines,
         items,
-        notes: ctx.notes,
         source_document: fiche.def.document.clone(),
     })
 }

@@ -19,8 +19,6 @@ pub struct Checklist {
     /// What was entered, in French ("Date de l'arrêt de travail : 05/01/2026").
     pub situation: Vec<SituationLine>,
     pub items: Vec<ChecklistItem>,
-    /// Remarks on the whole checklist (dates estimated, amounts to check…).
-    pub notes: Vec<String>,
     /// The document the texts come from.
     pub source_document: String,
 }
@@ -48,7 +46,7 @@ pub struct ChecklistItem {
     pub to_send: Option<String>,
     /// Where the rule comes from.
     pub source: SourceRef,
-    /// Printed first and highlighted: a deadline or a point not to miss.
+    /// To highlight: a deadline or a point not to miss.
     pub important: bool,
     /// Dated amounts quoted in the text, with their sources.
     pub amounts: Vec<DatedAmount>,
