@@ -8,6 +8,7 @@
 //!
 //! ```toml
 //! id = "maternite"                       # = the file name
+//! menu = "Maternité"                     # short name in the list
 //! titre = "…"
 //! intro = "…"
 //! document = "…"                         # the source document
@@ -94,6 +95,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 #[serde(deny_unknown_fields)]
 pub struct FicheDef {
     pub id: String,
+    pub menu: String,
     pub titre: String,
     pub intro: String,
     pub document: String,
@@ -566,6 +568,7 @@ mod tests {
 
     const MINIMAL: &str = r#"
         id = "essai"
+        menu = "Essai"
         titre = "Essai"
         intro = "Pour les tests."
         document = "Guide"

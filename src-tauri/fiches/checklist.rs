@@ -29,6 +29,7 @@ impl Catalog {
 fn summary(f: &Fiche) -> ChecklistSummary {
     ChecklistSummary {
         id: f.def.id.clone(),
+        label: f.def.menu.clone(),
         title: f.def.titre.clone(),
         intro: f.def.intro.clone(),
         fields: f

@@ -108,6 +108,8 @@ pub struct DatedAmount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChecklistSummary {
     pub id: String,
+    /// Short name for the list ("Maternité").
+    pub label: String,
     pub title: String,
     pub intro: String,
     pub fields: Vec<FieldSpec>,

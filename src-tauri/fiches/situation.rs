@@ -74,15 +74,13 @@ impl Field {
     pub fn label(self) -> &'static str {
         match self {
             Field::DebutGrossesse => "Date de début de grossesse",
-            Field::Terme => "Terme prévu (date présumée de l'accouchement)",
-            Field::DateAccouchement => "Date de l'accouchement (s'il a eu lieu)",
-            Field::ConstatationGrossesse => {
-                "Date de la première constatation médicale de la grossesse"
-            }
+            Field::Terme => "Terme prévu",
+            Field::DateAccouchement => "Date de l'accouchement",
+            Field::ConstatationGrossesse => "Première constatation médicale",
             Field::DateArret => "Date de l'arrêt de travail",
             Field::Statut => "Statut de l'assuré",
             Field::DatePerte => "Date de la perte, du vol ou de la panne",
-            Field::Motif => "Motif",
+            Field::Motif => "Motif du remplacement",
             Field::DateSoins => "Date des soins",
         }
     }

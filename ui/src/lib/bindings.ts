@@ -7,7 +7,11 @@ export type ErrorCode = "invalid_input" | "database" | "not_found" | "internal";
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, };
 
-export type ChecklistSummary = { id: string, title: string, intro: string, fields: Array<FieldSpec>, };
+export type ChecklistSummary = { id: string, 
+/**
+ * Short name for the list ("Maternité").
+ */
+label: string, title: string, intro: string, fields: Array<FieldSpec>, };
 
 export type FieldSpec = { field: Field, label: string, kind: FieldKind, 
 /**
