@@ -2,7 +2,7 @@
 //! permissions cover them and nothing else (see `src-tauri/capabilities/`).
 
 /// Every `#[tauri::command]` of `commands/`; one permission `allow-<name>` each.
-const COMMANDS: &[&str] = &["app_info", "ui_ready"];
+const COMMANDS: &[&str] = &["app_info", "ui_ready", "list_fiches", "build_fiche"];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

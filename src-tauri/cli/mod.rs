@@ -2,6 +2,8 @@
 //! one it works headless, JSON in and out, French help and messages.
 //! Exit codes: 0 success, 2 invalid input (message on stderr), 1 other failure.
 
+mod fiche;
+
 use crate::store::{resolve_db_path, Store};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
@@ -46,6 +48,8 @@ pub struct Cli {
 pub enum Command {
     /// Crée ou met à jour la base, puis affiche son chemin et la version de son schéma
     Base,
+    /// Affiche en JSON une fiche « bon à savoir » calculée avec les dates de l'adhérent
+    Fiche(fiche::FicheArgs),
 }
 
 /// Entry point of the binary; returns the process exit code.
@@ -61,6 +65,10 @@ pub fn main() -> i32 {
             };
         }
     };
+    // The checklists need no database.
+    if let Some(Command::Fiche(args)) = &cli.command {
+        return fiche::run(args);
+    }
     let store = match open_store(cli.db.clone()) {
         Ok(s) => s,
         Err(message) => {
@@ -84,6 +92,7 @@ pub fn main() -> i32 {
             );
             0
         }
+        Some(Command::Fiche(args)) => fiche::run(&args),
     }
 }
 

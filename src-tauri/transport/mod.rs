@@ -54,7 +54,27 @@ pub struct AppInfo {
 /// The TypeScript declarations of every transport type, in a stable order:
 /// the content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
-    let decls = [IpcError::decl(), ErrorCode::decl(), AppInfo::decl()];
+    use crate::fiches as f;
+    let decls = [
+        IpcError::decl(),
+        ErrorCode::decl(),
+        AppInfo::decl(),
+        // "Bons à savoir" checklists
+        f::ChecklistSummary::decl(),
+        f::FieldSpec::decl(),
+        f::Field::decl(),
+        f::FieldKind::decl(),
+        f::Choice::decl(),
+        f::SituationText::decl(),
+        f::Checklist::decl(),
+        f::SituationLine::decl(),
+        f::ChecklistItem::decl(),
+        f::ItemDate::decl(),
+        f::ComputedDate::decl(),
+        f::Anchor::decl(),
+        f::SourceRef::decl(),
+        f::DatedAmount::decl(),
+    ];
     let mut out = String::from(
         "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",

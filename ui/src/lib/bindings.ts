@@ -6,3 +6,123 @@ export type IpcError = { code: ErrorCode, message: string, };
 export type ErrorCode = "invalid_input" | "database" | "not_found" | "internal";
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, };
+
+export type ChecklistSummary = { id: string, 
+/**
+ * Short name for the list ("Maternité").
+ */
+label: string, title: string, intro: string, fields: Array<FieldSpec>, };
+
+export type FieldSpec = { field: Field, label: string, kind: FieldKind, 
+/**
+ * Must be entered.
+ */
+required: boolean, 
+/**
+ * Fields sharing a group: at least one of them must be entered.
+ */
+group: string | null, 
+/**
+ * One line of help under the input.
+ */
+help: string | null, 
+/**
+ * For a choice: the allowed values.
+ */
+choices: Array<Choice>, 
+/**
+ * The command-line flag.
+ */
+flag: string, };
+
+export type Field = "debut_grossesse" | "terme" | "date_accouchement" | "constatation_grossesse" | "date_arret" | "statut" | "date_perte" | "motif" | "date_soins";
+
+export type FieldKind = "date" | "choice";
+
+export type Choice = { value: string, label: string, };
+
+export type SituationText = { debut_grossesse: string | null, terme: string | null, date_accouchement: string | null, constatation_grossesse: string | null, date_arret: string | null, statut: string | null, date_perte: string | null, motif: string | null, date_soins: string | null, };
+
+export type Checklist = { 
+/**
+ * "maternite", "arret-travail", …
+ */
+id: string, title: string, intro: string, 
+/**
+ * What was entered, in French ("Date de l'arrêt de travail : 05/01/2026").
+ */
+situation: Array<SituationLine>, items: Array<ChecklistItem>, 
+/**
+ * The document the texts come from.
+ */
+source_document: string, };
+
+export type SituationLine = { field: Field, label: string, value: string, };
+
+export type ChecklistItem = { 
+/**
+ * Stable key within the checklist ("declaration-grossesse").
+ */
+id: string, 
+/**
+ * The sentence, dates in French format already filled in.
+ */
+text: string, 
+/**
+ * The date computed for this item, if it has one.
+ */
+date: ItemDate | null, 
+/**
+ * Who to contact or send to.
+ */
+recipient: string | null, 
+/**
+ * What to send.
+ */
+to_send: string | null, 
+/**
+ * Where the rule comes from.
+ */
+source: SourceRef, 
+/**
+ * To highlight: a deadline or a point not to miss.
+ */
+important: boolean, 
+/**
+ * Dated amounts quoted in the text, with their sources.
+ */
+amounts: Array<DatedAmount>, 
+/**
+ * How a date was obtained when not from the member's own dates.
+ */
+notes: Array<string>, };
+
+export type ItemDate = { "kind": "due", due: ComputedDate, } | { "kind": "not_before", earliest: ComputedDate, } | { "kind": "period", start: ComputedDate, end: ComputedDate, };
+
+export type ComputedDate = { date: string, 
+/**
+ * The date it is counted from.
+ */
+from: Anchor, from_date: string, 
+/**
+ * The rule in words: "début de grossesse (10/03/2026) + 3 mois − 1 jour".
+ */
+rule: string, };
+
+export type Anchor = "debut_grossesse" | "accouchement" | "constatation_grossesse" | "date_arret" | "date_perte" | "date_soins";
+
+export type SourceRef = { 
+/**
+ * As printed: "Guide Sécurité sociale MGEN, « Maternité »".
+ */
+section: string, 
+/**
+ * Where to check it: "seed 000, l. 272-295".
+ */
+reference: string, };
+
+export type DatedAmount = { name: string, label: string, amount: string, 
+/**
+ * First day this amount applies.
+ */
+since: string, source: string, };
