@@ -2,6 +2,8 @@
 //! one it works headless, JSON in and out, French help and messages.
 //! Exit codes: 0 success, 2 invalid input (message on stderr), 1 other failure.
 
+mod simulateurs;
+
 use crate::store::{resolve_db_path, Store};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
@@ -46,6 +48,13 @@ pub struct Cli {
 pub enum Command {
     /// Crée ou met à jour la base, puis affiche son chemin et la version de son schéma
     Base,
+    /// Caution acquisition : cotisation par tranches et conditions d'attribution (JSON)
+    Caution(simulateurs::CautionArgs),
+    /// Option invalidité Corem : cotisation, conditions et dates (JSON)
+    Corem(simulateurs::CoremArgs),
+    /// MGEN Assistance : prime, services ouverts par un événement, enveloppe d'unités (JSON)
+    #[command(subcommand)]
+    Assistance(simulateurs::AssistanceCommande),
 }
 
 /// Entry point of the binary; returns the process exit code.
@@ -84,6 +93,9 @@ pub fn main() -> i32 {
             );
             0
         }
+        Some(Command::Caution(a)) => simulateurs::caution(a),
+        Some(Command::Corem(a)) => simulateurs::corem(a),
+        Some(Command::Assistance(c)) => simulateurs::assistance(c),
     }
 }
 

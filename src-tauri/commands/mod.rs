@@ -2,6 +2,8 @@
 //! is thin: one call into the modules, conversion to transport types, errors
 //! as [`IpcError`]. The only module that knows Tauri.
 
+pub mod simulateurs;
+
 use crate::store::Store;
 use crate::transport::{AppInfo, ErrorCode, IpcError};
 use std::sync::Mutex;
@@ -54,7 +56,15 @@ pub fn run(store: Store, started: Instant) -> Result<(), String> {
             store: Mutex::new(store),
             started,
         })
-        .invoke_handler(tauri::generate_handler![app_info, ui_ready])
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            ui_ready,
+            simulateurs::simuler_caution,
+            simulateurs::simuler_corem,
+            simulateurs::assistance_prime,
+            simulateurs::assistance_evenement,
+            simulateurs::assistance_enveloppe,
+        ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))
 }
