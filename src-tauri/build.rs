@@ -2,7 +2,17 @@
 //! permissions cover them and nothing else (see `src-tauri/capabilities/`).
 
 /// Every `#[tauri::command]` of `commands/`; one permission `allow-<name>` each.
-const COMMANDS: &[&str] = &["app_info", "ui_ready", "list_fiches", "build_fiche"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "ui_ready",
+    "list_fiches",
+    "build_fiche",
+    "simuler_caution",
+    "simuler_corem",
+    "assistance_prime",
+    "assistance_evenement",
+    "assistance_enveloppe",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

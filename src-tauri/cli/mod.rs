@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 2 invalid input (message on stderr), 1 other failure.
 
 mod fiche;
+mod simulateurs;
 
 use crate::store::{resolve_db_path, Store};
 use clap::{ArgAction, Parser, Subcommand};
@@ -50,6 +51,13 @@ pub enum Command {
     Base,
     /// Affiche en JSON une fiche « bon à savoir » calculée avec les dates de l'adhérent
     Fiche(fiche::FicheArgs),
+    /// Caution acquisition : cotisation par tranches et conditions d'attribution (JSON)
+    Caution(simulateurs::CautionArgs),
+    /// Option invalidité Corem : cotisation, conditions et dates (JSON)
+    Corem(simulateurs::CoremArgs),
+    /// MGEN Assistance : prime, services ouverts par un événement, enveloppe d'unités (JSON)
+    #[command(subcommand)]
+    Assistance(simulateurs::AssistanceCommande),
 }
 
 /// Entry point of the binary; returns the process exit code.
@@ -93,6 +101,9 @@ pub fn main() -> i32 {
             0
         }
         Some(Command::Fiche(args)) => fiche::run(&args),
+        Some(Command::Caution(a)) => simulateurs::caution(a),
+        Some(Command::Corem(a)) => simulateurs::corem(a),
+        Some(Command::Assistance(c)) => simulateurs::assistance(c),
     }
 }
 

@@ -3,6 +3,7 @@
 //! as [`IpcError`]. The only module that knows Tauri.
 
 mod fiches;
+pub mod simulateurs;
 
 use crate::store::Store;
 use crate::transport::{AppInfo, ErrorCode, IpcError};
@@ -60,7 +61,12 @@ pub fn run(store: Store, started: Instant) -> Result<(), String> {
             app_info,
             ui_ready,
             fiches::list_fiches,
-            fiches::build_fiche
+            fiches::build_fiche,
+            simulateurs::simuler_caution,
+            simulateurs::simuler_corem,
+            simulateurs::assistance_prime,
+            simulateurs::assistance_evenement,
+            simulateurs::assistance_enveloppe,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))
