@@ -2,7 +2,19 @@
 //! permissions cover them and nothing else (see `src-tauri/capabilities/`).
 
 /// Every `#[tauri::command]` of `commands/`; one permission `allow-<name>` each.
-const COMMANDS: &[&str] = &["app_info", "ui_ready"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "ui_ready",
+    "historique_enregistrer",
+    "historique_lister",
+    "historique_afficher",
+    "historique_dupliquer",
+    "historique_supprimer",
+    "historique_reglages",
+    "historique_definir_conservation",
+    "base_etat",
+    "base_restaurer",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

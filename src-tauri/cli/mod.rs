@@ -2,6 +2,10 @@
 //! one it works headless, JSON in and out, French help and messages.
 //! Exit codes: 0 success, 2 invalid input (message on stderr), 1 other failure.
 
+mod base;
+mod erreurs;
+mod historique;
+
 use crate::store::{resolve_db_path, Store};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
@@ -11,6 +15,9 @@ use std::time::Instant;
 pub const EXIT_INVALID_INPUT: i32 = 2;
 /// Exit code for any other failure (database, disk, bug).
 pub const EXIT_FAILURE: i32 = 1;
+
+/// French layout of the help of the subcommands.
+const MODELE_AIDE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -44,8 +51,26 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Crée ou met à jour la base, puis affiche son chemin et la version de son schéma
-    Base,
+    /// Crée ou met à jour la base, puis affiche son chemin et la version de son schéma ; ou : vérifier, sauvegarder, sauvegardes, restaurer, mettre-de-cote
+    #[command(
+        help_template = MODELE_AIDE,
+        subcommand_help_heading = "Commandes",
+        next_help_heading = "Options",
+        disable_help_subcommand = true
+    )]
+    Base {
+        #[command(subcommand)]
+        action: Option<base::ActionBase>,
+    },
+    /// Estimations enregistrées : enregistrer, lister, afficher, dupliquer, supprimer, exporter, purger, conservation
+    #[command(
+        subcommand,
+        help_template = MODELE_AIDE,
+        subcommand_help_heading = "Commandes",
+        next_help_heading = "Options",
+        disable_help_subcommand = true
+    )]
+    Historique(historique::ActionHistorique),
 }
 
 /// Entry point of the binary; returns the process exit code.
@@ -54,17 +79,56 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match erreurs::message(&e) {
+                Some(message) => eprintln!("guichet : {message}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
                 _ => EXIT_INVALID_INPUT,
             };
         }
     };
-    let store = match open_store(cli.db.clone()) {
-        Ok(s) => s,
+    let path = match resolve_db_path(cli.db.clone(), std::env::var_os("GUICHET_DB")) {
+        Ok((p, _)) => p,
         Err(message) => {
             eprintln!("guichet : {message}");
+            return EXIT_FAILURE;
+        }
+    };
+    let maintenant = chrono::Local::now().naive_local();
+    // Listing backups, restoring one, setting the file aside: without opening
+    // the database, which may be damaged.
+    if let Some(Command::Base {
+        action: Some(action),
+    }) = &cli.command
+    {
+        if action.sans_ouverture() {
+            return base::executer_sans_ouverture(action, &path, maintenant);
+        }
+    }
+    let mut store = match Store::open(&path) {
+        Ok(s) => s,
+        // The window opens anyway and offers to restore a backup.
+        Err(e) if cli.command.is_none() && e.est_endommagee() => {
+            return match crate::commands::run_base_endommagee(path, e, started) {
+                Ok(()) => 0,
+                Err(message) => {
+                    eprintln!("guichet : {message}");
+                    EXIT_FAILURE
+                }
+            };
+        }
+        Err(e) => {
+            eprintln!("guichet : {e}");
+            if matches!(e, crate::store::StoreError::NotADatabase { .. }) {
+                eprintln!(
+                    "guichet : si c'est bien la base de Guichet, voyez « guichet base sauvegardes » \
+                     puis « guichet base restaurer »"
+                );
+            }
             return EXIT_FAILURE;
         }
     };
@@ -76,7 +140,16 @@ pub fn main() -> i32 {
                 EXIT_FAILURE
             }
         },
-        Some(Command::Base) => {
+        Some(Command::Base {
+            action: Some(action),
+        }) => base::executer(&action, &store, maintenant),
+        Some(Command::Historique(action)) => historique::executer(
+            action,
+            &mut store,
+            &crate::historique::ValidationMinimale,
+            maintenant,
+        ),
+        Some(Command::Base { action: None }) => {
             let version = store.schema_version().unwrap_or(-1);
             println!(
                 "{}",
@@ -85,11 +158,6 @@ pub fn main() -> i32 {
             0
         }
     }
-}
-
-fn open_store(flag: Option<PathBuf>) -> Result<Store, String> {
-    let (path, _) = resolve_db_path(flag, std::env::var_os("GUICHET_DB"))?;
-    Store::open(&path).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

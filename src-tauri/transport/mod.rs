@@ -2,6 +2,10 @@
 //! defined once here; their TypeScript declarations are generated with ts-rs
 //! into `ui/src/lib/bindings.ts` (see [`typescript_bindings`]).
 
+mod historique;
+
+pub use historique::*;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -54,7 +58,20 @@ pub struct AppInfo {
 /// The TypeScript declarations of every transport type, in a stable order:
 /// the content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
-    let decls = [IpcError::decl(), ErrorCode::decl(), AppInfo::decl()];
+    let decls = [
+        IpcError::decl(),
+        ErrorCode::decl(),
+        AppInfo::decl(),
+        EstimationResume::decl(),
+        EstimationDetail::decl(),
+        PageHistorique::decl(),
+        EstimationNumerotee::decl(),
+        ReglagesHistorique::decl(),
+        SauvegardeInfo::decl(),
+        EtatBase::decl(),
+        RestaurationInfo::decl(),
+        ExportReference::decl(),
+    ];
     let mut out = String::from(
         "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",
