@@ -32,8 +32,9 @@ pub enum ErreurHistorique {
     )]
     DisquePlein,
     #[error(
-        "écriture impossible sur le disque ({0}) : rien n'a été enregistré ni modifié, et \
-         les estimations déjà enregistrées sont intactes."
+        "écriture impossible sur le disque (plein, fichier trop grand ou support défaillant) : \
+         rien n'a été enregistré ni modifié, et les estimations déjà enregistrées sont intactes. \
+         [détail technique : {0}]"
     )]
     Ecriture(String),
     #[error(

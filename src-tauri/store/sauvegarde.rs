@@ -107,12 +107,28 @@ pub fn controle_rapide(conn: &Connection) -> Result<(), String> {
 }
 
 fn controle(conn: &Connection, pragma: &str) -> Result<(), String> {
+    const MAX: usize = 3;
     let lignes: Result<Vec<String>, rusqlite::Error> = conn
-        .prepare(&format!("PRAGMA {pragma}(20)"))
+        .prepare(&format!("PRAGMA {pragma}({})", MAX + 1))
         .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect());
     match lignes {
         Ok(l) if l.len() == 1 && l[0] == "ok" => Ok(()),
-        Ok(l) => Err(l.join(" ; ")),
+        Ok(l) => {
+            let mut problemes: Vec<String> = l
+                .iter()
+                .map(|x| {
+                    x.replace("*** in database main ***", "")
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .take(MAX)
+                .collect();
+            if l.len() > MAX {
+                problemes.push("…".into());
+            }
+            Err(problemes.join(" ; "))
+        }
         Err(e) => Err(e.to_string()),
     }
 }
