@@ -12,6 +12,15 @@ const COMMANDS: &[&str] = &[
     "assistance_prime",
     "assistance_evenement",
     "assistance_enveloppe",
+    "historique_enregistrer",
+    "historique_lister",
+    "historique_afficher",
+    "historique_dupliquer",
+    "historique_supprimer",
+    "historique_reglages",
+    "historique_definir_conservation",
+    "base_etat",
+    "base_restaurer",
 ];
 
 fn main() {

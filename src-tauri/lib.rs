@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod fiches;
 pub mod simulateurs;
+pub mod historique;
 pub mod store;
 pub mod tarifs;
 pub mod transport;

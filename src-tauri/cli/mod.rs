@@ -2,7 +2,10 @@
 //! one it works headless, JSON in and out, French help and messages.
 //! Exit codes: 0 success, 2 invalid input (message on stderr), 1 other failure.
 
+mod base;
+mod erreurs;
 mod fiche;
+mod historique;
 mod simulateurs;
 
 use crate::store::{resolve_db_path, Store};
@@ -14,6 +17,9 @@ use std::time::Instant;
 pub const EXIT_INVALID_INPUT: i32 = 2;
 /// Exit code for any other failure (database, disk, bug).
 pub const EXIT_FAILURE: i32 = 1;
+
+/// French layout of the help of the subcommands.
+const MODELE_AIDE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,8 +53,26 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Crée ou met à jour la base, puis affiche son chemin et la version de son schéma
-    Base,
+    /// Crée ou met à jour la base, puis affiche son chemin et la version de son schéma ; ou : vérifier, sauvegarder, sauvegardes, restaurer, mettre-de-cote
+    #[command(
+        help_template = MODELE_AIDE,
+        subcommand_help_heading = "Commandes",
+        next_help_heading = "Options",
+        disable_help_subcommand = true
+    )]
+    Base {
+        #[command(subcommand)]
+        action: Option<base::ActionBase>,
+    },
+    /// Estimations enregistrées : enregistrer, lister, afficher, dupliquer, supprimer, exporter, purger, conservation
+    #[command(
+        subcommand,
+        help_template = MODELE_AIDE,
+        subcommand_help_heading = "Commandes",
+        next_help_heading = "Options",
+        disable_help_subcommand = true
+    )]
+    Historique(historique::ActionHistorique),
     /// Affiche en JSON une fiche « bon à savoir » calculée avec les dates de l'adhérent
     Fiche(fiche::FicheArgs),
     /// Caution acquisition : cotisation par tranches et conditions d'attribution (JSON)
@@ -66,7 +90,12 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match erreurs::message(&e) {
+                Some(message) => eprintln!("guichet : {message}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
                 _ => EXIT_INVALID_INPUT,
@@ -77,10 +106,44 @@ pub fn main() -> i32 {
     if let Some(Command::Fiche(args)) = &cli.command {
         return fiche::run(args);
     }
-    let store = match open_store(cli.db.clone()) {
-        Ok(s) => s,
+    let path = match resolve_db_path(cli.db.clone(), std::env::var_os("GUICHET_DB")) {
+        Ok((p, _)) => p,
         Err(message) => {
             eprintln!("guichet : {message}");
+            return EXIT_FAILURE;
+        }
+    };
+    let maintenant = chrono::Local::now().naive_local();
+    // Listing backups, restoring one, setting the file aside: without opening
+    // the database, which may be damaged.
+    if let Some(Command::Base {
+        action: Some(action),
+    }) = &cli.command
+    {
+        if action.sans_ouverture() {
+            return base::executer_sans_ouverture(action, &path, maintenant);
+        }
+    }
+    let mut store = match Store::open(&path) {
+        Ok(s) => s,
+        // The window opens anyway and offers to restore a backup.
+        Err(e) if cli.command.is_none() && e.est_endommagee() => {
+            return match crate::commands::run_base_endommagee(path, e, started) {
+                Ok(()) => 0,
+                Err(message) => {
+                    eprintln!("guichet : {message}");
+                    EXIT_FAILURE
+                }
+            };
+        }
+        Err(e) => {
+            eprintln!("guichet : {e}");
+            if matches!(e, crate::store::StoreError::NotADatabase { .. }) {
+                eprintln!(
+                    "guichet : si c'est bien la base de Guichet, voyez « guichet base sauvegardes » \
+                     puis « guichet base restaurer »"
+                );
+            }
             return EXIT_FAILURE;
         }
     };
@@ -92,7 +155,16 @@ pub fn main() -> i32 {
                 EXIT_FAILURE
             }
         },
-        Some(Command::Base) => {
+        Some(Command::Base {
+            action: Some(action),
+        }) => base::executer(&action, &store, maintenant),
+        Some(Command::Historique(action)) => historique::executer(
+            action,
+            &mut store,
+            &crate::historique::ValidationMinimale,
+            maintenant,
+        ),
+        Some(Command::Base { action: None }) => {
             let version = store.schema_version().unwrap_or(-1);
             println!(
                 "{}",
@@ -105,11 +177,6 @@ pub fn main() -> i32 {
         Some(Command::Corem(a)) => simulateurs::corem(a),
         Some(Command::Assistance(c)) => simulateurs::assistance(c),
     }
-}
-
-fn open_store(flag: Option<PathBuf>) -> Result<Store, String> {
-    let (path, _) = resolve_db_path(flag, std::env::var_os("GUICHET_DB"))?;
-    Store::open(&path).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

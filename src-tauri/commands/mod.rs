@@ -3,26 +3,53 @@
 //! as [`IpcError`]. The only module that knows Tauri.
 
 mod fiches;
+mod historique;
 pub mod simulateurs;
 
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::transport::{AppInfo, ErrorCode, IpcError};
-use std::sync::Mutex;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 /// State shared by the commands.
 pub struct AppState {
-    store: Mutex<Store>,
+    /// `None` while the database is damaged and not yet restored.
+    store: Mutex<Option<Store>>,
     started: Instant,
 }
 
-fn lock_store(state: &AppState) -> Result<std::sync::MutexGuard<'_, Store>, IpcError> {
-    state.store.lock().map_err(|_| {
+/// The locked, open store; derefs to [`Store`].
+pub(crate) struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
+
+impl std::ops::Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        // lock_store only builds a guard over Some.
+        self.0.as_ref().expect("base ouverte")
+    }
+}
+
+impl std::ops::DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        self.0.as_mut().expect("base ouverte")
+    }
+}
+
+fn lock_store(state: &AppState) -> Result<StoreGuard<'_>, IpcError> {
+    let guard = state.store.lock().map_err(|_| {
         IpcError::new(
             ErrorCode::Internal,
             "accès à la base interrompu par une erreur précédente",
         )
-    })
+    })?;
+    if guard.is_none() {
+        return Err(IpcError::new(
+            ErrorCode::Database,
+            historique::MESSAGE_BASE_ENDOMMAGEE,
+        ));
+    }
+    Ok(StoreGuard(guard))
 }
 
 #[tauri::command]
@@ -52,11 +79,33 @@ fn ui_ready(state: tauri::State<'_, AppState>) {
 
 /// Opens the window over an already opened store and runs until it is closed.
 pub fn run(store: Store, started: Instant) -> Result<(), String> {
+    let path = store.path().to_path_buf();
+    lancer(path, Ok(store), started)
+}
+
+/// Opens the window over a damaged database: every screen says so, and the
+/// Historique screen offers to restore a backup.
+pub fn run_base_endommagee(
+    path: PathBuf,
+    erreur: StoreError,
+    started: Instant,
+) -> Result<(), String> {
+    lancer(path, Err(erreur), started)
+}
+
+fn lancer(
+    path: PathBuf,
+    ouverture: Result<Store, StoreError>,
+    started: Instant,
+) -> Result<(), String> {
+    let (store, etat_base) =
+        historique::demarrage(path, ouverture, chrono::Local::now().naive_local());
     tauri::Builder::default()
         .manage(AppState {
             store: Mutex::new(store),
             started,
         })
+        .manage(etat_base)
         .invoke_handler(tauri::generate_handler![
             app_info,
             ui_ready,
@@ -67,6 +116,15 @@ pub fn run(store: Store, started: Instant) -> Result<(), String> {
             simulateurs::assistance_prime,
             simulateurs::assistance_evenement,
             simulateurs::assistance_enveloppe,
+            historique::historique_enregistrer,
+            historique::historique_lister,
+            historique::historique_afficher,
+            historique::historique_dupliquer,
+            historique::historique_supprimer,
+            historique::historique_reglages,
+            historique::historique_definir_conservation,
+            historique::base_etat,
+            historique::base_restaurer,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))

@@ -1,8 +1,10 @@
 //! SQLite storage through rusqlite: opening the database file, compiled-in
 //! schema migrations, transactions. The only module that knows SQL.
 
+pub mod historique;
 mod location;
 mod migrations;
+pub mod sauvegarde;
 
 pub use location::{resolve_db_path, DbPathSource};
 pub use migrations::{latest_schema_version, MIGRATIONS};
@@ -38,8 +40,25 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error(
+        "la base {path} est endommagée ({details}) : elle n'a pas été modifiée. \
+         Voyez les sauvegardes avec « guichet base sauvegardes » et restaurez-en une avec \
+         « guichet base restaurer » (le fichier endommagé est mis de côté, jamais effacé)"
+    )]
+    Endommagee { path: PathBuf, details: String },
     #[error("erreur de la base de données : {0}")]
     Sql(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// True when the file is there but damaged or not a database: the case
+    /// where restoring a backup is the way out.
+    pub fn est_endommagee(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Endommagee { .. } | StoreError::NotADatabase { .. }
+        )
+    }
 }
 
 /// An open, migrated Guichet database.
@@ -86,6 +105,11 @@ impl Store {
                 known,
             });
         }
+        // Damage is detected before anything is written to the file.
+        sauvegarde::controle_rapide(&conn).map_err(|details| StoreError::Endommagee {
+            path: path.to_path_buf(),
+            details,
+        })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;

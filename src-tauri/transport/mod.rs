@@ -2,6 +2,10 @@
 //! defined once here; their TypeScript declarations are generated with ts-rs
 //! into `ui/src/lib/bindings.ts` (see [`typescript_bindings`]).
 
+mod historique;
+
+pub use historique::*;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -74,6 +78,15 @@ pub fn typescript_bindings() -> String {
         f::Anchor::decl(),
         f::SourceRef::decl(),
         f::DatedAmount::decl(),
+        EstimationResume::decl(),
+        EstimationDetail::decl(),
+        PageHistorique::decl(),
+        EstimationNumerotee::decl(),
+        ReglagesHistorique::decl(),
+        SauvegardeInfo::decl(),
+        EtatBase::decl(),
+        RestaurationInfo::decl(),
+        ExportReference::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\

@@ -126,3 +126,82 @@ export type DatedAmount = { name: string, label: string, amount: string,
  * First day this amount applies.
  */
 since: string, source: string, };
+
+export type EstimationResume = { 
+/**
+ * `AAAA-NNNNNN`
+ */
+numero: string, 
+/**
+ * `AAAA-MM-JJTHH:MM:SS`, local time of the save.
+ */
+enregistre_le: string, 
+/**
+ * `AAAA-MM-JJ`
+ */
+date_soins: string, initiales: string | null, reference: string | null, 
+/**
+ * Barème (version name or checksum) the estimate was made with.
+ */
+bareme: string | null, };
+
+export type EstimationDetail = { numero: string, enregistre_le: string, date_soins: string, initiales: string | null, reference: string | null, bareme: string | null, 
+/**
+ * `sha256:…` of the canonical text of `situation`.
+ */
+empreinte: string, situation: Record<string, unknown>, };
+
+export type PageHistorique = { 
+/**
+ * How many saved estimates match the search, over all pages.
+ */
+total: number, 
+/**
+ * 1 for the first page.
+ */
+page: number, par_page: number, estimations: Array<EstimationResume>, };
+
+export type EstimationNumerotee = { numero: string, enregistre_le: string, empreinte: string, };
+
+export type ReglagesHistorique = { 
+/**
+ * Saved estimates older than this many days are removed at start.
+ */
+conservation_jours: number, };
+
+export type SauvegardeInfo = { 
+/**
+ * File name, what `guichet base restaurer` takes.
+ */
+nom: string, 
+/**
+ * `AAAA-MM-JJTHH:MM:SS`
+ */
+faite_le: string, taille_octets: number, 
+/**
+ * Saved estimates it holds, when it is sound.
+ */
+estimations: number | null, 
+/**
+ * Why it cannot be used, when it is damaged.
+ */
+probleme: string | null, };
+
+export type EtatBase = { chemin: string, 
+/**
+ * Set when the database could not be opened (damaged): the app then
+ * offers to restore a backup.
+ */
+probleme: string | null, 
+/**
+ * What the start did: backup made, estimates purged, or why not.
+ */
+demarrage: Array<string>, sauvegardes: Array<SauvegardeInfo>, };
+
+export type RestaurationInfo = { sauvegarde: string, 
+/**
+ * Where the previous database file was kept (never deleted).
+ */
+mise_de_cote: string | null, };
+
+export type ExportReference = { reference: string, estimations: Array<EstimationDetail>, };
