@@ -2,6 +2,8 @@
 //! one it works headless, JSON in and out, French help and messages.
 //! Exit codes: 0 success, 2 invalid input (message on stderr), 1 other failure.
 
+mod bareme;
+
 use crate::store::{resolve_db_path, Store};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
@@ -46,6 +48,9 @@ pub struct Cli {
 pub enum Command {
     /// Crée ou met à jour la base, puis affiche son chemin et la version de son schéma
     Base,
+    /// Barèmes MGEN (Annexe 2) : lister, versions, importer
+    #[command(subcommand)]
+    Bareme(bareme::BaremeCommand),
 }
 
 /// Entry point of the binary; returns the process exit code.
@@ -61,7 +66,7 @@ pub fn main() -> i32 {
             };
         }
     };
-    let store = match open_store(cli.db.clone()) {
+    let mut store = match open_store(cli.db.clone()) {
         Ok(s) => s,
         Err(message) => {
             eprintln!("guichet : {message}");
@@ -84,12 +89,17 @@ pub fn main() -> i32 {
             );
             0
         }
+        Some(Command::Bareme(command)) => bareme::run(&mut store, command),
     }
 }
 
 fn open_store(flag: Option<PathBuf>) -> Result<Store, String> {
     let (path, _) = resolve_db_path(flag, std::env::var_os("GUICHET_DB"))?;
-    Store::open(&path).map_err(|e| e.to_string())
+    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+    store
+        .seed_baremes_livres(chrono::Utc::now().naive_utc())
+        .map_err(|e| e.to_string())?;
+    Ok(store)
 }
 
 #[cfg(test)]

@@ -5,8 +5,10 @@
 use rusqlite::Connection;
 
 /// (version, name, SQL), in increasing version order. Append only.
-pub const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "init", include_str!("migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "init", include_str!("migrations/0001_init.sql")),
+    (2, "baremes", include_str!("migrations/0002_baremes.sql")),
+];
 
 /// The schema version this build writes.
 pub fn latest_schema_version() -> i64 {

@@ -3,6 +3,7 @@
 
 mod location;
 mod migrations;
+pub mod tarifs;
 
 pub use location::{resolve_db_path, DbPathSource};
 pub use migrations::{latest_schema_version, MIGRATIONS};
