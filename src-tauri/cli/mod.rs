@@ -2,6 +2,7 @@
 //! one it works headless, JSON in and out, French help and messages.
 //! Exit codes: 0 success, 2 invalid input (message on stderr), 1 other failure.
 
+mod bareme;
 mod base;
 mod erreurs;
 mod fiche;
@@ -82,6 +83,9 @@ pub enum Command {
     /// MGEN Assistance : prime, services ouverts par un événement, enveloppe d'unités (JSON)
     #[command(subcommand)]
     Assistance(simulateurs::AssistanceCommande),
+    /// Barèmes MGEN (Annexe 2) : lister, versions, importer
+    #[command(subcommand)]
+    Bareme(bareme::BaremeCommand),
 }
 
 /// Entry point of the binary; returns the process exit code.
@@ -147,6 +151,11 @@ pub fn main() -> i32 {
             return EXIT_FAILURE;
         }
     };
+    // First start: the shipped barème versions are written into the base.
+    if let Err(e) = store.seed_baremes_livres(chrono::Utc::now().naive_utc()) {
+        eprintln!("guichet : {e}");
+        return EXIT_FAILURE;
+    }
     match cli.command {
         None => match crate::commands::run(store, started) {
             Ok(()) => 0,
@@ -176,6 +185,7 @@ pub fn main() -> i32 {
         Some(Command::Caution(a)) => simulateurs::caution(a),
         Some(Command::Corem(a)) => simulateurs::corem(a),
         Some(Command::Assistance(c)) => simulateurs::assistance(c),
+        Some(Command::Bareme(command)) => bareme::run(&mut store, command),
     }
 }
 

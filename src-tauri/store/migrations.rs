@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "historique",
         include_str!("migrations/0002_historique.sql"),
     ),
+    (3, "baremes", include_str!("migrations/0003_baremes.sql")),
 ];
 
 /// The schema version this build writes.

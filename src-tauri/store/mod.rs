@@ -5,6 +5,7 @@ pub mod historique;
 mod location;
 mod migrations;
 pub mod sauvegarde;
+pub mod tarifs;
 
 pub use location::{resolve_db_path, DbPathSource};
 pub use migrations::{latest_schema_version, MIGRATIONS};

@@ -176,6 +176,28 @@ pub fn lire_octets(origine: &str, octets: &[u8]) -> Result<FichierLu, TarifError
     lire_texte(origine, texte)
 }
 
+/// Reads a tariff file from disk, refusing it by its size before reading
+/// it whole.
+pub fn lire_fichier(chemin: &std::path::Path) -> Result<Vec<u8>, TarifError> {
+    let origine = chemin.display().to_string();
+    let refus = |message: String| TarifError::Fichier {
+        fichier: origine.clone(),
+        message,
+    };
+    let meta = std::fs::metadata(chemin).map_err(|e| refus(format!("fichier illisible ({e})")))?;
+    if !meta.is_file() {
+        return Err(refus("ce n'est pas un fichier".to_string()));
+    }
+    if meta.len() > TAILLE_MAX as u64 {
+        return Err(refus(format!(
+            "fichier trop volumineux ({} octets, au plus {} octets pour un barème) : ce n'est pas un fichier de barème",
+            meta.len(),
+            TAILLE_MAX
+        )));
+    }
+    std::fs::read(chemin).map_err(|e| refus(format!("fichier illisible ({e})")))
+}
+
 /// Checks the size and the encoding (UTF-8, an UTF-8 BOM tolerated) of a file.
 pub fn decoder<'a>(origine: &str, octets: &'a [u8]) -> Result<&'a str, TarifError> {
     let refus = |message: String| TarifError::Fichier {

@@ -1,0 +1,143 @@
+//! `guichet bareme …`: the MGEN tables held in the database, headless.
+//! - `lister [--date AAAA-MM-JJ]`: every cell of the version in force on
+//!   the date (today by default), as a JSON array;
+//! - `versions`: the versions held, as JSON;
+//! - `importer FICHIER`: validates then imports a version file.
+
+use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
+use crate::store::tarifs::{BaremeStoreError, Import, VersionBareme};
+use crate::store::Store;
+use crate::tarifs::annexe;
+use crate::tarifs::model::Offre;
+use chrono::NaiveDate;
+use clap::Subcommand;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum BaremeCommand {
+    /// Affiche en JSON chaque case du barème en vigueur à la date (aujourd'hui par défaut)
+    Lister {
+        /// Date des soins, AAAA-MM-JJ
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        date: Option<String>,
+    },
+    /// Affiche en JSON les versions de barème de la base
+    Versions,
+    /// Vérifie puis importe un fichier de barème (TOML, UTF-8)
+    Importer {
+        /// Le fichier à importer
+        #[arg(value_name = "FICHIER")]
+        fichier: PathBuf,
+    },
+}
+
+/// Runs a `bareme` subcommand; returns the exit code.
+pub fn run(store: &mut Store, command: BaremeCommand) -> i32 {
+    let resultat = match command {
+        BaremeCommand::Lister { date } => lister(store, date.as_deref()),
+        BaremeCommand::Versions => store
+            .versions_baremes()
+            .map(|v| Value::Array(v.iter().map(version_json).collect()))
+            .map_err(|e| (code(&e), e.to_string())),
+        BaremeCommand::Importer { fichier } => importer(store, &fichier),
+    };
+    match resultat {
+        Ok(v) => {
+            use std::io::Write;
+            // A closed pipe (`| head`) is not an error of ours.
+            let _ = writeln!(
+                std::io::stdout().lock(),
+                "{}",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            );
+            0
+        }
+        Err((code, message)) => {
+            eprintln!("guichet : {message}");
+            code
+        }
+    }
+}
+
+fn code(e: &BaremeStoreError) -> i32 {
+    match e {
+        BaremeStoreError::Tarif(_)
+        | BaremeStoreError::MemeDate { .. }
+        | BaremeStoreError::DateAnterieure { .. } => EXIT_INVALID_INPUT,
+        _ => EXIT_FAILURE,
+    }
+}
+
+fn lister(store: &Store, date: Option<&str>) -> Result<Value, (i32, String)> {
+    let date = match date {
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            (
+                EXIT_INVALID_INPUT,
+                format!("--date : date « {d} » illisible, écrivez-la AAAA-MM-JJ"),
+            )
+        })?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let (_, bareme) = store
+        .bareme_au(date)
+        .map_err(|e| (code(&e), e.to_string()))?;
+    let mut cases = Vec::new();
+    for l in &bareme.lignes {
+        for offre in Offre::ALL {
+            let Some(c) = l.cellules.get(&offre) else {
+                continue;
+            };
+            cases.push(json!({
+                "bareme": bareme.nom,
+                "ligne": l.ligne,
+                "section": l.section,
+                "libelle": l.libelle,
+                "offre": offre,
+                "variante": l.variante,
+                "nature": c.nature,
+                "valeur": c.valeur.map(|v| v.to_string()),
+                "unite": c.unite,
+                "texte": c.texte,
+                "limites": c.limites,
+                "enveloppe": c.enveloppe,
+                "ou_ticket_moderateur_si_superieur": c.ou_ticket_moderateur_si_superieur,
+                "au_dela": c.au_dela,
+                "note": c.note,
+                "source": l.source,
+                "codes_lpp": l.codes_lpp,
+            }));
+        }
+    }
+    Ok(Value::Array(cases))
+}
+
+fn importer(store: &mut Store, fichier: &std::path::Path) -> Result<Value, (i32, String)> {
+    let octets = annexe::lire_fichier(fichier).map_err(|e| (EXIT_INVALID_INPUT, e.to_string()))?;
+    let origine = fichier.display().to_string();
+    let import = store
+        .importer_bareme(&origine, &octets, chrono::Utc::now().naive_utc())
+        .map_err(|e| (code(&e), e.to_string()))?;
+    let statut = match import {
+        Import::Importe(_) => "importe",
+        Import::DejaPresent(_) => "deja_present",
+    };
+    Ok(json!({
+        "statut": statut,
+        "message": import.message(),
+        "version": version_json(import.version()),
+    }))
+}
+
+fn version_json(v: &VersionBareme) -> Value {
+    json!({
+        "id": v.id,
+        "nom": v.nom,
+        "en_vigueur_le": v.en_vigueur_le.to_string(),
+        "importe_le": v.importe_le.format("%Y-%m-%d %H:%M:%S").to_string(),
+        "sha256": v.sha256,
+        "origine": v.origine,
+        "source": v.source,
+        "lignes": v.nb_lignes,
+    })
+}
