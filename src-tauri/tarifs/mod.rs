@@ -5,6 +5,7 @@
 //! [`model`] is the contract between the data files (`assets/tarifs/`), the
 //! store and the engine (`moteur`).
 
+pub mod amo;
 pub mod model;
 
 pub use model::*;
