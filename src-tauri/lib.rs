@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod moteur;
 pub mod store;
 pub mod tarifs;
 pub mod transport;
