@@ -145,6 +145,8 @@ pub enum Condition {
     Reseau,
     Conventionne,
     Cecite,
+    /// The act's `dent` is `molaire`.
+    Molaire,
 }
 
 /// A variant key computed from the act.
@@ -328,9 +330,13 @@ pub struct ActeCatalogue {
     pub lignes: Vec<String>,
     #[serde(default)]
     pub synonymes: Vec<String>,
-    /// Reimbursed by the Sécurité sociale (otherwise no BRSS, AMO 0).
+    /// Reimbursed by the Sécurité sociale (otherwise AMO 0).
     #[serde(default = "vrai")]
     pub rembourse: bool,
+    /// Not reimbursed, but MGEN pays a percentage of the base the Sécurité
+    /// sociale would apply: `brss` is then required (26.8.1.2).
+    #[serde(default)]
+    pub base_sans_remboursement: bool,
     /// Default BRSS per unit, the first entry that matches the act;
     /// none → `brss` required.
     #[serde(default, rename = "base")]
@@ -504,6 +510,9 @@ impl Catalogue {
             if !a.rembourse && (a.taux.is_some() || !a.bases.is_empty()) {
                 return Err(err("acte non remboursé avec une base ou un taux".into()));
             }
+            if a.rembourse && a.base_sans_remboursement {
+                return Err(err("base sans remboursement sur un acte remboursé".into()));
+            }
             if a.mgen.is_empty() {
                 return Err(err("aucune ligne de l'Annexe".into()));
             }
@@ -555,6 +564,7 @@ impl Catalogue {
                         Condition::Reseau => Some(Champ::Reseau),
                         Condition::Conventionne => Some(Champ::Conventionne),
                         Condition::Cecite => Some(Champ::Cecite),
+                        Condition::Molaire => Some(Champ::Dent),
                     };
                     if let Some(ch) = ch {
                         if !a.champs.contains(&ch) {

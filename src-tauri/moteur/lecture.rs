@@ -192,73 +192,74 @@ fn lire_acte(v: &Value, chemin: String) -> Result<Acte, ErreurSaisie> {
         Some(0) => return Err(o.erreur("quantite", "au moins 1")),
         Some(q) => q,
     };
-    let acte =
-        Acte {
-            code,
-            date: o.date("date")?,
-            quantite,
-            frais_reels: o.montant("frais_reels")?,
-            brss: o.montant("brss")?,
-            taux_amo: o.taux("taux_amo")?,
-            exoneration_tm: o.booleen("exoneration_tm")?,
-            praticien: o.texte("praticien")?,
-            optam: o.booleen("optam")?,
-            reseau: o.booleen("reseau")?,
-            conventionne: o.booleen("conventionne")?,
-            cecite: o.booleen("cecite")?,
-            evolution_vue: o.booleen("evolution_vue")?,
-            nuits: o.entier("nuits")?,
-            jours: o.entier("jours")?,
-            appareils: o.entier("appareils")?,
-            sejour: match o.texte("sejour")? {
-                None => None,
-                Some(s) => Some(match s.as_str() {
-                    "mco" => Sejour::Mco,
-                    "maternite" => Sejour::Maternite,
-                    "psychiatrie" => Sejour::Psychiatrie,
-                    "ssr" => Sejour::Ssr,
-                    _ => {
-                        return Err(o.erreur(
-                            "sejour",
-                            format!(
-                                "type de séjour inconnu « {s} » ({})",
-                                Sejour::NOMS.join(", ")
-                            ),
-                        ))
-                    }
-                }),
-            },
-            element: o.texte("element")?,
-            code_lpp: o.texte("code_lpp")?,
-            dent: match o.texte("dent")? {
-                None => None,
-                Some(s) => Some(match s.as_str() {
-                    "incisive_canine_premolaire" => Dent::IncisiveCaninePremolaire,
-                    "molaire" => Dent::Molaire,
-                    _ => return Err(o.erreur(
+    let acte = Acte {
+        code,
+        date: o.date("date")?,
+        quantite,
+        frais_reels: o.montant("frais_reels")?,
+        brss: o.montant("brss")?,
+        taux_amo: o.taux("taux_amo")?,
+        exoneration_tm: o.booleen("exoneration_tm")?,
+        praticien: o.texte("praticien")?,
+        optam: o.booleen("optam")?,
+        reseau: o.booleen("reseau")?,
+        conventionne: o.booleen("conventionne")?,
+        cecite: o.booleen("cecite")?,
+        evolution_vue: o.booleen("evolution_vue")?,
+        nuits: o.entier("nuits")?,
+        jours: o.entier("jours")?,
+        appareils: o.entier("appareils")?,
+        sejour: match o.texte("sejour")? {
+            None => None,
+            Some(s) => Some(match s.as_str() {
+                "mco" => Sejour::Mco,
+                "maternite" => Sejour::Maternite,
+                "psychiatrie" => Sejour::Psychiatrie,
+                "ssr" => Sejour::Ssr,
+                _ => {
+                    return Err(o.erreur(
+                        "sejour",
+                        format!(
+                            "type de séjour inconnu « {s} » ({})",
+                            Sejour::NOMS.join(", ")
+                        ),
+                    ))
+                }
+            }),
+        },
+        element: o.texte("element")?,
+        code_lpp: o.texte("code_lpp")?,
+        dent: match o.texte("dent")? {
+            None => None,
+            Some(s) => Some(match s.as_str() {
+                "incisive_canine_premolaire" => Dent::IncisiveCaninePremolaire,
+                "molaire" => Dent::Molaire,
+                _ => {
+                    return Err(o.erreur(
                         "dent",
                         format!(
                             "type de dent inconnu « {s} » (incisive_canine_premolaire, molaire)"
                         ),
-                    )),
-                }),
-            },
-            materiau: o.texte("materiau")?,
-            debut_traitement: match o.texte("debut_traitement")? {
-                None => None,
-                Some(s) => Some(match s.as_str() {
-                    "avant_16_ans" => DebutTraitement::Avant16Ans,
-                    "apres_16_ans" => DebutTraitement::Apres16Ans,
-                    _ => {
-                        return Err(o.erreur(
-                            "debut_traitement",
-                            format!("valeur inconnue « {s} » (avant_16_ans, apres_16_ans)"),
-                        ))
-                    }
-                }),
-            },
-            dents: o.entier("dents")?,
-        };
+                    ))
+                }
+            }),
+        },
+        materiau: o.texte("materiau")?,
+        debut_traitement: match o.texte("debut_traitement")? {
+            None => None,
+            Some(s) => Some(match s.as_str() {
+                "avant_16_ans" => DebutTraitement::Avant16Ans,
+                "apres_16_ans" => DebutTraitement::Apres16Ans,
+                _ => {
+                    return Err(o.erreur(
+                        "debut_traitement",
+                        format!("valeur inconnue « {s} » (avant_16_ans, apres_16_ans)"),
+                    ))
+                }
+            }),
+        },
+        dents: o.entier("dents")?,
+    };
     o.fin()?;
     Ok(acte)
 }
@@ -393,41 +394,43 @@ impl<'a> Objet<'a> {
         decimales: u32,
         max: Option<Decimal>,
     ) -> Result<Option<Decimal>, ErreurSaisie> {
-        let s =
-            match v {
-                None => return Ok(None),
-                Some(Value::String(s)) => s,
-                Some(Value::Number(n)) => return Err(self.erreur(
+        let s = match v {
+            None => return Ok(None),
+            Some(Value::String(s)) => s,
+            Some(Value::Number(n)) => {
+                return Err(self.erreur(
                     cle,
                     format!(
                         "{quoi} à écrire en texte décimal, par exemple \"{n}\" (entre guillemets)"
                     ),
-                )),
-                Some(v) => {
-                    return Err(self.erreur(
-                        cle,
-                        format!(
-                            "{quoi} attendu en texte décimal (\"150.00\"), trouvé {}",
-                            nature(v)
-                        ),
-                    ))
-                }
-            };
+                ))
+            }
+            Some(v) => {
+                return Err(self.erreur(
+                    cle,
+                    format!(
+                        "{quoi} attendu en texte décimal (\"150.00\"), trouvé {}",
+                        nature(v)
+                    ),
+                ))
+            }
+        };
         let valid_chars = !s.is_empty()
             && s.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
             && s.chars().filter(|c| *c == '.').count() <= 1
             && s.chars().skip(1).all(|c| c != '-');
-        let d =
-            match Decimal::from_str(s) {
-                Ok(d) if valid_chars => d,
-                _ => return Err(self.erreur(
+        let d = match Decimal::from_str(s) {
+            Ok(d) if valid_chars => d,
+            _ => {
+                return Err(self.erreur(
                     cle,
                     format!(
                         "{quoi} illisible « {s} » (texte décimal avec un point, ex. \"150.00\")"
                     ),
-                )),
-            };
+                ))
+            }
+        };
         if d.is_sign_negative() && !d.is_zero() {
             return Err(self.erreur(cle, format!("{quoi} négatif ({s})")));
         }

@@ -112,6 +112,22 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
     let date = e.date;
     let q = Decimal::from(e.acte.quantite);
     if !e.cat.rembourse {
+        let base = if e.cat.base_sans_remboursement {
+            let b = e.acte.brss.unwrap_or_default().min(e.frais_reels);
+            explications.push(expl(
+                GenreExplication::Calcul,
+                format!(
+                    "Base de calcul MGEN saisie (acte non remboursé) : {}",
+                    euros(b)
+                ),
+                "saisie",
+                None,
+                "Saisie du conseiller",
+            ));
+            b
+        } else {
+            Decimal::ZERO
+        };
         explications.push(expl(
             GenreExplication::Calcul,
             "Acte non remboursé par la Sécurité sociale : part AMO 0,00 €".into(),
@@ -120,7 +136,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             format!("Catalogue Guichet, acte « {} »", e.cat.code),
         ));
         return Ok(CalculAmo {
-            base: Decimal::ZERO,
+            base,
             taux_reference: Decimal::ZERO,
             taux_effectif: Decimal::ZERO,
             part_exoneree: Decimal::ZERO,

@@ -102,13 +102,21 @@ pub fn s_applique(c: &Composante, acte: &Acte, situation: &Situation) -> bool {
                 Condition::Reseau => acte.reseau,
                 Condition::Conventionne => acte.conventionne,
                 Condition::Cecite => Some(acte.cecite == Some(true)),
+                Condition::Molaire => acte.dent.map(|d| d == super::situation::Dent::Molaire),
             };
             v == Some(*attendu)
         })
 }
 
+/// "oui" / "non"; empty when the act does not say (the barème lookup then
+/// fails and the error names the missing field).
 fn oui_non(b: Option<bool>) -> String {
-    if b == Some(true) { "oui" } else { "non" }.to_string()
+    match b {
+        Some(true) => "oui",
+        Some(false) => "non",
+        None => "",
+    }
+    .to_string()
 }
 
 /// The variant a component selects for this act at `date`; `None` when the
@@ -147,7 +155,7 @@ pub fn variante(
                 if age < 20 {
                     "<20".to_string()
                 } else {
-                    v.insert("cecite".into(), oui_non(acte.cecite));
+                    v.insert("cecite".into(), oui_non(Some(acte.cecite == Some(true))));
                     ">=20".to_string()
                 }
             }

@@ -146,9 +146,18 @@ fn valider_acte(
             ));
         }
     }
+    if c.base_sans_remboursement && acte.brss.is_none() {
+        return Err(err(
+            "brss",
+            format!(
+                "base à saisir : MGEN paie un pourcentage de la base que la Sécurité sociale appliquerait à « {} »",
+                c.libelle
+            ),
+        ));
+    }
     if !c.rembourse {
         for (nom, present) in [
-            ("brss", acte.brss.is_some()),
+            ("brss", acte.brss.is_some() && !c.base_sans_remboursement),
             ("taux_amo", acte.taux_amo.is_some()),
             ("exoneration_tm", acte.exoneration_tm.is_some()),
         ] {
