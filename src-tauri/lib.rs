@@ -6,6 +6,7 @@ pub mod commands;
 pub mod fiches;
 pub mod simulateurs;
 pub mod historique;
+pub mod moteur;
 pub mod store;
 pub mod tarifs;
 pub mod transport;

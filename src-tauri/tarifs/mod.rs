@@ -10,6 +10,7 @@
 pub mod annexe;
 pub mod cell_text;
 pub mod erreur;
+pub mod amo;
 pub mod model;
 pub mod validate;
 pub mod vigueur;

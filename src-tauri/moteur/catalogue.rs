@@ -1,0 +1,607 @@
+//! The catalogue of acts an adviser can estimate (`assets/catalogue.toml`):
+//! for each act code, its French label, search synonyms, the Annexe 2
+//! line(s) and variant it maps to, the fields it needs, its default BRSS and
+//! AMO rate parameters and the deduction it bears (participation forfaitaire
+//! or franchise). The engine reads it; the UI searches it.
+//!
+//! A component's variant is its fixed `variante` plus keys computed from the
+//! act (`selon`):
+//! - `"optam"`, `"reseau"`, `"conventionne"` → `oui` | `non` from the act field;
+//! - `"parcours"` → `dans` | `hors` from `assure.parcours_soins`;
+//! - `"sejour"` → the act's `sejour`;
+//! - `"element"` → the act's `element` under the key `element`, or
+//!   `"element=KEY"` to put it under another key;
+//! - `"age<N"` → `<N` | `>=N` from the age at the date of care;
+//! - `"age<N|cecite"` → `<N` when under N or the act says `cecite`.
+//!
+//! A component applies only when its `si` conditions hold (`parcours_soins`,
+//! `optam`, `reseau`, `conventionne`, `cecite`: booleans).
+
+use crate::tarifs::Bareme;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+use ts_rs::TS;
+
+/// The whole catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    #[serde(rename = "enveloppe", default)]
+    pub enveloppes: Vec<EnveloppeDeclaree>,
+    #[serde(rename = "acte")]
+    pub actes: Vec<ActeCatalogue>,
+}
+
+/// An annual envelope whose consumption `deja_utilise.enveloppes` may state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct EnveloppeDeclaree {
+    pub id: String,
+    pub libelle: String,
+    pub lignes: Vec<String>,
+}
+
+/// What the AMO deducts from its payment for this act.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Deduction {
+    #[default]
+    Aucune,
+    /// 1 € (2 € from 2024-05-15) per consultation or act of a doctor, biology.
+    ParticipationForfaitaire,
+    FranchiseMedicament,
+    FranchiseAuxiliaire,
+    FranchiseTransport,
+}
+
+/// Act-specific rules on top of the generic cell arithmetic.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regle {
+    #[default]
+    Generale,
+    /// A lens of an optical equipment (renewal period, two lenses).
+    OptiqueVerre,
+    /// The frame of an optical equipment (renewal period, one frame).
+    OptiqueMonture,
+    /// Yearly maintenance forfait per device owned (`appareils`).
+    EntretienAudioprothese,
+    /// Forfait journalier: counted in `jours`; frais réels default to the
+    /// forfait in force × days.
+    ForfaitJournalier,
+}
+
+/// A field of an act beyond the common ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Champ {
+    Optam,
+    Reseau,
+    Conventionne,
+    Cecite,
+    EvolutionVue,
+    Nuits,
+    Jours,
+    Appareils,
+    Sejour,
+    Element,
+    CodeLpp,
+    Dent,
+    Materiau,
+    DebutTraitement,
+    Dents,
+}
+
+impl Champ {
+    pub fn nom(self) -> &'static str {
+        match self {
+            Champ::Optam => "optam",
+            Champ::Reseau => "reseau",
+            Champ::Conventionne => "conventionne",
+            Champ::Cecite => "cecite",
+            Champ::EvolutionVue => "evolution_vue",
+            Champ::Nuits => "nuits",
+            Champ::Jours => "jours",
+            Champ::Appareils => "appareils",
+            Champ::Sejour => "sejour",
+            Champ::Element => "element",
+            Champ::CodeLpp => "code_lpp",
+            Champ::Dent => "dent",
+            Champ::Materiau => "materiau",
+            Champ::DebutTraitement => "debut_traitement",
+            Champ::Dents => "dents",
+        }
+    }
+}
+
+/// How a component's MGEN amount is treated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The cell covers the ticket modérateur (and possibly more): its
+    /// percentage is reduced "à due proportion" on exonération.
+    #[default]
+    TicketModerateur,
+    /// Fees beyond the base (line 20): never reduced.
+    Depassement,
+    /// The heavy-act participation (lines 4 and 20): pays at most what the
+    /// AMO deducted.
+    Participation18,
+    /// Paid once the annual forfait of the previous component is used up
+    /// (line 25, lenses: ticket modérateur beyond the forfait): the act then
+    /// gets at least this amount in all.
+    AuDelaEnveloppe,
+    /// A forfait (never reduced; stated for readability).
+    Forfait,
+}
+
+/// Conditions a component may require.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    ParcoursSoins,
+    Optam,
+    Reseau,
+    Conventionne,
+    Cecite,
+    /// The act's `dent` is `molaire`.
+    Molaire,
+}
+
+/// A variant key computed from the act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Selon {
+    Optam,
+    Reseau,
+    Conventionne,
+    Parcours,
+    Sejour,
+    /// The act's `element`, under this key.
+    Element(String),
+    /// The act's `dent` (incisive_canine_premolaire | molaire).
+    Dent,
+    /// The act's `materiau`.
+    Materiau,
+    /// The act's `debut_traitement`, under the key `debut`.
+    Debut,
+    /// Age band split at N.
+    Age(u32),
+    /// Hearing aids (line 29): `age` `<20`, or `>=20` with `cecite` oui|non.
+    Audio,
+    /// Companion (line 24): `age` `<16` or `>70`, else `handicap` `oui`.
+    Accompagnant,
+}
+
+impl TryFrom<String> for Selon {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Ok(match s.as_str() {
+            "optam" => Selon::Optam,
+            "reseau" => Selon::Reseau,
+            "conventionne" => Selon::Conventionne,
+            "parcours" => Selon::Parcours,
+            "sejour" => Selon::Sejour,
+            "element" => Selon::Element("element".into()),
+            "dent" => Selon::Dent,
+            "materiau" => Selon::Materiau,
+            "debut" => Selon::Debut,
+            "audio" => Selon::Audio,
+            "accompagnant" => Selon::Accompagnant,
+            _ => {
+                if let Some(k) = s.strip_prefix("element=") {
+                    Selon::Element(k.to_string())
+                } else if let Some(n) = s.strip_prefix("age<") {
+                    Selon::Age(n.parse().map_err(|_| format!("âge invalide : {s}"))?)
+                } else {
+                    return Err(format!("clé de variante calculée inconnue : « {s} »"));
+                }
+            }
+        })
+    }
+}
+
+impl From<Selon> for String {
+    fn from(s: Selon) -> String {
+        match s {
+            Selon::Optam => "optam".into(),
+            Selon::Reseau => "reseau".into(),
+            Selon::Conventionne => "conventionne".into(),
+            Selon::Parcours => "parcours".into(),
+            Selon::Sejour => "sejour".into(),
+            Selon::Element(k) if k == "element" => "element".into(),
+            Selon::Element(k) => format!("element={k}"),
+            Selon::Dent => "dent".into(),
+            Selon::Materiau => "materiau".into(),
+            Selon::Debut => "debut".into(),
+            Selon::Age(n) => format!("age<{n}"),
+            Selon::Audio => "audio".into(),
+            Selon::Accompagnant => "accompagnant".into(),
+        }
+    }
+}
+
+impl Selon {
+    /// The variant key this item fills.
+    pub fn cle(&self) -> &str {
+        match self {
+            Selon::Optam => "optam",
+            Selon::Reseau => "reseau",
+            Selon::Conventionne => "conventionne",
+            Selon::Parcours => "parcours",
+            Selon::Sejour => "sejour",
+            Selon::Element(k) => k,
+            Selon::Dent => "dent",
+            Selon::Materiau => "materiau",
+            Selon::Debut => "debut",
+            Selon::Age(_) | Selon::Audio | Selon::Accompagnant => "age",
+        }
+    }
+
+    /// The act field this item reads, if any.
+    pub fn champ(&self) -> Option<Champ> {
+        match self {
+            Selon::Optam => Some(Champ::Optam),
+            Selon::Reseau => Some(Champ::Reseau),
+            Selon::Conventionne => Some(Champ::Conventionne),
+            Selon::Sejour => Some(Champ::Sejour),
+            Selon::Element(_) => Some(Champ::Element),
+            Selon::Dent => Some(Champ::Dent),
+            Selon::Materiau => Some(Champ::Materiau),
+            Selon::Debut => Some(Champ::DebutTraitement),
+            Selon::Audio => Some(Champ::Cecite),
+            Selon::Parcours | Selon::Age(_) | Selon::Accompagnant => None,
+        }
+    }
+}
+
+/// One Annexe 2 line an act draws on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Composante {
+    pub ligne: String,
+    #[serde(default)]
+    pub variante: BTreeMap<String, String>,
+    #[serde(default)]
+    pub selon: Vec<Selon>,
+    #[serde(default)]
+    pub role: Role,
+    #[serde(default)]
+    pub si: BTreeMap<Condition, bool>,
+    /// Envelope id for a per-year forfait whose cell names none.
+    #[serde(default)]
+    pub enveloppe: Option<String>,
+    /// For a "forfait journalier in force" cell: which AMO parameter.
+    #[serde(default)]
+    pub forfait_journalier: Option<String>,
+    /// Applies only when the act's `dents` is at least this.
+    #[serde(default)]
+    pub dents_min: Option<u32>,
+    /// Applies only when the act's `dents` is at most this.
+    #[serde(default)]
+    pub dents_max: Option<u32>,
+    /// The component counts the teeth beyond this number (`dents` − n
+    /// units; does not apply when there are none).
+    #[serde(default)]
+    pub dents_au_dela_de: Option<u32>,
+}
+
+/// A default BRSS per unit: an AMO parameter, for the acts that match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaseParDefaut {
+    pub parametre: String,
+    /// The LPP code the base is for; another `code_lpp` needs `brss`.
+    #[serde(default)]
+    pub code_lpp: Option<String>,
+    /// Only from this age (in whole years at the date of care).
+    #[serde(default)]
+    pub age_min: Option<u32>,
+    /// Only under this age.
+    #[serde(default)]
+    pub age_max: Option<u32>,
+    /// Only when the act's `cecite` is this.
+    #[serde(default)]
+    pub cecite: Option<bool>,
+}
+
+/// An allowed value of an act's `element` field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ElementDeclare {
+    pub valeur: String,
+    pub libelle: String,
+}
+
+fn vrai() -> bool {
+    true
+}
+
+/// One act code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActeCatalogue {
+    pub code: String,
+    pub libelle: String,
+    /// Annexe section ("OPTIQUE").
+    pub section: String,
+    /// Annexe lines, for display ("25").
+    pub lignes: Vec<String>,
+    #[serde(default)]
+    pub synonymes: Vec<String>,
+    /// Reimbursed by the Sécurité sociale (otherwise AMO 0).
+    #[serde(default = "vrai")]
+    pub rembourse: bool,
+    /// Not reimbursed, but MGEN pays a percentage of the base the Sécurité
+    /// sociale would apply: `brss` is then required (26.8.1.2).
+    #[serde(default)]
+    pub base_sans_remboursement: bool,
+    /// Default BRSS per unit, the first entry that matches the act;
+    /// none → `brss` required.
+    #[serde(default, rename = "base")]
+    pub bases: Vec<BaseParDefaut>,
+    /// AMO rate parameter (required when reimbursed).
+    #[serde(default)]
+    pub taux: Option<String>,
+    /// AMO rate parameter out of the parcours de soins.
+    #[serde(default)]
+    pub taux_hors_parcours: Option<String>,
+    #[serde(default)]
+    pub deduction: Deduction,
+    /// The heavy-act participation (R.160-16) may apply.
+    #[serde(default)]
+    pub acte_lourd: bool,
+    /// 100 % for the whole pregnancy (compulsory exams, preparation…).
+    #[serde(default)]
+    pub maternite_toute_grossesse: bool,
+    #[serde(default)]
+    pub regle: Regle,
+    /// Fields the act requires.
+    #[serde(default)]
+    pub champs: Vec<Champ>,
+    /// Fields the act accepts but does not require.
+    #[serde(default)]
+    pub champs_optionnels: Vec<Champ>,
+    #[serde(default)]
+    pub elements: Vec<ElementDeclare>,
+    /// Allowed values of `materiau`.
+    #[serde(default)]
+    pub materiaux: Vec<String>,
+    /// LPP codes the act covers (optics).
+    #[serde(default)]
+    pub codes_lpp: Vec<String>,
+    /// The act is covered only under this age (e.g. 6 for some optical
+    /// supplements).
+    #[serde(default)]
+    pub age_moins_de: Option<u32>,
+    /// What the adviser should know (in our words).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Said when no component applies (e.g. "conventionné only").
+    #[serde(default)]
+    pub sans_prestation: Option<String>,
+    pub mgen: Vec<Composante>,
+}
+
+impl ActeCatalogue {
+    /// Whether the act reads this field (required or optional).
+    pub fn accepte(&self, champ: Champ) -> bool {
+        self.champs.contains(&champ) || self.champs_optionnels.contains(&champ)
+    }
+}
+
+/// Errors of the catalogue file (found by the tests, never by advisers).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ErreurCatalogue {
+    #[error("catalogue illisible : {0}")]
+    Syntaxe(String),
+    #[error("catalogue, acte « {code} » : {message}")]
+    Invalide { code: String, message: String },
+}
+
+impl Catalogue {
+    pub fn acte(&self, code: &str) -> Option<&ActeCatalogue> {
+        self.actes.iter().find(|a| a.code == code)
+    }
+
+    pub fn enveloppe(&self, id: &str) -> Option<&EnveloppeDeclaree> {
+        self.enveloppes.iter().find(|e| e.id == id)
+    }
+
+    /// Every (ligne, variante) the act can reach, for the variant values the
+    /// catalogue allows: used to check the catalogue against a barème.
+    /// (Combinations a barème legitimately lacks — a material only printed
+    /// for one kind of tooth — are refused at estimate time with a message
+    /// naming the field.)
+    pub fn references(&self, acte: &ActeCatalogue) -> Vec<(String, BTreeMap<String, String>)> {
+        let mut out = Vec::new();
+        for c in &acte.mgen {
+            let mut variants = vec![c.variante.clone()];
+            for s in &c.selon {
+                let values: Vec<String> = match s {
+                    Selon::Optam | Selon::Reseau | Selon::Conventionne => {
+                        vec!["oui".into(), "non".into()]
+                    }
+                    Selon::Parcours => vec!["dans".into(), "hors".into()],
+                    Selon::Sejour => crate::moteur::situation::Sejour::NOMS
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
+                    Selon::Element(_) => acte.elements.iter().map(|e| e.valeur.clone()).collect(),
+                    Selon::Age(n) => vec![format!("<{n}"), format!(">={n}")],
+                    Selon::Dent => vec!["incisive_canine_premolaire".into(), "molaire".into()],
+                    Selon::Materiau => acte.materiaux.clone(),
+                    Selon::Debut => vec!["avant_16_ans".into(), "apres_16_ans".into()],
+                    Selon::Audio | Selon::Accompagnant => {
+                        let base = variants.clone();
+                        variants = Vec::new();
+                        let options: Vec<Vec<(&str, &str)>> = if *s == Selon::Audio {
+                            vec![
+                                vec![("age", "<20")],
+                                vec![("age", ">=20"), ("cecite", "oui")],
+                                vec![("age", ">=20"), ("cecite", "non")],
+                            ]
+                        } else {
+                            vec![
+                                vec![("age", "<16")],
+                                vec![("age", ">70")],
+                                vec![("handicap", "oui")],
+                            ]
+                        };
+                        for v in &base {
+                            for o in &options {
+                                let mut v = v.clone();
+                                for (k, x) in o {
+                                    v.insert(k.to_string(), x.to_string());
+                                }
+                                variants.push(v);
+                            }
+                        }
+                        continue;
+                    }
+                };
+                variants = variants
+                    .into_iter()
+                    .flat_map(|v| {
+                        values.iter().map(move |x| {
+                            let mut v = v.clone();
+                            v.insert(s.cle().to_string(), x.clone());
+                            v
+                        })
+                    })
+                    .collect();
+            }
+            for v in variants {
+                out.push((c.ligne.clone(), v));
+            }
+        }
+        out
+    }
+
+    /// References of this catalogue that a barème lacks, as readable text
+    /// (empty when the catalogue fits the barème).
+    ///
+    pub fn references_absentes(&self, bareme: &Bareme) -> Vec<String> {
+        let mut missing = BTreeSet::new();
+        for a in &self.actes {
+            for (ligne, variante) in self.references(a) {
+                if bareme.ligne(&ligne, &variante).is_none() {
+                    missing.insert(format!("{} → ligne {ligne} {variante:?}", a.code));
+                }
+            }
+        }
+        missing.into_iter().collect()
+    }
+
+    fn valider(&self) -> Result<(), ErreurCatalogue> {
+        let mut codes = BTreeSet::new();
+        for a in &self.actes {
+            let err = |m: String| ErreurCatalogue::Invalide {
+                code: a.code.clone(),
+                message: m,
+            };
+            if !codes.insert(a.code.as_str()) {
+                return Err(err("code en double".into()));
+            }
+            if a.rembourse && a.taux.is_none() {
+                return Err(err("acte remboursé sans paramètre de taux".into()));
+            }
+            if !a.rembourse && (a.taux.is_some() || !a.bases.is_empty()) {
+                return Err(err("acte non remboursé avec une base ou un taux".into()));
+            }
+            if a.rembourse && a.base_sans_remboursement {
+                return Err(err("base sans remboursement sur un acte remboursé".into()));
+            }
+            if a.mgen.is_empty() {
+                return Err(err("aucune ligne de l'Annexe".into()));
+            }
+            let uses_element = a
+                .mgen
+                .iter()
+                .any(|c| c.selon.iter().any(|s| matches!(s, Selon::Element(_))));
+            if uses_element != !a.elements.is_empty() || uses_element != a.accepte(Champ::Element) {
+                return Err(err(
+                    "« element » : valeurs, champ et variante incohérents".into()
+                ));
+            }
+            let uses_materiau = a.mgen.iter().any(|c| c.selon.contains(&Selon::Materiau));
+            if uses_materiau != !a.materiaux.is_empty()
+                || uses_materiau != a.accepte(Champ::Materiau)
+            {
+                return Err(err(
+                    "« materiau » : valeurs, champ et variante incohérents".into()
+                ));
+            }
+            for b in &a.bases {
+                if b.code_lpp
+                    .as_ref()
+                    .is_some_and(|c| !a.codes_lpp.contains(c))
+                {
+                    return Err(err("base par défaut pour un code LPP hors de l'acte".into()));
+                }
+            }
+            for c in &a.mgen {
+                let dents =
+                    c.dents_min.is_some() || c.dents_max.is_some() || c.dents_au_dela_de.is_some();
+                if dents && !a.champs.contains(&Champ::Dents) {
+                    return Err(err("condition sur « dents » sans le champ requis".into()));
+                }
+                for s in &c.selon {
+                    if let Some(ch) = s.champ() {
+                        if !a.accepte(ch) {
+                            return Err(err(format!(
+                                "variante selon « {} » sans le champ",
+                                ch.nom()
+                            )));
+                        }
+                    }
+                }
+                for cond in c.si.keys() {
+                    let ch = match cond {
+                        Condition::ParcoursSoins => None,
+                        Condition::Optam => Some(Champ::Optam),
+                        Condition::Reseau => Some(Champ::Reseau),
+                        Condition::Conventionne => Some(Champ::Conventionne),
+                        Condition::Cecite => Some(Champ::Cecite),
+                        Condition::Molaire => Some(Champ::Dent),
+                    };
+                    if let Some(ch) = ch {
+                        if !a.champs.contains(&ch) {
+                            return Err(err(format!("condition sur « {} » non requis", ch.nom())));
+                        }
+                    }
+                }
+                if let Some(id) = &c.enveloppe {
+                    if self.enveloppe(id).is_none() {
+                        return Err(err(format!("enveloppe « {id} » non déclarée")));
+                    }
+                }
+            }
+            if !a.codes_lpp.is_empty() != a.accepte(Champ::CodeLpp) {
+                return Err(err("codes LPP et champ code_lpp incohérents".into()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads and checks a catalogue file.
+pub fn parse_catalogue(texte: &str) -> Result<Catalogue, ErreurCatalogue> {
+    let c: Catalogue =
+        toml::from_str(texte).map_err(|e| ErreurCatalogue::Syntaxe(e.to_string()))?;
+    c.valider()?;
+    Ok(c)
+}
+
+/// The shipped catalogue (`assets/catalogue.toml`), read once.
+///
+/// # Panics
+/// Never in a released build: the shipped file is checked by the tests.
+pub fn catalogue_livre() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(|| {
+        parse_catalogue(include_str!("../../assets/catalogue.toml"))
+            .unwrap_or_else(|e| panic!("catalogue livré invalide : {e}"))
+    })
+}

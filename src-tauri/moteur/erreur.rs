@@ -1,0 +1,32 @@
+//! Errors of the engine. Input errors name the JSON path of the faulty value
+//! and say in French what is wrong ("actes[2].frais_reels : montant négatif
+//! (-5)"); data errors (catalogue vs barème) are bugs of the shipped files.
+
+/// An input the adviser must correct.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{chemin} : {message}")]
+pub struct ErreurSaisie {
+    /// JSON path: "actes[2].frais_reels", "assure.grossesse.terme", "" for the root.
+    pub chemin: String,
+    pub message: String,
+}
+
+impl ErreurSaisie {
+    pub fn new(chemin: impl Into<String>, message: impl Into<String>) -> Self {
+        ErreurSaisie {
+            chemin: chemin.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Why an estimate could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ErreurEstimation {
+    /// The situation must be corrected.
+    #[error("{0}")]
+    Saisie(#[from] ErreurSaisie),
+    /// The shipped data do not fit together (a bug, not the adviser's fault).
+    #[error("données de Guichet incohérentes : {0}")]
+    Donnees(String),
+}

@@ -1,0 +1,447 @@
+//! The estimation engine: situation + acts + MGEN barèmes + AMO parameters +
+//! catalogue → per offer, per act, the AMO part (with its deductions), the
+//! MGEN part, the reste à charge, and the explanation of every amount.
+//!
+//! Pure: no I/O, no clock, no Tauri, no SQLite. Every date comes from the
+//! situation; the tables come as arguments.
+//!
+//! How an estimate runs ([`estimer`]):
+//! 1. the situation is checked against the catalogue ([`validation`]);
+//! 2. acts are taken in date order (input order within a day); for each, the
+//!    barème in force at its date, the AMO parameters at its date, the
+//!    catalogue components and their Annexe lines are resolved, and the AMO
+//!    part is computed once ([`part_amo`]: caps on participations and
+//!    franchises run across the acts);
+//! 3. for each offer asked, MGEN's part is computed act by act with that
+//!    offer's limits and envelopes ([`part_mgen`]), starting from
+//!    `assure.deja_utilise`;
+//! 4. results are listed in input order; totals are the sums of the
+//!    amounts shown.
+//!
+//! Rounding: each amount is rounded to the cent, half away from zero, as soon
+//! as it is computed (AMO gross per act, each MGEN component); deductions and
+//! forfaits are already in cents; the reste à charge is a difference of
+//! cents. The explanation says when a rounding changed a value.
+
+pub mod catalogue;
+pub mod erreur;
+pub mod format;
+pub mod lecture;
+pub mod maternite;
+pub mod optique;
+pub mod part_amo;
+pub mod part_mgen;
+pub mod resultat;
+pub mod situation;
+pub mod validation;
+
+pub use catalogue::{catalogue_livre, Catalogue};
+pub use erreur::{ErreurEstimation, ErreurSaisie};
+pub use resultat::*;
+pub use situation::*;
+
+use crate::tarifs::amo::ParametresAmo;
+use crate::tarifs::{Bareme, Offre};
+use chrono::{Datelike, Months, NaiveDate};
+use format::{date_fr, euros};
+use maternite::Fenetre;
+use part_amo::{expl, param_connu, EtatAmo};
+use part_mgen::{ActePrepare, Contexte, EtatOffre};
+use rust_decimal::Decimal;
+
+/// Said once per estimate about rounding.
+pub const ARRONDI: &str = "Montants arrondis au centime, au plus proche (un demi-centime est arrondi au centime supérieur), acte par acte ; les totaux sont la somme des montants affichés.";
+
+/// Printed with every estimate.
+pub const MENTION: &str = "Estimation indicative, établie d'après le barème MGEN et les valeurs de la Sécurité sociale indiqués ; le remboursement réel dépend des factures et des droits à la date des soins.";
+
+/// The barème in force at `date`: the newest whose date of effect is on or
+/// before it.
+pub fn bareme_au(baremes: &[Bareme], date: NaiveDate) -> Option<&Bareme> {
+    baremes
+        .iter()
+        .filter(|b| b.en_vigueur_le <= date)
+        .max_by_key(|b| b.en_vigueur_le)
+}
+
+/// Age in whole years at `date`.
+pub fn age_au(naissance: NaiveDate, date: NaiveDate) -> u32 {
+    let mut a = date.year() - naissance.year();
+    if (date.month(), date.day()) < (naissance.month(), naissance.day()) {
+        a -= 1;
+    }
+    a.max(0) as u32
+}
+
+/// Estimates a situation. Errors name the faulty input by its JSON path.
+pub fn estimer(
+    situation: &Situation,
+    baremes: &[Bareme],
+    amo: &ParametresAmo,
+    catalogue: &Catalogue,
+) -> Result<Resultat, ErreurEstimation> {
+    validation::valider(situation, catalogue)?;
+    let mut avertissements: Vec<Avertissement> = Vec::new();
+
+    let maternite = match &situation.assure.grossesse {
+        None => None,
+        Some(g) => {
+            let (mois, _) = param_connu(amo, "maternite.mois_debut", g.debut.max(amo::premiere()))?;
+            let (jours, _) = param_connu(
+                amo,
+                "maternite.jours_apres_accouchement",
+                g.debut.max(amo::premiere()),
+            )?;
+            Fenetre::calculer(
+                g,
+                u32::try_from(mois.trunc().mantissa()).unwrap_or(6),
+                u64::try_from(jours.trunc().mantissa()).unwrap_or(12),
+            )
+        }
+    };
+
+    // Date order, input order within a day.
+    let mut ordre: Vec<usize> = (0..situation.actes.len()).collect();
+    ordre.sort_by_key(|&i| (situation.actes[i].date.unwrap_or(situation.date), i));
+
+    let mut etat_amo = EtatAmo::default();
+    let mut prepares: Vec<ActePrepare<'_>> = Vec::with_capacity(ordre.len());
+    let mut baremes_utilises: Vec<&Bareme> = Vec::new();
+    let mut anciens: Vec<NaiveDate> = Vec::new();
+    let mut amo_non_verifie: Vec<NaiveDate> = Vec::new();
+    for &i in &ordre {
+        let acte = &situation.actes[i];
+        let chemin = format!("actes[{i}]");
+        let cat = catalogue
+            .acte(&acte.code)
+            .ok_or_else(|| ErreurSaisie::new(format!("{chemin}.code"), "code d'acte inconnu"))?;
+        let date = acte.date.unwrap_or(situation.date);
+        let bareme = bareme_au(baremes, date).ok_or_else(|| {
+            ErreurSaisie::new(
+                format!("{chemin}.date"),
+                format!("aucun barème MGEN en vigueur au {}", date_fr(date)),
+            )
+        })?;
+        if date < amo::premiere() {
+            return Err(ErreurSaisie::new(
+                format!("{chemin}.date"),
+                format!(
+                    "aucune valeur de la Sécurité sociale avant le {}",
+                    date_fr(amo::premiere())
+                ),
+            )
+            .into());
+        }
+        if !baremes_utilises.iter().any(|b| std::ptr::eq(*b, bareme)) {
+            baremes_utilises.push(bareme);
+        }
+        let age = age_au(situation.assure.date_naissance, date);
+        let mut preambule = Vec::new();
+        let frais_reels = match acte.frais_reels {
+            Some(fr) => fr,
+            None => {
+                // Only the forfait journalier may omit it (checked by validation).
+                let id = cat
+                    .mgen
+                    .iter()
+                    .find_map(|c| c.forfait_journalier.as_deref())
+                    .unwrap_or("forfait_journalier.hospitalier");
+                let (fj, v) = param_connu(amo, id, date)?;
+                let jours = acte.jours.unwrap_or(acte.quantite);
+                let fr = fj * Decimal::from(jours);
+                preambule.push(expl(
+                    GenreExplication::Calcul,
+                    format!(
+                        "Frais réels non saisis : forfait journalier en vigueur au {} ({}) × {jours} jour(s) = {}",
+                        date_fr(date),
+                        euros(fj),
+                        euros(fr)
+                    ),
+                    id,
+                    Some(v.depuis),
+                    v.source.clone(),
+                ));
+                fr
+            }
+        };
+        let ancien = bareme
+            .en_vigueur_le
+            .checked_add_months(Months::new(12))
+            .is_some_and(|limite| date > limite);
+        if ancien {
+            preambule.push(expl(
+                GenreExplication::Avertissement,
+                format!(
+                    "Barème MGEN « {} » (en vigueur le {}) plus d'un an avant les soins du {} : montants MGEN selon ce barème ; valeurs de la Sécurité sociale en vigueur au {}",
+                    bareme.nom,
+                    date_fr(bareme.en_vigueur_le),
+                    date_fr(date),
+                    date_fr(date)
+                ),
+                "barème",
+                Some(bareme.en_vigueur_le),
+                bareme.source.clone(),
+            ));
+            anciens.push(date);
+        }
+        if amo.perime_au(date) {
+            amo_non_verifie.push(date);
+        }
+        let maternite_ref = maternite.as_ref();
+        let entree = part_amo::Entree {
+            situation,
+            amo,
+            acte,
+            cat,
+            chemin: &chemin,
+            date,
+            age,
+            frais_reels,
+            maternite: maternite_ref,
+        };
+        let calcul = part_amo::calculer(&entree, &mut etat_amo)?;
+        let mut lignes = Vec::with_capacity(cat.mgen.len());
+        let mut refus = None;
+        if cat.age_moins_de.is_some_and(|n| age >= n) {
+            refus = Some(format!(
+                "« {} » est pris en charge avant {} ans seulement ; ici {age} ans",
+                cat.libelle,
+                cat.age_moins_de.unwrap_or_default()
+            ));
+        }
+        for c in cat
+            .mgen
+            .iter()
+            .filter(|c| refus.is_none() && part_mgen::s_applique(c, acte, situation))
+        {
+            let Some(v) = part_mgen::variante(c, acte, date, age, situation) else {
+                refus = Some(
+                    "Frais d'accompagnant : pris en charge pour un patient de moins de 16 ans, de plus de 70 ans ou en situation de handicap"
+                        .to_string(),
+                );
+                lignes.clear();
+                break;
+            };
+            let ligne = match bareme.ligne(&c.ligne, &v) {
+                Some(l) => l,
+                None => return Err(combinaison_absente(&chemin, c, &v, bareme)),
+            };
+            let unites = c
+                .dents_au_dela_de
+                .map(|n| acte.dents.unwrap_or(0).saturating_sub(n));
+            lignes.push((c, ligne, unites));
+        }
+        prepares.push(ActePrepare {
+            index: i,
+            acte,
+            cat,
+            date,
+            age,
+            bareme,
+            frais_reels,
+            amo: calcul,
+            lignes,
+            refus,
+            preambule,
+            avertissements: Vec::new(),
+        });
+    }
+
+    if let Some(&d) = anciens.iter().max() {
+        let b = bareme_au(baremes, d).map(|b| (b.nom.clone(), b.en_vigueur_le));
+        if let Some((nom, vig)) = b {
+            avertissements.push(Avertissement {
+                code: CodeAvertissement::BaremeAncien,
+                message: format!(
+                    "Le barème MGEN le plus récent disponible (« {nom} », en vigueur le {}) date de plus d'un an avant les soins du {} : les montants MGEN sont ceux de ce barème, les valeurs de la Sécurité sociale sont celles en vigueur à la date des soins",
+                    date_fr(vig),
+                    date_fr(d)
+                ),
+            });
+        }
+    }
+    if let Some(&d) = amo_non_verifie.iter().max() {
+        avertissements.push(Avertissement {
+            code: CodeAvertissement::ParametreAmoNonVerifie,
+            message: format!(
+                "Valeurs de la Sécurité sociale vérifiées jusqu'au {} seulement ; soins jusqu'au {} : à confirmer",
+                date_fr(amo.verifie_jusqu_au),
+                date_fr(d)
+            ),
+        });
+    }
+    if situation.assure.deja_utilise.is_none() {
+        avertissements.push(Avertissement {
+            code: CodeAvertissement::Information,
+            message: "Consommation antérieure de l'année non renseignée : plafonds, limites et enveloppes comptés à partir de zéro".into(),
+        });
+    }
+
+    let offres: Vec<Offre> = match situation.offre {
+        Some(o) => vec![o],
+        None => Offre::ALL.to_vec(),
+    };
+    let ctx = Contexte { situation, amo };
+    let mut resultats = Vec::with_capacity(offres.len());
+    for offre in offres {
+        resultats.push(estimer_offre(&ctx, &prepares, offre)?);
+    }
+
+    Ok(Resultat {
+        date: situation.date,
+        offres: resultats,
+        baremes: baremes_utilises
+            .iter()
+            .map(|b| BaremeUtilise {
+                nom: b.nom.clone(),
+                en_vigueur_le: b.en_vigueur_le,
+                source: b.source.clone(),
+            })
+            .collect(),
+        amo_verifie_jusqu_au: amo.verifie_jusqu_au,
+        maternite: maternite.as_ref().map(Fenetre::periode),
+        avertissements,
+        arrondi: ARRONDI.to_string(),
+        mention: MENTION.to_string(),
+    })
+}
+
+/// The error for a variant the barème lacks: names the act field that chose
+/// it, with the values the barème has for that line.
+fn combinaison_absente(
+    chemin: &str,
+    c: &catalogue::Composante,
+    v: &std::collections::BTreeMap<String, String>,
+    bareme: &Bareme,
+) -> ErreurEstimation {
+    for s in &c.selon {
+        let Some(champ) = s.champ() else { continue };
+        let cle = s.cle();
+        let mut possibles: Vec<&str> = bareme
+            .lignes
+            .iter()
+            .filter(|l| {
+                l.ligne == c.ligne
+                    && l.variante
+                        .iter()
+                        .all(|(k, x)| k == cle || v.get(k) == Some(x))
+            })
+            .filter_map(|l| l.variante.get(cle).map(String::as_str))
+            .collect();
+        possibles.sort_unstable();
+        possibles.dedup();
+        let actuelle = v.get(cle).map(String::as_str).unwrap_or("");
+        if !possibles.contains(&actuelle) {
+            let quoi = if actuelle.is_empty() {
+                "valeur nécessaire ici".to_string()
+            } else {
+                format!("« {actuelle} » sans rangée du barème dans ce cas")
+            };
+            return ErreurSaisie::new(
+                format!("{chemin}.{}", champ.nom()),
+                format!(
+                    "{quoi} (ligne {} ; possibles : {})",
+                    c.ligne,
+                    if possibles.is_empty() {
+                        "aucune".to_string()
+                    } else {
+                        possibles.join(", ")
+                    }
+                ),
+            )
+            .into();
+        }
+    }
+    ErreurEstimation::Donnees(format!(
+        "ligne {} {v:?} absente du barème « {} »",
+        c.ligne, bareme.nom
+    ))
+}
+
+fn estimer_offre(
+    ctx: &Contexte<'_>,
+    prepares: &[ActePrepare<'_>],
+    offre: Offre,
+) -> Result<ResultatOffre, ErreurEstimation> {
+    let mut etat = EtatOffre::new(ctx.situation);
+    let mut actes: Vec<Option<ResultatActe>> = vec![None; prepares.len()];
+    for p in prepares {
+        let m = part_mgen::calculer(ctx, p, offre, &mut etat)?;
+        let amo = &p.amo.part;
+        let reste_a_charge = p.frais_reels - amo.net - m.montant;
+        let mut explications = Vec::with_capacity(
+            p.preambule.len() + p.amo.explications.len() + m.explications.len() + 2,
+        );
+        explications.extend(p.preambule.iter().cloned());
+        explications.extend(p.amo.explications.iter().cloned());
+        explications.extend(m.explications);
+        explications.push(expl(
+            GenreExplication::Calcul,
+            format!("MGEN : {}", euros(m.montant)),
+            "MGEN",
+            Some(p.bareme.en_vigueur_le),
+            p.bareme.source.clone(),
+        ));
+        explications.push(expl(
+            GenreExplication::Calcul,
+            format!(
+                "Reste à charge : {} − {} (AMO) − {} (MGEN) = {}",
+                euros(p.frais_reels),
+                euros(amo.net),
+                euros(m.montant),
+                euros(reste_a_charge)
+            ),
+            "reste à charge",
+            None,
+            "Frais réels − AMO versé − MGEN",
+        ));
+        let mut avertissements = p.amo.avertissements.clone();
+        avertissements.extend(p.avertissements.iter().cloned());
+        avertissements.extend(m.avertissements);
+        actes[p.index] = Some(ResultatActe {
+            index: p.index as u32,
+            code: p.cat.code.clone(),
+            libelle: p.cat.libelle.clone(),
+            date: p.date,
+            quantite: p.acte.quantite,
+            frais_reels: p.frais_reels,
+            brss: p.amo.base,
+            taux_amo: p.amo.taux_effectif,
+            amo: amo.clone(),
+            mgen: m.montant,
+            reste_a_charge,
+            lignes_annexe: m.lignes,
+            bareme: p.bareme.nom.clone(),
+            lecture_a_confirmer: m.lecture_a_confirmer,
+            explications,
+            avertissements,
+        });
+    }
+    let actes: Vec<ResultatActe> = actes.into_iter().flatten().collect();
+    let mut totaux = Totaux::default();
+    for a in &actes {
+        totaux.frais_reels += a.frais_reels;
+        totaux.brss += a.brss;
+        totaux.amo.brut += a.amo.brut;
+        totaux.amo.participation_forfaitaire += a.amo.participation_forfaitaire;
+        totaux.amo.franchise += a.amo.franchise;
+        totaux.amo.participation_18 += a.amo.participation_18;
+        totaux.amo.net += a.amo.net;
+        totaux.mgen += a.mgen;
+        totaux.reste_a_charge += a.reste_a_charge;
+    }
+    Ok(ResultatOffre {
+        offre,
+        libelle: offre.label().to_string(),
+        lecture_a_confirmer: actes.iter().any(|a| a.lecture_a_confirmer),
+        actes,
+        totaux,
+    })
+}
+
+mod amo {
+    use chrono::NaiveDate;
+    pub fn premiere() -> NaiveDate {
+        crate::tarifs::amo::PREMIERE_DATE_COUVERTE
+    }
+}

@@ -1,0 +1,697 @@
+//! The Sécurité sociale part of one act: base (BRSS, default from the AMO
+//! parameters), rate (parcours de soins, exonération, maternité, heavy act),
+//! gross amount, then the deductions the member bears — participation
+//! forfaitaire, franchise, heavy-act participation — with their daily and
+//! annual caps and exemptions (under 18, pregnant from the 6th month, CSS).
+//! The same for every offer, so computed once per act.
+
+use super::catalogue::{ActeCatalogue, Deduction};
+use super::erreur::{ErreurEstimation, ErreurSaisie};
+use super::format::{arrondi, date_fr, euros, euros_exact, pourcent};
+use super::maternite::Fenetre;
+use super::resultat::{Avertissement, CodeAvertissement, Explication, GenreExplication, PartAmo};
+use super::situation::{Acte, Situation};
+use crate::tarifs::amo::{ParametresAmo, ValeurDatee};
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Running totals of the deductions, across the acts in date order.
+#[derive(Debug, Default)]
+pub struct EtatAmo {
+    pf_annee: HashMap<i32, Decimal>,
+    pf_jour: HashMap<(NaiveDate, String), Decimal>,
+    franchise_annee: HashMap<i32, Decimal>,
+    franchise_jour: HashMap<(NaiveDate, Deduction), Decimal>,
+}
+
+/// The AMO computation of one act.
+#[derive(Debug, Clone)]
+pub struct CalculAmo {
+    /// Base used: BRSS (total for the line), reduced to the frais réels if lower.
+    pub base: Decimal,
+    /// The normal rate of the act (parcours considered), percent.
+    pub taux_reference: Decimal,
+    /// The rate applied (100 on exonération, maternité, heavy act).
+    pub taux_effectif: Decimal,
+    /// The share of the ticket modérateur the AMO took over (percentage
+    /// points): MGEN's percentage is reduced by it ("à due proportion").
+    pub part_exoneree: Decimal,
+    /// Why the rate is 100 % (for MGEN's explanation).
+    pub motif_exoneration: Option<String>,
+    pub part: PartAmo,
+    pub explications: Vec<Explication>,
+    pub avertissements: Vec<Avertissement>,
+}
+
+pub(crate) fn expl(
+    genre: GenreExplication,
+    formule: String,
+    reference: impl Into<String>,
+    date_effet: Option<NaiveDate>,
+    source: impl Into<String>,
+) -> Explication {
+    Explication {
+        genre,
+        formule,
+        reference: reference.into(),
+        date_effet,
+        source: source.into(),
+    }
+}
+
+/// The dated value of an AMO parameter, which must exist (data error otherwise).
+pub(crate) fn param<'a>(
+    amo: &'a ParametresAmo,
+    id: &str,
+    date: NaiveDate,
+) -> Result<&'a ValeurDatee, ErreurEstimation> {
+    amo.valeur_au(id, date)
+        .map_err(|e| ErreurEstimation::Donnees(e.to_string()))
+}
+
+/// A parameter whose value must be known at `date`.
+pub(crate) fn param_connu<'a>(
+    amo: &'a ParametresAmo,
+    id: &str,
+    date: NaiveDate,
+) -> Result<(Decimal, &'a ValeurDatee), ErreurEstimation> {
+    let v = param(amo, id, date)?;
+    match v.valeur {
+        Some(x) => Ok((x, v)),
+        None => Err(ErreurEstimation::Donnees(format!(
+            "paramètre AMO « {id} » sans valeur au {}",
+            date_fr(date)
+        ))),
+    }
+}
+
+fn libelle_param(amo: &ParametresAmo, id: &str) -> String {
+    amo.parametre(id)
+        .map(|p| p.libelle.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Everything about the act the AMO computation needs.
+pub struct Entree<'a> {
+    pub situation: &'a Situation,
+    pub amo: &'a ParametresAmo,
+    pub acte: &'a Acte,
+    pub cat: &'a ActeCatalogue,
+    pub chemin: &'a str,
+    pub date: NaiveDate,
+    pub age: u32,
+    pub frais_reels: Decimal,
+    pub maternite: Option<&'a Fenetre>,
+}
+
+/// Computes the AMO part of one act, updating the running deductions.
+pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurEstimation> {
+    let mut explications = Vec::with_capacity(6);
+    let mut avertissements = Vec::new();
+    let date = e.date;
+    let q = Decimal::from(e.acte.quantite);
+    if !e.cat.rembourse {
+        let base = if e.cat.base_sans_remboursement {
+            let b = e.acte.brss.unwrap_or_default().min(e.frais_reels);
+            explications.push(expl(
+                GenreExplication::Calcul,
+                format!(
+                    "Base de calcul MGEN saisie (acte non remboursé) : {}",
+                    euros(b)
+                ),
+                "saisie",
+                None,
+                "Saisie du conseiller",
+            ));
+            b
+        } else {
+            Decimal::ZERO
+        };
+        explications.push(expl(
+            GenreExplication::Calcul,
+            "Acte non remboursé par la Sécurité sociale : part AMO 0,00 €".into(),
+            "catalogue",
+            None,
+            format!("Catalogue Guichet, acte « {} »", e.cat.code),
+        ));
+        return Ok(CalculAmo {
+            base,
+            taux_reference: Decimal::ZERO,
+            taux_effectif: Decimal::ZERO,
+            part_exoneree: Decimal::ZERO,
+            motif_exoneration: None,
+            part: PartAmo::default(),
+            explications,
+            avertissements,
+        });
+    }
+
+    // Rate of reference, parcours de soins considered.
+    let taux_id = e
+        .cat
+        .taux
+        .as_deref()
+        .ok_or_else(|| ErreurEstimation::Donnees(format!("acte {} sans taux", e.cat.code)))?;
+    let hors_parcours = !e.situation.assure.parcours_soins && e.cat.taux_hors_parcours.is_some();
+    let (taux_reference, taux_ref_val, taux_ref_id) = if hors_parcours {
+        let id = e.cat.taux_hors_parcours.as_deref().unwrap_or(taux_id);
+        let (t, v) = param_connu(e.amo, id, date)?;
+        let (dans, _) = param_connu(e.amo, taux_id, date)?;
+        explications.push(expl(
+            GenreExplication::Calcul,
+            format!(
+                "Hors parcours de soins coordonnés : taux AMO {} au lieu de {} ; MGEN ne prend pas en charge cette minoration",
+                pourcent(t),
+                pourcent(dans)
+            ),
+            id,
+            Some(v.depuis),
+            v.source.clone(),
+        ));
+        (t, v, id)
+    } else {
+        let (t, v) = param_connu(e.amo, taux_id, date)?;
+        (t, v, taux_id)
+    };
+
+    // Base.
+    let brss = match e.acte.brss {
+        Some(b) => {
+            explications.push(expl(
+                GenreExplication::Calcul,
+                format!("Base de remboursement saisie : {}", euros(b)),
+                "saisie",
+                None,
+                "Saisie du conseiller",
+            ));
+            b
+        }
+        None => base_par_defaut(e, &mut explications)?,
+    };
+    let base = if e.frais_reels < brss {
+        explications.push(expl(
+            GenreExplication::Plafond,
+            format!(
+                "Frais réels ({}) inférieurs à la base ({}) : le remboursement se calcule sur les frais réels",
+                euros(e.frais_reels),
+                euros(brss)
+            ),
+            "base",
+            None,
+            "Le remboursement ne peut dépasser la dépense",
+        ));
+        e.frais_reels
+    } else {
+        brss
+    };
+
+    // Exonération, maternité, heavy act.
+    let en_maternite = e.maternite.is_some_and(|f| f.contient(date));
+    let toute_grossesse =
+        e.cat.maternite_toute_grossesse && e.maternite.is_some_and(|f| f.pendant_grossesse(date));
+    let motif = if en_maternite {
+        Some(format!(
+            "assurance maternité (soins du {}, entre le {} et le {})",
+            date_fr(date),
+            date_fr(e.maternite.map(|f| f.debut).unwrap_or(date)),
+            date_fr(e.maternite.map(|f| f.fin).unwrap_or(date))
+        ))
+    } else if toute_grossesse {
+        Some("examen de la grossesse pris en charge à 100 % pendant toute la grossesse".to_string())
+    } else if e.acte.exoneration_tm == Some(true) {
+        Some("exonération du ticket modérateur (ALD ou autre motif)".to_string())
+    } else {
+        None
+    };
+    let mut lourd = false;
+    if motif.is_none() && e.cat.acte_lourd {
+        let (seuil, sv) = param_connu(e.amo, "participation_actes_lourds.seuil", date)?;
+        let unitaire = brss / q;
+        if unitaire >= seuil {
+            lourd = true;
+            explications.push(expl(
+                GenreExplication::Calcul,
+                format!(
+                    "Acte lourd : base {} ≥ {} : l'AMO prend en charge 100 % moins la participation forfaitaire de l'article R.160-16",
+                    euros(unitaire),
+                    euros(seuil)
+                ),
+                "participation_actes_lourds.seuil",
+                Some(sv.depuis),
+                sv.source.clone(),
+            ));
+        }
+    }
+    let taux_effectif = if motif.is_some() || lourd {
+        Decimal::ONE_HUNDRED
+    } else {
+        e.acte.taux_amo.unwrap_or(taux_reference)
+    };
+    if let Some(m) = &motif {
+        explications.push(expl(
+            GenreExplication::Calcul,
+            format!(
+                "Taux AMO 100 % au lieu de {} : {m}",
+                pourcent(taux_reference)
+            ),
+            if en_maternite || toute_grossesse {
+                "maternite.mois_debut"
+            } else {
+                "exoneration_tm"
+            },
+            None,
+            if en_maternite || toute_grossesse {
+                "Guide Sécurité sociale MGEN (seed 000), maternité"
+            } else {
+                "Saisie du conseiller"
+            },
+        ));
+    } else if let Some(t) = e.acte.taux_amo {
+        explications.push(expl(
+            GenreExplication::Calcul,
+            format!(
+                "Taux AMO saisi : {} (taux habituel {})",
+                pourcent(t),
+                pourcent(taux_reference)
+            ),
+            "saisie",
+            None,
+            "Saisie du conseiller",
+        ));
+    }
+    let part_exoneree = (taux_effectif - taux_reference).max(Decimal::ZERO);
+
+    let brut_exact = base * taux_effectif / Decimal::ONE_HUNDRED;
+    let brut = arrondi(brut_exact);
+    explications.push(expl(
+        GenreExplication::Calcul,
+        if brut_exact == brut {
+            format!(
+                "AMO : {} × {} = {}",
+                pourcent(taux_effectif),
+                euros(base),
+                euros(brut)
+            )
+        } else {
+            format!(
+                "AMO : {} × {} = {}, arrondi au centime : {}",
+                pourcent(taux_effectif),
+                euros(base),
+                euros_exact(brut_exact),
+                euros(brut)
+            )
+        },
+        taux_ref_id,
+        Some(taux_ref_val.depuis),
+        taux_ref_val.source.clone(),
+    ));
+
+    // Heavy-act participation.
+    let mut reste = brut;
+    let mut participation_18 = Decimal::ZERO;
+    if lourd {
+        let (montant, v) = param_connu(e.amo, "participation_actes_lourds.montant", date)?;
+        participation_18 = (montant * q).min(reste);
+        reste -= participation_18;
+        explications.push(expl(
+            GenreExplication::Calcul,
+            format!(
+                "Participation forfaitaire actes lourds (R.160-16) : {} déduite",
+                euros(participation_18)
+            ),
+            "participation_actes_lourds.montant",
+            Some(v.depuis),
+            v.source.clone(),
+        ));
+    }
+
+    // Participation forfaitaire or franchise.
+    let exemption = if e.age < 18 {
+        Some("assuré de moins de 18 ans".to_string())
+    } else if en_maternite {
+        Some("grossesse à partir du 6e mois".to_string())
+    } else if e.situation.assure.css {
+        Some("bénéficiaire de la Complémentaire santé solidaire".to_string())
+    } else {
+        None
+    };
+    let mut participation_forfaitaire = Decimal::ZERO;
+    let mut franchise = Decimal::ZERO;
+    match e.cat.deduction {
+        Deduction::Aucune => {}
+        d if exemption.is_some() => {
+            let quoi = if d == Deduction::ParticipationForfaitaire {
+                "Pas de participation forfaitaire"
+            } else {
+                "Pas de franchise"
+            };
+            explications.push(expl(
+                GenreExplication::Calcul,
+                format!("{quoi} : {}", exemption.clone().unwrap_or_default()),
+                if d == Deduction::ParticipationForfaitaire {
+                    "participation_forfaitaire.montant"
+                } else {
+                    "franchise.plafond_annuel"
+                },
+                None,
+                "Guide Sécurité sociale MGEN (seed 000), « Les participations forfaitaires et franchises »",
+            ));
+        }
+        Deduction::ParticipationForfaitaire => {
+            participation_forfaitaire =
+                participation(e, etat, reste, &mut explications, &mut avertissements)?;
+            reste -= participation_forfaitaire;
+        }
+        d => {
+            franchise = franchise_due(e, d, etat, reste, &mut explications, &mut avertissements)?;
+            reste -= franchise;
+        }
+    }
+
+    let net = reste;
+    if participation_forfaitaire + franchise + participation_18 > Decimal::ZERO {
+        explications.push(expl(
+            GenreExplication::Calcul,
+            format!(
+                "AMO versé : {} − {} = {} (participations et franchises : jamais remboursées par MGEN, contrat responsable)",
+                euros(brut),
+                euros(participation_forfaitaire + franchise + participation_18),
+                euros(net)
+            ),
+            "R.871-2",
+            None,
+            "Code de la sécurité sociale, art. R.871-2 (contrat responsable)",
+        ));
+    }
+    Ok(CalculAmo {
+        base,
+        taux_reference,
+        taux_effectif,
+        part_exoneree,
+        motif_exoneration: motif.or(lourd.then(|| "acte lourd (R.160-16)".to_string())),
+        part: PartAmo {
+            brut,
+            participation_forfaitaire,
+            franchise,
+            participation_18,
+            net,
+        },
+        explications,
+        avertissements,
+    })
+}
+
+fn a_saisir(e: &Entree<'_>, pourquoi: String) -> ErreurEstimation {
+    ErreurSaisie::new(
+        format!("{}.brss", e.chemin),
+        format!("base de remboursement à saisir : {pourquoi}"),
+    )
+    .into()
+}
+
+fn base_par_defaut(
+    e: &Entree<'_>,
+    explications: &mut Vec<Explication>,
+) -> Result<Decimal, ErreurEstimation> {
+    let cecite = e.acte.cecite == Some(true);
+    let candidate = e.cat.bases.iter().find(|b| {
+        b.age_min.is_none_or(|a| e.age >= a)
+            && b.age_max.is_none_or(|a| e.age < a)
+            && b.cecite.is_none_or(|c| c == cecite)
+            && match (&e.acte.code_lpp, &b.code_lpp) {
+                (Some(code), Some(bc)) => code == bc,
+                _ => true,
+            }
+    });
+    let Some(b) = candidate else {
+        let pourquoi = if e.cat.bases.is_empty() {
+            format!("pas de base par défaut pour « {} »", e.cat.libelle)
+        } else if let Some(code) = &e.acte.code_lpp {
+            format!(
+                "aucune base connue pour le code LPP {code} dans ce cas (âge {} ans)",
+                e.age
+            )
+        } else {
+            format!(
+                "pas de base par défaut pour « {} » dans ce cas (âge {} ans{})",
+                e.cat.libelle,
+                e.age,
+                if cecite { ", cécité" } else { "" }
+            )
+        };
+        return Err(a_saisir(e, pourquoi));
+    };
+    let id = b.parametre.as_str();
+    let v = param(e.amo, id, e.date)?;
+    let Some(unitaire) = v.valeur else {
+        return Err(a_saisir(
+            e,
+            format!(
+                "aucune valeur connue de « {} » au {} ({})",
+                libelle_param(e.amo, id),
+                date_fr(e.date),
+                v.note.clone().unwrap_or_default()
+            ),
+        ));
+    };
+    let q = Decimal::from(e.acte.quantite);
+    let total = unitaire * q;
+    let code = match (&e.acte.code_lpp, &b.code_lpp) {
+        (None, Some(c)) => format!(" ; code LPP {c} retenu, saisir la base pour un autre code"),
+        _ => String::new(),
+    };
+    explications.push(expl(
+        GenreExplication::Calcul,
+        if e.acte.quantite == 1 {
+            format!(
+                "Base de remboursement : {} ({}, valeur en vigueur au {}{code})",
+                euros(unitaire),
+                libelle_param(e.amo, id),
+                date_fr(e.date)
+            )
+        } else {
+            format!(
+                "Base de remboursement : {} × {} = {} ({}, valeur en vigueur au {}{code})",
+                euros(unitaire),
+                e.acte.quantite,
+                euros(total),
+                libelle_param(e.amo, id),
+                date_fr(e.date)
+            )
+        },
+        id,
+        Some(v.depuis),
+        v.source.clone(),
+    ));
+    Ok(total)
+}
+
+fn participation(
+    e: &Entree<'_>,
+    etat: &mut EtatAmo,
+    disponible: Decimal,
+    explications: &mut Vec<Explication>,
+    avertissements: &mut Vec<Avertissement>,
+) -> Result<Decimal, ErreurEstimation> {
+    let date = e.date;
+    let (montant, mv) = param_connu(e.amo, "participation_forfaitaire.montant", date)?;
+    let (plafond_an, pv) = param_connu(e.amo, "participation_forfaitaire.plafond_annuel", date)?;
+    let (plafond_jour, jv) =
+        param_connu(e.amo, "participation_forfaitaire.plafond_journalier", date)?;
+    let annee = date.year();
+    let deja = deja_annee(e, annee, |d| d.participations_forfaitaires);
+    let utilise_an = deja + etat.pf_annee.get(&annee).copied().unwrap_or_default();
+    let du = montant * Decimal::from(e.acte.quantite);
+    let mut retenu = du;
+    explications.push(expl(
+        GenreExplication::Calcul,
+        if e.acte.quantite == 1 {
+            format!("Participation forfaitaire : {}", euros(montant))
+        } else {
+            format!(
+                "Participation forfaitaire : {} × {} = {}",
+                euros(montant),
+                e.acte.quantite,
+                euros(du)
+            )
+        },
+        "participation_forfaitaire.montant",
+        Some(mv.depuis),
+        mv.source.clone(),
+    ));
+    let cle_jour = e.acte.praticien.as_ref().map(|p| (date, p.clone()));
+    if let Some(cle) = &cle_jour {
+        let jour = etat.pf_jour.get(cle).copied().unwrap_or_default();
+        let reste_jour = (plafond_jour - jour).max(Decimal::ZERO);
+        if retenu > reste_jour {
+            retenu = reste_jour;
+            explications.push(expl(
+                GenreExplication::Plafond,
+                format!(
+                    "Plafond journalier pour un même médecin ({}) : {} déjà retenu ce jour, {} retenu ici",
+                    euros(plafond_jour),
+                    euros(jour),
+                    euros(retenu)
+                ),
+                "participation_forfaitaire.plafond_journalier",
+                Some(jv.depuis),
+                jv.source.clone(),
+            ));
+        }
+    }
+    let reste_an = (plafond_an - utilise_an).max(Decimal::ZERO);
+    if retenu > reste_an {
+        retenu = reste_an;
+        explications.push(expl(
+            GenreExplication::Plafond,
+            format!(
+                "Plafond annuel des participations forfaitaires ({}) : {} déjà retenu en {annee}, {} retenu ici",
+                euros(plafond_an),
+                euros(utilise_an),
+                euros(retenu)
+            ),
+            "participation_forfaitaire.plafond_annuel",
+            Some(pv.depuis),
+            pv.source.clone(),
+        ));
+    }
+    if retenu > disponible {
+        avertissements.push(Avertissement {
+            code: CodeAvertissement::Information,
+            message: format!(
+                "Participation forfaitaire de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
+                euros(retenu),
+                euros(disponible)
+            ),
+        });
+        retenu = disponible;
+    }
+    if let Some(cle) = cle_jour {
+        *etat.pf_jour.entry(cle).or_default() += retenu;
+    }
+    *etat.pf_annee.entry(annee).or_default() += retenu;
+    Ok(retenu)
+}
+
+fn deja_annee(
+    e: &Entree<'_>,
+    annee: i32,
+    f: impl Fn(&super::situation::DejaUtilise) -> Option<Decimal>,
+) -> Decimal {
+    if annee != e.situation.date.year() {
+        return Decimal::ZERO;
+    }
+    e.situation
+        .assure
+        .deja_utilise
+        .as_ref()
+        .and_then(f)
+        .unwrap_or_default()
+}
+
+fn franchise_due(
+    e: &Entree<'_>,
+    kind: Deduction,
+    etat: &mut EtatAmo,
+    disponible: Decimal,
+    explications: &mut Vec<Explication>,
+    avertissements: &mut Vec<Avertissement>,
+) -> Result<Decimal, ErreurEstimation> {
+    let date = e.date;
+    let (id, plafond_jour_id, quoi) = match kind {
+        Deduction::FranchiseMedicament => ("franchise.medicament", None, "par boîte de médicament"),
+        Deduction::FranchiseAuxiliaire => (
+            "franchise.auxiliaire",
+            Some("franchise.plafond_journalier_auxiliaire"),
+            "par acte d'auxiliaire médical",
+        ),
+        _ => (
+            "franchise.transport",
+            Some("franchise.plafond_journalier_transport"),
+            "par transport",
+        ),
+    };
+    let (montant, mv) = param_connu(e.amo, id, date)?;
+    let du = montant * Decimal::from(e.acte.quantite);
+    let mut retenu = du;
+    explications.push(expl(
+        GenreExplication::Calcul,
+        if e.acte.quantite == 1 {
+            format!("Franchise {quoi} : {}", euros(montant))
+        } else {
+            format!(
+                "Franchise {quoi} : {} × {} = {}",
+                euros(montant),
+                e.acte.quantite,
+                euros(du)
+            )
+        },
+        id,
+        Some(mv.depuis),
+        mv.source.clone(),
+    ));
+    if let Some(pj) = plafond_jour_id {
+        let (plafond_jour, jv) = param_connu(e.amo, pj, date)?;
+        let jour = etat
+            .franchise_jour
+            .get(&(date, kind))
+            .copied()
+            .unwrap_or_default();
+        let reste_jour = (plafond_jour - jour).max(Decimal::ZERO);
+        if retenu > reste_jour {
+            retenu = reste_jour;
+            explications.push(expl(
+                GenreExplication::Plafond,
+                format!(
+                    "Plafond journalier de cette franchise ({}) : {} déjà retenu le {}, {} retenu ici",
+                    euros(plafond_jour),
+                    euros(jour),
+                    date_fr(date),
+                    euros(retenu)
+                ),
+                pj,
+                Some(jv.depuis),
+                jv.source.clone(),
+            ));
+        }
+    }
+    let (plafond_an, pv) = param_connu(e.amo, "franchise.plafond_annuel", date)?;
+    let annee = date.year();
+    let utilise_an = deja_annee(e, annee, |d| d.franchises)
+        + etat
+            .franchise_annee
+            .get(&annee)
+            .copied()
+            .unwrap_or_default();
+    let reste_an = (plafond_an - utilise_an).max(Decimal::ZERO);
+    if retenu > reste_an {
+        retenu = reste_an;
+        explications.push(expl(
+            GenreExplication::Plafond,
+            format!(
+                "Plafond annuel des franchises ({}) : {} déjà retenu en {annee}, {} retenu ici",
+                euros(plafond_an),
+                euros(utilise_an),
+                euros(retenu)
+            ),
+            "franchise.plafond_annuel",
+            Some(pv.depuis),
+            pv.source.clone(),
+        ));
+    }
+    if retenu > disponible {
+        avertissements.push(Avertissement {
+            code: CodeAvertissement::Information,
+            message: format!(
+                "Franchise de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
+                euros(retenu),
+                euros(disponible)
+            ),
+        });
+        retenu = disponible;
+    }
+    *etat.franchise_jour.entry((date, kind)).or_default() += retenu;
+    *etat.franchise_annee.entry(annee).or_default() += retenu;
+    Ok(retenu)
+}
