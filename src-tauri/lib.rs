@@ -3,5 +3,6 @@
 
 pub mod cli;
 pub mod commands;
+pub mod pdf;
 pub mod store;
 pub mod transport;
