@@ -52,7 +52,11 @@ fn forty_one_line_rows_take_two_pages_with_the_header_on_each() {
     assert_eq!(page_count(&pdf), 2);
     let pages = pages_text(&pdf);
     assert_eq!(pages.len(), 2);
-    let rows_on = |p: &str| p.lines().filter(|l| l.contains("Consultation de médecin")).count();
+    let rows_on = |p: &str| {
+        p.lines()
+            .filter(|l| l.contains("Consultation de médecin"))
+            .count()
+    };
     assert_eq!(rows_on(&pages[0]), 32);
     assert_eq!(rows_on(&pages[1]), 8);
     for (i, page) in pages.iter().enumerate() {
@@ -100,7 +104,11 @@ fn sixty_two_line_rows_take_three_pages() {
         vec![20, 22, 18]
     );
     for (i, page) in pages.iter().enumerate() {
-        assert!(page.contains("Montant"), "en-tête absent de la page {}", i + 1);
+        assert!(
+            page.contains("Montant"),
+            "en-tête absent de la page {}",
+            i + 1
+        );
         assert!(page.contains(&format!("page {}/3", i + 1)));
     }
 }
@@ -158,7 +166,10 @@ fn a_long_cell_wraps_inside_the_page_and_keeps_every_word() {
     let joined: String = text
         .lines()
         .flat_map(|l| l.split_whitespace())
-        .filter(|w| w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'))
+        .filter(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        })
         .filter(|w| w.len() > 2)
         .collect();
     assert!(joined.contains(code), "{joined}");
@@ -180,11 +191,45 @@ fn a_heading_is_never_left_alone_at_the_bottom_of_a_page() {
     assert!(pages[1].contains("Deuxième ligne."));
 }
 
+#[test]
+fn a_row_taller_than_a_page_is_split_between_its_lines() {
+    // One cell of 80 forced lines: 80 × 12 + 8 = 968 pt, more than a page.
+    // Page 1: header 112 → 132 pt, then (790 − 132 − 8) / 12 = 54.2 → 54
+    // lines; page 2: header 60 → 80 pt, the 26 remaining lines.
+    let sessions: Vec<String> = (1..=80).map(|k| format!("Séance n° {k}")).collect();
+    let mut doc = Document::new(meta("Relevé des actes"));
+    doc.push(
+        Table::new(vec![
+            Column::text("Détail", 70),
+            Column::amount("Montant", 30),
+        ])
+        .row([sessions.join("\n"), euros(dec!(1600))]),
+    );
+    let pdf = render(&doc).expect("rendu");
+    let pages = pages_text(&pdf);
+    assert_eq!(pages.len(), 2);
+    let count = |p: &str| p.lines().filter(|l| l.contains("Séance n° ")).count();
+    assert_eq!((count(&pages[0]), count(&pages[1])), (54, 26));
+    assert!(pages[0].contains("Séance n° 54") && !pages[0].contains("Séance n° 55"));
+    assert!(pages[1].contains("Séance n° 55") && pages[1].contains("Séance n° 80"));
+    assert!(pages[1].contains("Détail") && pages[1].contains("Montant"));
+}
+
 fn word() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "éléphant", "garçon", "hôpital", "œuvre", "1 234,56 €", "—", "«", "»",
-            "à", "l’assurée", "Intégrale", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+            "éléphant",
+            "garçon",
+            "hôpital",
+            "œuvre",
+            "1 234,56 €",
+            "—",
+            "«",
+            "»",
+            "à",
+            "l’assurée",
+            "Intégrale",
+            "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
         ])
         .prop_map(str::to_string),
         "[a-zA-Zéèàç]{1,30}",

@@ -51,7 +51,9 @@ fn accented_document() -> Document {
         .row(["Plafond", &euros(dec!(1000000))])
         .total_row(["Total", &euros(dec!(1001232.06))]),
     );
-    doc.push(Notice::warning("Montant à confirmer : lecture à confirmer."));
+    doc.push(Notice::warning(
+        "Montant à confirmer : lecture à confirmer.",
+    ));
     doc
 }
 
@@ -124,11 +126,18 @@ fn every_page_carries_its_number_out_of_the_total() {
     let pdf = render(&sample_estimate()).expect("rendu");
     assert_eq!(page_count(&pdf), 3);
     let text = text_layout(&pdf);
-    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert_eq!(pages.len(), 3);
     for (i, page) in pages.iter().enumerate() {
         let mark = format!("page {}/3", i + 1);
-        assert!(page.contains(&mark), "« {mark} » absent de la page {}", i + 1);
+        assert!(
+            page.contains(&mark),
+            "« {mark} » absent de la page {}",
+            i + 1
+        );
         assert!(page.contains("Estimation de remboursement"));
         assert!(page.contains("Section MGEN du Rhône"));
         assert!(page.contains("Réf. E-2018-000042"));

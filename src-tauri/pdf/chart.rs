@@ -132,25 +132,33 @@ fn rows(flow: &Flow, chart: &StackedBarChart, g: &ChartGeometry) -> Vec<BarRow> 
                 let text_w = fonts.width(&seg.text, Weight::Bold, VALUE_SIZE);
                 let inside = text_w + 2.0 * VALUE_PAD <= width;
                 if !inside {
-                    overflow_entries.push((series.colour, seg.text.clone(), text_w));
+                    overflow_entries.push((x + width, series.colour, seg.text.clone(), text_w));
                 }
                 segments.push((x, width, series.colour, seg.text.clone(), text_w, inside));
                 x += width;
             }
-            // Overflow entries flow left to right under the bar, wrapping.
+            // A value that does not fit in its segment goes under the bar,
+            // right-aligned on the segment's end, pushed right (then to a
+            // new line) rather than overlapping its neighbour.
             let mut overflow: Vec<Vec<(f32, Colour, String, f32)>> = Vec::new();
             let avail = CONTENT_RIGHT - g.bar_left;
-            let mut ox = 0.0;
-            for (colour, text, w) in overflow_entries {
+            let mut next_free = f32::INFINITY;
+            for (seg_end, colour, text, w) in overflow_entries {
                 let entry = OVERFLOW_SWATCH + SWATCH_GAP + w;
-                if overflow.is_empty() || (ox > 0.0 && ox + entry > avail) {
+                let wanted = (seg_end - entry).max(0.0);
+                let mut x = wanted.max(if next_free.is_finite() {
+                    next_free
+                } else {
+                    0.0
+                });
+                if overflow.is_empty() || x + entry > avail {
                     overflow.push(Vec::new());
-                    ox = 0.0;
+                    x = wanted.min((avail - entry).max(0.0));
                 }
                 if let Some(line) = overflow.last_mut() {
-                    line.push((ox, colour, text, w));
+                    line.push((x, colour, text, w));
                 }
-                ox += entry + ENTRY_GAP;
+                next_free = x + entry + ENTRY_GAP;
             }
             let total = bar
                 .total_text
@@ -179,7 +187,11 @@ fn rows(flow: &Flow, chart: &StackedBarChart, g: &ChartGeometry) -> Vec<BarRow> 
 pub(crate) fn first_unit(flow: &Flow, chart: &StackedBarChart) -> f32 {
     let g = geometry(flow, chart);
     let legend_h = legend_height(&legend(flow, chart));
-    legend_h + rows(flow, chart, &g).first().map(|r| r.height).unwrap_or(0.0)
+    legend_h
+        + rows(flow, chart, &g)
+            .first()
+            .map(|r| r.height)
+            .unwrap_or(0.0)
 }
 
 pub(crate) fn layout_chart(flow: &mut Flow, chart: &StackedBarChart) {
@@ -204,7 +216,13 @@ fn draw_legend(flow: &mut Flow, lines: &[Vec<(f32, Colour, Line)>]) {
         let top = flow.y;
         for (x, colour, text) in line {
             let sx = CONTENT_LEFT + x;
-            flow.rect(sx, top + (LEGEND_LINE - SWATCH) / 2.0, SWATCH, SWATCH, *colour);
+            flow.rect(
+                sx,
+                top + (LEGEND_LINE - SWATCH) / 2.0,
+                SWATCH,
+                SWATCH,
+                *colour,
+            );
             let tx = sx + SWATCH + SWATCH_GAP;
             flow.line_at(text, tx, top, LEGEND_LINE, LEGEND_SIZE, palette::TEXT);
         }
@@ -224,40 +242,73 @@ fn draw_row(flow: &mut Flow, g: &ChartGeometry, row: &BarRow) {
     }
     let bar_top = top + (body - BAR_HEIGHT) / 2.0;
     // A faint track shows the full scale behind every bar.
-    flow.rect(g.bar_left, bar_top, g.bar_width, BAR_HEIGHT, palette::TOTAL_BG);
-    let mut end = g.bar_left;
+    flow.rect(
+        g.bar_left,
+        bar_top,
+        g.bar_width,
+        BAR_HEIGHT,
+        palette::TOTAL_BG,
+    );
     for (x, width, colour, text, text_w, inside) in &row.segments {
         if *width <= 0.0 {
             continue;
         }
         let sx = g.bar_left + x;
         flow.rect(sx, bar_top, *width, BAR_HEIGHT, *colour);
-        end = sx + width;
         if *inside {
             let text_colour = if colour.luminance() < 0.35 {
                 Colour::rgb(0xff, 0xff, 0xff)
             } else {
                 palette::TEXT
             };
-            let baseline = baseline_in(flow.fonts, bar_top, BAR_HEIGHT, VALUE_SIZE);
+            let baseline = baseline_in(bar_top, BAR_HEIGHT, VALUE_SIZE);
             let tx = sx + (width - text_w) / 2.0;
-            flow.text(tx, baseline, text, Weight::Bold, VALUE_SIZE, text_colour, *text_w);
+            flow.text(
+                tx,
+                baseline,
+                text,
+                Weight::Bold,
+                VALUE_SIZE,
+                text_colour,
+                *text_w,
+            );
         }
     }
-    let _ = end;
     if let Some((text, w)) = &row.total {
-        let baseline = baseline_in(flow.fonts, bar_top, BAR_HEIGHT, LABEL_SIZE);
+        let baseline = baseline_in(bar_top, BAR_HEIGHT, LABEL_SIZE);
         let x = g.bar_left + g.bar_width + TOTAL_GAP;
-        flow.text(x, baseline, text, Weight::Bold, LABEL_SIZE, palette::TEXT, *w);
+        flow.text(
+            x,
+            baseline,
+            text,
+            Weight::Bold,
+            LABEL_SIZE,
+            palette::TEXT,
+            *w,
+        );
     }
     let mut y = top + body;
     for line in &row.overflow {
         for (x, colour, text, w) in line {
             let sx = g.bar_left + x;
-            flow.rect(sx, y + (OVERFLOW_LINE - OVERFLOW_SWATCH) / 2.0, OVERFLOW_SWATCH, OVERFLOW_SWATCH, *colour);
-            let baseline = baseline_in(flow.fonts, y, OVERFLOW_LINE, VALUE_SIZE);
+            flow.rect(
+                sx,
+                y + (OVERFLOW_LINE - OVERFLOW_SWATCH) / 2.0,
+                OVERFLOW_SWATCH,
+                OVERFLOW_SWATCH,
+                *colour,
+            );
+            let baseline = baseline_in(y, OVERFLOW_LINE, VALUE_SIZE);
             let tx = sx + OVERFLOW_SWATCH + SWATCH_GAP;
-            flow.text(tx, baseline, text, Weight::Bold, VALUE_SIZE, palette::TEXT, *w);
+            flow.text(
+                tx,
+                baseline,
+                text,
+                Weight::Bold,
+                VALUE_SIZE,
+                palette::TEXT,
+                *w,
+            );
         }
         y += OVERFLOW_LINE;
     }

@@ -26,8 +26,6 @@ pub enum Weight {
 pub(crate) struct Face {
     pub(crate) parsed: ParsedFont,
     units_per_em: f32,
-    /// Ascender, in em (positive, above the baseline).
-    pub(crate) ascent: f32,
 }
 
 impl Face {
@@ -39,17 +37,18 @@ impl Face {
         if units_per_em <= 0.0 {
             return Err(PdfError::Police(name));
         }
-        let ascent = parsed.font_metrics.ascent / units_per_em;
         Ok(Self {
             parsed,
             units_per_em,
-            ascent,
         })
     }
 
     /// Advance width of `c` in em, or `None` when the face has no glyph for it.
     fn advance(&self, c: char) -> Option<f32> {
-        let gid = self.parsed.lookup_glyph_index(c as u32).filter(|g| *g != 0)?;
+        let gid = self
+            .parsed
+            .lookup_glyph_index(c as u32)
+            .filter(|g| *g != 0)?;
         Some(f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em)
     }
 }

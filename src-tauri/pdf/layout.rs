@@ -296,7 +296,7 @@ impl<'f> Flow<'f> {
         size: f32,
         colour: Colour,
     ) {
-        let baseline = baseline_in(self.fonts, top, line_height, size);
+        let baseline = baseline_in(top, line_height, size);
         for run in &line.runs {
             self.text(
                 x + run.x,
@@ -335,13 +335,33 @@ impl<'f> Flow<'f> {
         let fonts = self.fonts;
         for line in wrap_plain(fonts, &meta.title, Weight::Bold, TITLE_SIZE, CONTENT_WIDTH) {
             let y = self.y;
-            self.line_at(&line, CONTENT_LEFT, y, TITLE_LINE, TITLE_SIZE, palette::HEADING);
+            self.line_at(
+                &line,
+                CONTENT_LEFT,
+                y,
+                TITLE_LINE,
+                TITLE_SIZE,
+                palette::HEADING,
+            );
             self.y += TITLE_LINE;
         }
         let identity = identity_line(meta);
-        for line in wrap_plain(fonts, &identity, Weight::Regular, IDENTITY_SIZE, CONTENT_WIDTH) {
+        for line in wrap_plain(
+            fonts,
+            &identity,
+            Weight::Regular,
+            IDENTITY_SIZE,
+            CONTENT_WIDTH,
+        ) {
             let y = self.y;
-            self.line_at(&line, CONTENT_LEFT, y, IDENTITY_LINE, IDENTITY_SIZE, palette::MUTED);
+            self.line_at(
+                &line,
+                CONTENT_LEFT,
+                y,
+                IDENTITY_LINE,
+                IDENTITY_SIZE,
+                palette::MUTED,
+            );
             self.y += IDENTITY_LINE;
         }
         self.y += TITLE_GAP;
@@ -389,19 +409,17 @@ impl<'f> Flow<'f> {
                 let (lines, lh, _) = self.paragraph_lines(p);
                 lines.len().min(2) as f32 * lh
             }
-            Block::KeyValues(kv) => self
-                .kv_rows(kv)
-                .first()
-                .map(|r| r.height)
-                .unwrap_or(0.0),
-            Block::Notice(n) => self.notice_lines(n).len().min(3) as f32 * NOTICE_LINE + 2.0 * NOTICE_PAD,
+            Block::KeyValues(kv) => self.kv_rows(kv).first().map(|r| r.height).unwrap_or(0.0),
+            Block::Notice(n) => {
+                self.notice_lines(n).len().min(3) as f32 * NOTICE_LINE + 2.0 * NOTICE_PAD
+            }
             Block::Table(t) => {
                 let cols = column_widths(t);
                 let head = self.header_cells(t, &cols);
                 let first = t
                     .rows
                     .first()
-                    .map(|r| self.row_cells(t, r, &cols).1)
+                    .map(|r| self.row_cells(r, &cols).1)
                     .unwrap_or(0.0);
                 head.1 + first
             }
@@ -425,7 +443,11 @@ impl<'f> Flow<'f> {
             .map(|s| {
                 (
                     s.text.as_str(),
-                    if s.bold { Weight::Bold } else { Weight::Regular },
+                    if s.bold {
+                        Weight::Bold
+                    } else {
+                        Weight::Regular
+                    },
                 )
             })
             .collect();
@@ -501,9 +523,21 @@ impl<'f> Flow<'f> {
         let width = CONTENT_WIDTH - NOTICE_BAR - 2.0 * NOTICE_PAD;
         let mut lines = Vec::new();
         if let Some(title) = &n.title {
-            lines.extend(wrap_plain(self.fonts, title, Weight::Bold, NOTICE_SIZE, width));
+            lines.extend(wrap_plain(
+                self.fonts,
+                title,
+                Weight::Bold,
+                NOTICE_SIZE,
+                width,
+            ));
         }
-        lines.extend(wrap_plain(self.fonts, &n.text, Weight::Regular, NOTICE_SIZE, width));
+        lines.extend(wrap_plain(
+            self.fonts,
+            &n.text,
+            Weight::Regular,
+            NOTICE_SIZE,
+            width,
+        ));
         lines
     }
 
@@ -511,7 +545,11 @@ impl<'f> Flow<'f> {
         let lines = self.notice_lines(n);
         let (bg, bar, colour) = match n.tone {
             Tone::Info => (palette::INFO_BG, palette::INFO_BAR, palette::TEXT),
-            Tone::Warning => (palette::WARNING_BG, palette::WARNING_BAR, palette::WARNING_TEXT),
+            Tone::Warning => (
+                palette::WARNING_BG,
+                palette::WARNING_BAR,
+                palette::WARNING_TEXT,
+            ),
         };
         let whole = lines.len() as f32 * NOTICE_LINE + 2.0 * NOTICE_PAD;
         // Kept whole when it fits on a page; otherwise split between lines,
@@ -550,18 +588,25 @@ impl<'f> Flow<'f> {
             .columns
             .iter()
             .zip(cols)
-            .map(|(c, b)| wrap_plain(self.fonts, &c.header, Weight::Bold, TABLE_SIZE, b.text_width()))
+            .map(|(c, b)| {
+                wrap_plain(
+                    self.fonts,
+                    &c.header,
+                    Weight::Bold,
+                    TABLE_SIZE,
+                    b.text_width(),
+                )
+            })
             .collect();
         let height = row_height(&cells);
         (cells, height)
     }
 
-    fn row_cells(&self, t: &Table, row: &Row, cols: &[ColumnBox]) -> (Vec<Vec<Line>>, f32) {
+    fn row_cells(&self, row: &Row, cols: &[ColumnBox]) -> (Vec<Vec<Line>>, f32) {
         let weight = match row.kind {
             RowKind::Normal => Weight::Regular,
             RowKind::Total => Weight::Bold,
         };
-        let _ = t;
         let cells: Vec<Vec<Line>> = row
             .cells
             .iter()
@@ -579,7 +624,7 @@ impl<'f> Flow<'f> {
             .rows
             .iter()
             .map(|r| {
-                let (cells, h) = self.row_cells(t, r, &cols);
+                let (cells, h) = self.row_cells(r, &cols);
                 (cells, h, r.kind)
             })
             .collect();
@@ -590,7 +635,8 @@ impl<'f> Flow<'f> {
         for (cells, height, kind) in &rows {
             if !self.fits(*height) {
                 let whole_page = Flow::full_page() - head_h;
-                if *height <= whole_page + FIT_EPS || self.remaining() < TABLE_LINE + 2.0 * CELL_PAD_Y
+                if *height <= whole_page + FIT_EPS
+                    || self.remaining() < TABLE_LINE + 2.0 * CELL_PAD_Y
                 {
                     self.new_page();
                     self.table_header(t, &cols, &head, head_h);
@@ -620,7 +666,13 @@ impl<'f> Flow<'f> {
 
     fn table_header(&mut self, t: &Table, cols: &[ColumnBox], head: &[Vec<Line>], height: f32) {
         let top = self.y;
-        self.rect(CONTENT_LEFT, top, CONTENT_WIDTH, height, palette::TABLE_HEAD_BG);
+        self.rect(
+            CONTENT_LEFT,
+            top,
+            CONTENT_WIDTH,
+            height,
+            palette::TABLE_HEAD_BG,
+        );
         if let Some(h) = t.highlight {
             let b = &cols[h];
             self.rect(b.x, top, b.width, height, palette::HIGHLIGHT_HEAD_BG);
@@ -629,7 +681,15 @@ impl<'f> Flow<'f> {
         let rows = max_lines(head);
         for ((col, b), lines) in t.columns.iter().zip(cols).zip(head) {
             let offset = (rows - lines.len()) as f32 * TABLE_LINE;
-            self.cell_lines(lines, 0, lines.len(), b, col.align, top + offset, palette::HEADING);
+            self.cell_lines(
+                lines,
+                0,
+                lines.len(),
+                b,
+                col.align,
+                top + offset,
+                palette::HEADING,
+            );
         }
         self.y += height;
         let y = self.y;
@@ -744,13 +804,14 @@ fn row_height(cells: &[Vec<Line>]) -> f32 {
     max_lines(cells) as f32 * TABLE_LINE + 2.0 * CELL_PAD_Y
 }
 
+/// Height of DejaVu Sans capitals and digits, in em (1493 / 2048 units).
+const CAP_HEIGHT: f32 = 0.729;
+
 /// Baseline of text of `size` centred in a line box of `line_height`
-/// starting at `top`: the box is split evenly above the cap height and
-/// below the baseline, so digits and capitals sit visually centred.
-pub(crate) fn baseline_in(fonts: &Fonts, top: f32, line_height: f32, size: f32) -> f32 {
-    // DejaVu Sans capitals are 0.729 em tall; centre them in the box.
-    let _ = fonts.regular.ascent;
-    let cap = 0.729 * size;
+/// starting at `top`: the room left by the cap height is split evenly above
+/// and below, so digits and capitals sit visually centred.
+pub(crate) fn baseline_in(top: f32, line_height: f32, size: f32) -> f32 {
+    let cap = CAP_HEIGHT * size;
     top + (line_height - cap) / 2.0 + cap
 }
 
@@ -805,8 +866,20 @@ fn add_running_texts(fonts: &Fonts, meta: &Metadata, pages: &mut [Page]) {
         } else {
             HEADER_BASELINE - RUNNING_SIZE - 3.0
         };
-        put(CONTENT_LEFT, title_baseline, &meta.title, Weight::Bold, false);
-        put(CONTENT_RIGHT, HEADER_BASELINE, &meta.section, Weight::Regular, true);
+        put(
+            CONTENT_LEFT,
+            title_baseline,
+            &meta.title,
+            Weight::Bold,
+            false,
+        );
+        put(
+            CONTENT_RIGHT,
+            HEADER_BASELINE,
+            &meta.section,
+            Weight::Regular,
+            true,
+        );
         let page_text = format!("page {}/{}", i + 1, count);
         let page_w = fonts.width(&page_text, Weight::Regular, RUNNING_SIZE);
         // The footer's left text wraps before the page number if needed.
@@ -826,7 +899,13 @@ fn add_running_texts(fonts: &Fonts, meta: &Metadata, pages: &mut [Page]) {
                 false,
             );
         }
-        put(CONTENT_RIGHT, FOOTER_BASELINE, &page_text, Weight::Regular, true);
+        put(
+            CONTENT_RIGHT,
+            FOOTER_BASELINE,
+            &page_text,
+            Weight::Regular,
+            true,
+        );
         items.push(Item::Line {
             x1: CONTENT_LEFT,
             y1: HEADER_RULE,

@@ -3,10 +3,15 @@
 //! lists, notices, tables, stacked-bar charts, page breaks — and get PDF bytes
 //! from [`render`]. This module is the only one that knows printpdf.
 //!
-//! Pipeline: [`validate`](validate) (every character drawable, tables and
-//! charts well formed) → [`layout()`] (wrapping with real glyph widths,
-//! pagination, then header and "page i/N" footer once the page count is
-//! known) → `render` (printpdf ops, DejaVu Sans embedded as subsets).
+//! Pipeline: `validate` (every character drawable, tables and charts well
+//! formed) → [`layout()`] (`wrap`: line breaking with the real glyph widths;
+//! pagination; then the header and the "page i/N" footer once the page count
+//! is known) → `render` (printpdf ops, DejaVu Sans embedded as subsets).
+//!
+//! Files: `document` the model, `format` the shared French formats, `fonts`
+//! the embedded faces and measurement, `wrap` line breaking, `layout`
+//! pagination and page geometry, `chart` the stacked bars, `validate` the
+//! checks, `render` the printpdf side.
 //!
 //! Amounts and dates are printed as the caller formatted them; use
 //! [`format::euros`] and [`format::date`] so every document agrees.
@@ -41,7 +46,7 @@ pub enum PdfError {
     TropLong { champ: String },
     #[error("{champ} : le tableau n'a aucune colonne")]
     SansColonne { champ: String },
-    #[error("{champ} : colonne trop étroite ({largeur_mm:.1} mm)")]
+    #[error("{champ} : colonne trop étroite ({} mm)", format!("{:.1}", .largeur_mm).replace('.', ","))]
     ColonneTropEtroite { champ: String, largeur_mm: f32 },
     #[error("{champ} : la colonne mise en avant n° {colonne} n'existe pas (le tableau a {nombre} colonnes, numérotées à partir de 0)")]
     ColonneInexistante {
@@ -63,7 +68,7 @@ pub enum PdfError {
         attendu: usize,
         trouve: usize,
     },
-    #[error("{champ} : valeur négative ({valeur}) impossible à représenter dans une barre")]
+    #[error("{champ} : valeur négative ({}) impossible à représenter dans une barre", format::euros(*.valeur))]
     ValeurNegative { champ: String, valeur: Decimal },
     #[error("l'écriture du PDF a échoué")]
     Ecriture,

@@ -55,13 +55,7 @@ pub(crate) fn render(
     let pages = laid
         .pages
         .iter()
-        .map(|page| {
-            PdfPage::new(
-                Mm(210.0),
-                Mm(297.0),
-                page_ops(&page.items, &regular, &bold),
-            )
-        })
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&page.items, &regular, &bold)))
         .collect();
     doc.with_pages(pages);
     let mut warnings = Vec::new();

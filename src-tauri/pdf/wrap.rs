@@ -281,7 +281,11 @@ mod tests {
     #[test]
     fn amounts_are_never_split() {
         let f = fonts().unwrap();
-        for amount in ["1 234,56 €", "1\u{202f}234,56\u{202f}€", "1\u{a0}234,56\u{a0}€"] {
+        for amount in [
+            "1 234,56 €",
+            "1\u{202f}234,56\u{202f}€",
+            "1\u{a0}234,56\u{a0}€",
+        ] {
             let lines = wrap_plain(f, &format!("total {amount}"), Weight::Regular, 10.0, 60.0);
             assert_eq!(texts(&lines), vec!["total".to_string(), amount.to_string()]);
         }
@@ -324,7 +328,11 @@ mod tests {
         let f = fonts().unwrap();
         let lines = wrap(
             f,
-            &[("Total : ", Weight::Regular), ("12,00 €", Weight::Bold), ("\nfin", Weight::Regular)],
+            &[
+                ("Total : ", Weight::Regular),
+                ("12,00 €", Weight::Bold),
+                ("\nfin", Weight::Regular),
+            ],
             10.0,
             500.0,
         );

@@ -150,7 +150,9 @@ pub fn sample_estimate() -> Document {
     doc.push(Paragraph::spans(vec![
         Span::plain("Mêmes actes et mêmes frais ("),
         Span::bold(euros(tf)),
-        Span::plain(") : seule la part MGEN change d’une offre à l’autre. Votre offre actuelle est "),
+        Span::plain(
+            ") : seule la part MGEN change d’une offre à l’autre. Votre offre actuelle est ",
+        ),
         Span::bold(OFFERS[MEMBER_OFFER]),
         Span::plain("."),
     ]));
