@@ -4,9 +4,10 @@
 pub mod cli;
 pub mod commands;
 pub mod fiches;
-pub mod simulateurs;
 pub mod historique;
 pub mod moteur;
+pub mod pdf;
+pub mod simulateurs;
 pub mod store;
 pub mod tarifs;
 pub mod transport;

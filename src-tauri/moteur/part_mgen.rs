@@ -201,6 +201,8 @@ fn compteur_nom(c: Compteur) -> &'static str {
         Compteur::Couronnes => "couronnes",
         Compteur::Equipements => "équipements",
         Compteur::Semestres => "semestres",
+        Compteur::Dents => "dents",
+        Compteur::Elements => "éléments",
     }
 }
 
@@ -209,11 +211,14 @@ fn periode_texte(p: Periode) -> String {
         Periode::AnneeCivile => "par année civile".into(),
         Periode::AnneesCiviles { n } => format!("sur {n} années civiles"),
         Periode::Glissante { mois } => format!("sur {mois} mois"),
+        Periode::ParActe => "par acte".into(),
     }
 }
 
 fn dans_periode(p: Periode, date: NaiveDate, d: NaiveDate) -> bool {
     match p {
+        // Counted within the act itself: earlier acts never use it up.
+        Periode::ParActe => false,
         Periode::AnneeCivile => d.year() == date.year(),
         Periode::AnneesCiviles { n } => {
             d.year() <= date.year() && d.year() > date.year() - n as i32
@@ -237,7 +242,8 @@ fn deja_compteur(situation: &Situation, c: Compteur) -> u32 {
         Compteur::Implants => d.implants,
         Compteur::Couronnes => d.couronnes_sur_implant,
         Compteur::Semestres => d.semestres_orthodontie,
-        Compteur::Equipements => None,
+        // Counted within one appliance or act: nothing carries over.
+        Compteur::Equipements | Compteur::Dents | Compteur::Elements => None,
     }
     .unwrap_or(0)
 }
@@ -319,6 +325,7 @@ pub fn calculer(
                 Periode::Glissante { mois } => mois,
                 Periode::AnneeCivile => 12,
                 Periode::AnneesCiviles { n } => 12 * n,
+                Periode::ParActe => 0,
             })
             .unwrap_or(if p.age < 18 { 12 } else { 24 });
         if p.acte.evolution_vue == Some(true) && mois > 12 {

@@ -7,10 +7,10 @@
 //! [`cell_text`] for each printed cell and [`validate`] for the checks
 //! across lines); [`vigueur`] picks the version in force on a date.
 
+pub mod amo;
 pub mod annexe;
 pub mod cell_text;
 pub mod erreur;
-pub mod amo;
 pub mod model;
 pub mod validate;
 pub mod vigueur;
