@@ -12,6 +12,7 @@ pub mod annexe;
 pub mod cell_text;
 pub mod erreur;
 pub mod model;
+pub mod signature;
 pub mod validate;
 pub mod vigueur;
 
