@@ -1,0 +1,326 @@
+//! The estimate as the member takes it home: the situation in plain words
+//! (the age, never the date of birth), per act AMO / MGEN / reste à charge
+//! for the member's offer, the four offers side by side with one stacked bar
+//! each, the warnings, the barème and parameters used, and an annex that
+//! explains every amount. Amounts are the engine's, only formatted here.
+
+use super::EnTete;
+use crate::moteur::{age_au, Avertissement, Resultat, ResultatOffre, Situation, Statut};
+use crate::pdf::format::{date, euros};
+use crate::pdf::{
+    Bar, Colour, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Series, Span,
+    StackedBarChart, Table,
+};
+use crate::tarifs::Offre;
+
+/// Marks an amount that depends on an ambiguous cell of the table.
+const MARQUE_A_CONFIRMER: &str = " (à confirmer)";
+
+fn statut_texte(s: Statut) -> &'static str {
+    match s {
+        Statut::Fonctionnaire => "fonctionnaire",
+        Statut::NonFonctionnaire => "non fonctionnaire",
+        Statut::Retraite => "retraité",
+        Statut::Etudiant => "étudiant",
+        Statut::AyantDroit => "ayant droit",
+    }
+}
+
+fn oui_non(b: bool) -> &'static str {
+    if b {
+        "oui"
+    } else {
+        "non"
+    }
+}
+
+/// Builds the estimate document.
+pub fn document_estimation(
+    situation: &Situation,
+    resultat: &Resultat,
+    entete: &EnTete,
+) -> Document {
+    let mut doc = Document::new(Metadata {
+        title: "Estimation de remboursement".into(),
+        section: entete.section.clone(),
+        printed_on: entete.imprime_le,
+        reference: entete
+            .numero
+            .clone()
+            .unwrap_or_else(|| "estimation non enregistrée".into()),
+        adviser_initials: entete.initiales.clone(),
+    });
+    doc.push(Notice::warning(format!(
+        "Estimation non contractuelle. Elle dépend des montants indiqués au conseiller (frais réels, \
+         bases de remboursement), du barème MGEN utilisé et des règles de la Sécurité sociale en \
+         vigueur à la date des soins ; le remboursement réel est calculé sur les factures. {}",
+        resultat.mention
+    ))
+    .titled("À savoir"));
+
+    situation_en_clair(&mut doc, situation, resultat);
+
+    let offre_adherent = situation.offre;
+    let detaillees: Vec<&ResultatOffre> = match offre_adherent {
+        Some(o) => resultat.offres.iter().filter(|r| r.offre == o).collect(),
+        None => resultat.offres.iter().collect(),
+    };
+    for r in &detaillees {
+        detail_par_soin(&mut doc, r, offre_adherent == Some(r.offre));
+    }
+    if resultat.offres.len() > 1 {
+        comparaison(&mut doc, resultat, offre_adherent);
+    }
+    avertissements(&mut doc, resultat);
+    references(&mut doc, resultat);
+    annexe(&mut doc, resultat);
+    doc
+}
+
+fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resultat) {
+    let a = &situation.assure;
+    let mut lignes: Vec<(String, String)> = vec![
+        ("Date des soins".into(), date(situation.date)),
+        (
+            "Âge à la date des soins".into(),
+            format!("{} ans", age_au(a.date_naissance, situation.date)),
+        ),
+    ];
+    if let Some(s) = a.statut {
+        lignes.push(("Statut".into(), statut_texte(s).into()));
+    }
+    lignes.push((
+        "Offre MGEN".into(),
+        situation
+            .offre
+            .map(|o| o.label().to_string())
+            .unwrap_or_else(|| "comparaison des quatre offres".into()),
+    ));
+    lignes.push((
+        "Médecin traitant déclaré (parcours de soins)".into(),
+        oui_non(a.parcours_soins).into(),
+    ));
+    if a.css {
+        lignes.push(("Complémentaire santé solidaire".into(), "oui".into()));
+    }
+    if a.handicap {
+        lignes.push(("Situation de handicap".into(), "oui".into()));
+    }
+    if let Some(m) = &resultat.maternite {
+        lignes.push((
+            "Grossesse : prise en charge à 100 %".into(),
+            format!("du {} au {}", date(m.debut), date(m.fin)),
+        ));
+    }
+    lignes.push((
+        "Nombre de soins estimés".into(),
+        situation.actes.len().to_string(),
+    ));
+    doc.push(Heading::section("Votre situation"));
+    doc.push(KeyValues::new(lignes));
+}
+
+fn libelle_acte(a: &crate::moteur::ResultatActe) -> String {
+    let mut s = a.libelle.clone();
+    if a.quantite > 1 {
+        s.push_str(&format!(" (× {})", a.quantite));
+    }
+    s
+}
+
+fn montant(m: rust_decimal::Decimal, a_confirmer: bool) -> String {
+    if a_confirmer {
+        format!("{}{MARQUE_A_CONFIRMER}", euros(m))
+    } else {
+        euros(m)
+    }
+}
+
+fn detail_par_soin(doc: &mut Document, r: &ResultatOffre, offre_adherent: bool) {
+    let titre = if offre_adherent {
+        format!("Détail par soin — {} (votre offre)", r.libelle)
+    } else {
+        format!("Détail par soin — {}", r.libelle)
+    };
+    doc.push(Heading::section(titre));
+    let mut t = Table::new(vec![
+        Column::text("Soin", 34),
+        Column::text("Date", 12),
+        Column::amount("Frais réels", 14),
+        Column::amount("Sécurité sociale", 14),
+        Column::amount("MGEN", 14),
+        Column::amount("Reste à charge", 14),
+    ]);
+    for a in &r.actes {
+        t = t.row([
+            libelle_acte(a),
+            date(a.date),
+            euros(a.frais_reels),
+            euros(a.amo.net),
+            montant(a.mgen, a.lecture_a_confirmer),
+            euros(a.reste_a_charge),
+        ]);
+    }
+    let tot = &r.totaux;
+    t = t.total_row([
+        "Total".to_string(),
+        String::new(),
+        euros(tot.frais_reels),
+        euros(tot.amo.net),
+        euros(tot.mgen),
+        euros(tot.reste_a_charge),
+    ]);
+    doc.push(t);
+}
+
+fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<Offre>) {
+    doc.push(Heading::section("Les quatre offres MGEN côte à côte"));
+    let mut colonnes = vec![Column::text("Pour l'ensemble des soins", 24)];
+    for r in &resultat.offres {
+        colonnes.push(Column::amount(r.libelle.clone(), 19));
+    }
+    let mut t = Table::new(colonnes);
+    let ligne = |nom: &str, f: &dyn Fn(&ResultatOffre) -> String| {
+        let mut v = vec![nom.to_string()];
+        v.extend(resultat.offres.iter().map(f));
+        v
+    };
+    t = t.row(ligne("Frais réels", &|r| euros(r.totaux.frais_reels)));
+    t = t.row(ligne("Sécurité sociale", &|r| euros(r.totaux.amo.net)));
+    t = t.row(ligne("MGEN", &|r| {
+        montant(r.totaux.mgen, r.lecture_a_confirmer)
+    }));
+    t = t.total_row(ligne("Reste à charge", &|r| {
+        euros(r.totaux.reste_a_charge)
+    }));
+    if let Some(i) = offre_adherent.and_then(|o| resultat.offres.iter().position(|r| r.offre == o))
+    {
+        t = t.highlight(i + 1);
+    }
+    doc.push(t);
+    doc.push(StackedBarChart {
+        series: vec![
+            Series {
+                label: "Sécurité sociale".into(),
+                colour: Colour::SKY,
+            },
+            Series {
+                label: "MGEN".into(),
+                colour: Colour::BLUE,
+            },
+            Series {
+                label: "Reste à charge".into(),
+                colour: Colour::AMBER,
+            },
+        ],
+        bars: resultat
+            .offres
+            .iter()
+            .map(|r| {
+                Bar::euros(
+                    r.libelle.clone(),
+                    &[r.totaux.amo.net, r.totaux.mgen, r.totaux.reste_a_charge],
+                )
+            })
+            .collect(),
+    });
+    doc.push(
+        Paragraph::new(
+            "Chaque barre fait la somme des frais réels : part de la Sécurité sociale, part MGEN \
+             et ce qui reste à votre charge, à la même échelle pour les quatre offres.",
+        )
+        .small(),
+    );
+}
+
+fn avertissements(doc: &mut Document, resultat: &Resultat) {
+    let mut messages: Vec<&Avertissement> = resultat.avertissements.iter().collect();
+    for r in &resultat.offres {
+        for a in &r.actes {
+            for w in &a.avertissements {
+                if !messages.iter().any(|m| m.message == w.message) {
+                    messages.push(w);
+                }
+            }
+        }
+    }
+    let a_confirmer = resultat.offres.iter().any(|r| r.lecture_a_confirmer);
+    if messages.is_empty() && !a_confirmer {
+        return;
+    }
+    doc.push(Heading::section("Points d'attention"));
+    if a_confirmer {
+        doc.push(Notice::warning(
+            "Les montants suivis de « (à confirmer) » reposent sur une case du tableau des \
+             prestations dont la lecture est à confirmer : l'annexe dit comment elle a été lue.",
+        ));
+    }
+    for m in messages {
+        doc.push(Paragraph::spans(vec![
+            Span::plain("• "),
+            Span::plain(m.message.clone()),
+        ]));
+    }
+}
+
+fn references(doc: &mut Document, resultat: &Resultat) {
+    doc.push(Heading::section("Barèmes et paramètres utilisés"));
+    let mut lignes: Vec<(String, String)> = resultat
+        .baremes
+        .iter()
+        .map(|b| {
+            (
+                "Barème MGEN".to_string(),
+                format!(
+                    "{}, en vigueur le {} ({})",
+                    b.nom,
+                    date(b.en_vigueur_le),
+                    b.source
+                ),
+            )
+        })
+        .collect();
+    lignes.push((
+        "Sécurité sociale".into(),
+        format!(
+            "bases, taux, participations et franchises en vigueur à la date de chaque soin \
+             (valeurs vérifiées jusqu'au {})",
+            date(resultat.amo_verifie_jusqu_au)
+        ),
+    ));
+    lignes.push(("Arrondi".into(), resultat.arrondi.clone()));
+    doc.push(KeyValues::new(lignes));
+}
+
+fn annexe(doc: &mut Document, resultat: &Resultat) {
+    doc.push(crate::pdf::Block::PageBreak);
+    doc.push(Heading::section(
+        "Annexe — comment chaque montant est calculé",
+    ));
+    for r in &resultat.offres {
+        for (i, a) in r.actes.iter().enumerate() {
+            doc.push(Heading::sub(format!(
+                "{} — soin {} : {}",
+                r.libelle,
+                i + 1,
+                libelle_acte(a)
+            )));
+            for e in &a.explications {
+                let mut origine = e.reference.clone();
+                if let Some(d) = e.date_effet {
+                    origine.push_str(&format!(", en vigueur le {}", date(d)));
+                }
+                if !e.source.is_empty() {
+                    origine.push_str(&format!(" — {}", e.source));
+                }
+                doc.push(
+                    Paragraph::spans(vec![
+                        Span::plain(format!("{} ", e.formule)),
+                        Span::plain(format!("[{origine}]")),
+                    ])
+                    .small(),
+                );
+            }
+        }
+    }
+}
