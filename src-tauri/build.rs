@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "historique_definir_conservation",
     "base_etat",
     "base_restaurer",
+    "imprimer_estimation",
+    "imprimer_fiche",
 ];
 
 fn main() {

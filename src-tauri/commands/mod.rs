@@ -2,6 +2,7 @@
 //! is thin: one call into the modules, conversion to transport types, errors
 //! as [`IpcError`]. The only module that knows Tauri.
 
+pub mod documents;
 mod fiches;
 mod historique;
 pub mod simulateurs;
@@ -125,6 +126,8 @@ fn lancer(
             historique::historique_definir_conservation,
             historique::base_etat,
             historique::base_restaurer,
+            documents::imprimer_estimation,
+            documents::imprimer_fiche,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))

@@ -2,8 +2,10 @@
 //! defined once here; their TypeScript declarations are generated with ts-rs
 //! into `ui/src/lib/bindings.ts` (see [`typescript_bindings`]).
 
+mod documents;
 mod historique;
 
+pub use documents::*;
 pub use historique::*;
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +65,8 @@ pub fn typescript_bindings() -> String {
         IpcError::decl(),
         ErrorCode::decl(),
         AppInfo::decl(),
+        OptionsImpression::decl(),
+        Impression::decl(),
         // "Bons à savoir" checklists
         f::ChecklistSummary::decl(),
         f::FieldSpec::decl(),

@@ -7,6 +7,30 @@ export type ErrorCode = "invalid_input" | "database" | "not_found" | "internal";
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, };
 
+export type OptionsImpression = { 
+/**
+ * The section's name printed at the top; the default when absent.
+ */
+section: string | null, 
+/**
+ * The history number, when the estimate was saved.
+ */
+numero: string | null, initiales: string | null, 
+/**
+ * The folder that keeps the copies; `~/Documents/Guichet` when absent.
+ */
+dossier: string | null, };
+
+export type Impression = { 
+/**
+ * The PDF kept in the copies folder.
+ */
+chemin: string, 
+/**
+ * Whether the system viewer was started.
+ */
+ouvert: boolean, };
+
 export type ChecklistSummary = { id: string, 
 /**
  * Short name for the list ("Maternité").

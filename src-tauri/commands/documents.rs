@@ -1,0 +1,122 @@
+//! Tauri commands that print: the estimate and a checklist become PDF files,
+//! kept in the copies folder (`~/Documents/Guichet` unless the adviser chose
+//! another) and opened in the system viewer, whose print dialog prints them.
+
+use super::{lock_store, AppState};
+use crate::documents::{document_estimation, document_fiche, EnTete, SECTION_PAR_DEFAUT};
+use crate::moteur::{self, catalogue_livre};
+use crate::tarifs::amo::parametres_livres;
+use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
+use std::path::PathBuf;
+use tauri::State;
+
+fn entete(o: &OptionsImpression) -> EnTete {
+    EnTete {
+        section: o
+            .section
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| SECTION_PAR_DEFAUT.to_string()),
+        imprime_le: chrono::Local::now().date_naive(),
+        numero: o.numero.clone(),
+        initiales: o.initiales.clone(),
+    }
+}
+
+fn dossier(o: &OptionsImpression) -> Result<PathBuf, IpcError> {
+    let d = match o.dossier.as_deref().filter(|d| !d.trim().is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => dirs::document_dir()
+            .or_else(dirs::home_dir)
+            .ok_or_else(|| {
+                IpcError::new(
+                    ErrorCode::InvalidInput,
+                    "dossier des copies : aucun dossier personnel trouvé, choisissez-en un",
+                )
+            })?
+            .join("Guichet"),
+    };
+    std::fs::create_dir_all(&d).map_err(|e| {
+        IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("dossier des copies « {} » : {e}", d.display()),
+        )
+    })?;
+    Ok(d)
+}
+
+/// Writes the PDF (write then rename, so a copy is never half written) and
+/// opens it unless `GUICHET_NE_PAS_OUVRIR` is set (tests).
+fn garder_et_ouvrir(octets: &[u8], dossier: PathBuf, nom: &str) -> Result<Impression, IpcError> {
+    let chemin = dossier.join(nom);
+    let provisoire = dossier.join(format!(".{nom}.tmp"));
+    std::fs::write(&provisoire, octets)
+        .and_then(|_| std::fs::rename(&provisoire, &chemin))
+        .map_err(|e| {
+            IpcError::new(
+                ErrorCode::InvalidInput,
+                format!("impossible d'écrire « {} » : {e}", chemin.display()),
+            )
+        })?;
+    let ouvert = std::env::var_os("GUICHET_NE_PAS_OUVRIR").is_none()
+        && std::process::Command::new("xdg-open")
+            .arg(&chemin)
+            .spawn()
+            .is_ok();
+    Ok(Impression {
+        chemin: chemin.display().to_string(),
+        ouvert,
+    })
+}
+
+fn nom_de_fichier(prefixe: &str, o: &OptionsImpression) -> String {
+    let quand = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    match &o.numero {
+        Some(n) => format!("{prefixe}-{}-{quand}.pdf", n.replace(['/', '\\'], "-")),
+        None => format!("{prefixe}-{quand}.pdf"),
+    }
+}
+
+#[tauri::command]
+pub fn imprimer_estimation(
+    state: State<'_, AppState>,
+    situation: serde_json::Value,
+    options: OptionsImpression,
+) -> Result<Impression, IpcError> {
+    let situation = moteur::lecture::lire(&situation)
+        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let baremes: Vec<_> = lock_store(&state)?
+        .baremes()
+        .map_err(|e| IpcError::new(ErrorCode::Database, e.to_string()))?
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect();
+    let resultat = moteur::estimer(&situation, &baremes, parametres_livres(), catalogue_livre())
+        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let doc = document_estimation(&situation, &resultat, &entete(&options));
+    let octets =
+        crate::pdf::render(&doc).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    garder_et_ouvrir(
+        &octets,
+        dossier(&options)?,
+        &nom_de_fichier("estimation", &options),
+    )
+}
+
+#[tauri::command]
+pub fn imprimer_fiche(
+    id: String,
+    saisie: crate::fiches::SituationText,
+    options: OptionsImpression,
+) -> Result<Impression, IpcError> {
+    let fiche = crate::fiches::build(&id, &saisie)
+        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let doc = document_fiche(&fiche, &entete(&options));
+    let octets =
+        crate::pdf::render(&doc).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    garder_et_ouvrir(
+        &octets,
+        dossier(&options)?,
+        &nom_de_fichier(&format!("fiche-{id}"), &options),
+    )
+}
