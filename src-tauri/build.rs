@@ -5,6 +5,9 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "ui_ready",
+    "baremes_etat",
+    "bareme_table",
+    "bareme_importer",
     "list_fiches",
     "build_fiche",
     "simuler_caution",

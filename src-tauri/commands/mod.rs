@@ -2,6 +2,7 @@
 //! is thin: one call into the modules, conversion to transport types, errors
 //! as [`IpcError`]. The only module that knows Tauri.
 
+mod baremes;
 pub mod documents;
 mod fiches;
 mod historique;
@@ -110,6 +111,9 @@ fn lancer(
         .invoke_handler(tauri::generate_handler![
             app_info,
             ui_ready,
+            baremes::baremes_etat,
+            baremes::bareme_table,
+            baremes::bareme_importer,
             fiches::list_fiches,
             fiches::build_fiche,
             simulateurs::simuler_caution,

@@ -18,7 +18,7 @@ pub mod vigueur;
 
 pub use erreur::TarifError;
 pub use model::*;
-pub use vigueur::bareme_en_vigueur;
+pub use vigueur::{avertissement_anciennete, bareme_en_vigueur};
 
 /// The table files compiled into the binary: (origin, text).
 pub const FICHIERS_LIVRES: &[(&str, &str)] = &[(

@@ -25,6 +25,24 @@ pub fn bareme_en_vigueur(baremes: &[Bareme], date: NaiveDate) -> Result<&Bareme,
     retenu.ok_or(TarifError::AucunBareme { date })
 }
 
+/// The warning to show when the newest version held started more than a
+/// year before `aujourdhui` (a newer table has probably been published):
+/// `None` when it is recent enough or when no version is held.
+pub fn avertissement_anciennete(baremes: &[Bareme], aujourdhui: NaiveDate) -> Option<String> {
+    let plus_recent = baremes.iter().max_by_key(|b| b.en_vigueur_le)?;
+    let limite = plus_recent
+        .en_vigueur_le
+        .checked_add_months(chrono::Months::new(12))?;
+    (aujourdhui > limite).then(|| {
+        format!(
+            "Le barème le plus récent de Guichet (« {} ») est en vigueur depuis le {}, il y a plus d'un an : vérifiez auprès de votre section qu'aucun tableau des prestations plus récent n'a été publié, et importez-le. Les montants affichés suivent le barème de {}.",
+            plus_recent.nom,
+            plus_recent.en_vigueur_le.format("%d/%m/%Y"),
+            plus_recent.en_vigueur_le.format("%Y")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +78,19 @@ mod tests {
         let e = bareme_en_vigueur(&v, date(2017, 3, 14)).unwrap_err();
         assert_eq!(e.to_string(), "aucun barème en vigueur au 14/03/2017");
         assert!(bareme_en_vigueur(&[], date(2018, 3, 14)).is_err());
+    }
+
+    #[test]
+    fn a_table_more_than_a_year_old_is_flagged() {
+        let v = [bareme("A", 2018, 1, 1), bareme("MGEN 2019", 2019, 3, 1)];
+        // 2019-03-01 + 12 months = 2020-03-01: that day is not yet "more than a year".
+        assert_eq!(avertissement_anciennete(&v, date(2020, 3, 1)), None);
+        let m = avertissement_anciennete(&v, date(2020, 3, 2)).unwrap();
+        assert!(m.contains("« MGEN 2019 »"), "{m}");
+        assert!(m.contains("depuis le 01/03/2019"), "{m}");
+        assert_eq!(avertissement_anciennete(&[], date(2026, 11, 22)), None);
+        let m = avertissement_anciennete(&v[..1], date(2026, 11, 22)).unwrap();
+        assert!(m.contains("depuis le 01/01/2018"), "{m}");
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! defined once here; their TypeScript declarations are generated with ts-rs
 //! into `ui/src/lib/bindings.ts` (see [`typescript_bindings`]).
 
+mod baremes;
 mod documents;
 mod historique;
 
+pub use baremes::*;
 pub use documents::*;
 pub use historique::*;
 
@@ -82,6 +84,16 @@ pub fn typescript_bindings() -> String {
         f::Anchor::decl(),
         f::SourceRef::decl(),
         f::DatedAmount::decl(),
+        // Barèmes screen
+        crate::tarifs::Offre::decl(),
+        crate::tarifs::Nature::decl(),
+        VersionBaremeInfo::decl(),
+        EtatBaremes::decl(),
+        TableBareme::decl(),
+        SectionBareme::decl(),
+        RangeeBareme::decl(),
+        CaseBareme::decl(),
+        ResultatImport::decl(),
         EstimationResume::decl(),
         EstimationDetail::decl(),
         PageHistorique::decl(),

@@ -151,6 +151,61 @@ export type DatedAmount = { name: string, label: string, amount: string,
  */
 since: string, source: string, };
 
+export type Offre = "initiale" | "equilibre" | "reference" | "integrale";
+
+export type Nature = "pourcentage_brss" | "forfait" | "ticket_moderateur" | "forfait_journalier_en_vigueur" | "neant";
+
+export type VersionBaremeInfo = { id: number, nom: string, 
+/**
+ * `AAAA-MM-JJ`
+ */
+en_vigueur_le: string, 
+/**
+ * `AAAA-MM-JJTHH:MM:SS` (UTC)
+ */
+importe_le: string, sha256: string, origine: string, source: string, nb_lignes: number, };
+
+export type EtatBaremes = { versions: Array<VersionBaremeInfo>, avertissement: string | null, };
+
+export type TableBareme = { version: VersionBaremeInfo, sections: Array<SectionBareme>, 
+/**
+ * How many cells carry a reading note ("lecture à confirmer").
+ */
+nb_notes: number, };
+
+export type SectionBareme = { titre: string, rangees: Array<RangeeBareme>, };
+
+export type RangeeBareme = { 
+/**
+ * Annexe reference as printed ("26.3.2.1").
+ */
+ligne: string, libelle: string, variante: { [key in string]?: string }, source: string, codes_lpp: Array<string>, 
+/**
+ * Initiale, Équilibre, Référence, Intégrale, in that order.
+ */
+cases: Array<CaseBareme>, 
+/**
+ * Lower case, without accents: reference, section, label, codes, cells.
+ */
+recherche: string, };
+
+export type CaseBareme = { offre: Offre, nature: Nature, 
+/**
+ * As printed in the Annexe ("33 €/nuitée", "Néant").
+ */
+texte: string, 
+/**
+ * What the text implies, in French words: limits, shared envelope,
+ * what is paid beyond, how a forfait journalier cell is read.
+ */
+precisions: Array<string>, 
+/**
+ * Reading note: the cell is shown "lecture à confirmer".
+ */
+note: string | null, };
+
+export type ResultatImport = { statut: string, message: string, version: VersionBaremeInfo, };
+
 export type EstimationResume = { 
 /**
  * `AAAA-NNNNNN`
