@@ -112,5 +112,5 @@ fn importing_the_shipped_file_again_is_a_no_op() {
     assert!(r["message"]
         .as_str()
         .unwrap()
-        .starts_with("ce fichier est déjà importé"));
+        .starts_with("Ce fichier est déjà importé"));
 }

@@ -272,7 +272,7 @@ fn the_same_file_twice_is_a_no_op_with_a_message() {
     assert_eq!(v.nom, "MGEN Annexe 2 — 2018");
     assert!(import
         .message()
-        .starts_with("ce fichier est déjà importé (barème « MGEN Annexe 2 — 2018 »"));
+        .starts_with("Ce fichier est déjà importé (barème « MGEN Annexe 2 — 2018 »"));
     assert_eq!(store.versions_baremes().unwrap().len(), 1);
     drop(store);
     assert_eq!(octets(&path), avant);
@@ -289,7 +289,7 @@ fn a_new_version_applies_from_its_date() {
         .unwrap();
     assert_eq!(
         import.message(),
-        "barème « MGEN Annexe 2 — 2019 » importé : en vigueur à partir du 01/01/2019, 178 lignes"
+        "Barème « MGEN Annexe 2 — 2019 » importé : en vigueur à partir du 01/01/2019, 178 lignes."
     );
     let veille = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
     let jour = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();

@@ -59,13 +59,13 @@ impl Import {
     pub fn message(&self) -> String {
         match self {
             Import::Importe(v) => format!(
-                "barème « {} » importé : en vigueur à partir du {}, {} lignes",
+                "Barème « {} » importé : en vigueur à partir du {}, {} lignes.",
                 v.nom,
                 v.en_vigueur_le.format("%d/%m/%Y"),
                 v.nb_lignes
             ),
             Import::DejaPresent(v) => format!(
-                "ce fichier est déjà importé (barème « {} », en vigueur le {}, importé le {}) : rien n'a changé",
+                "Ce fichier est déjà importé (barème « {} », en vigueur le {}, importé le {}) : rien n'a changé.",
                 v.nom,
                 v.en_vigueur_le.format("%d/%m/%Y"),
                 v.importe_le.format("%d/%m/%Y à %H:%M")
@@ -145,7 +145,7 @@ impl Store {
                 ecrire(
                     tx,
                     &lu,
-                    &format!("livré : {origine}"),
+                    &format!("livré avec Guichet ({origine})"),
                     &sha,
                     texte,
                     maintenant,
@@ -519,7 +519,9 @@ mod tests {
         let relu = store.bareme(versions[0].id).unwrap();
         assert_eq!(relu, shipped_baremes()[0]);
         assert_eq!(versions[0].nb_lignes as usize, relu.lignes.len());
-        assert!(versions[0].origine.starts_with("livré : "));
+        assert!(versions[0]
+            .origine
+            .starts_with("livré avec Guichet (assets/tarifs/"));
     }
 
     #[test]

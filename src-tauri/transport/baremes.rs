@@ -118,15 +118,23 @@ impl From<&Import> for ResultatImport {
 
 /// Builds the screen's table from a version read back from the database.
 pub fn table_bareme(version: &VersionBareme, bareme: &Bareme) -> TableBareme {
-    // Which lines share each envelope (for "commun aux lignes 10 à 14").
-    let mut enveloppes: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    // Which lines (and how many rows) share each envelope.
+    let mut enveloppes: BTreeMap<&str, Partage> = BTreeMap::new();
     for l in &bareme.lignes {
-        for c in l.cellules.values() {
-            if let Some(e) = c.enveloppe.as_deref() {
-                let lignes = enveloppes.entry(e).or_default();
-                if !lignes.contains(&l.ligne.as_str()) {
-                    lignes.push(&l.ligne);
-                }
+        let envs: Vec<&str> = l
+            .cellules
+            .values()
+            .filter_map(|c| c.enveloppe.as_deref())
+            .collect();
+        for e in envs
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>()
+        {
+            let p = enveloppes.entry(e).or_default();
+            p.rangees += 1;
+            if !p.lignes.contains(&l.ligne.as_str()) {
+                p.lignes.push(&l.ligne);
             }
         }
     }
@@ -203,7 +211,14 @@ pub fn plier(texte: &str) -> String {
     out
 }
 
-fn precisions(c: &Cellule, enveloppes: &BTreeMap<&str, Vec<&str>>) -> Vec<String> {
+/// The rows drawing on one envelope.
+#[derive(Default)]
+struct Partage<'a> {
+    lignes: Vec<&'a str>,
+    rangees: usize,
+}
+
+fn precisions(c: &Cellule, enveloppes: &BTreeMap<&str, Partage>) -> Vec<String> {
     let mut out = Vec::new();
     if c.nature == Nature::ForfaitJournalierEnVigueur {
         out.push("pris en charge au montant en vigueur à la date des soins".to_string());
@@ -214,24 +229,17 @@ fn precisions(c: &Cellule, enveloppes: &BTreeMap<&str, Vec<&str>>) -> Vec<String
     for l in &c.limites {
         out.push(limite_texte(l));
     }
-    if let Some(e) = c.enveloppe.as_deref() {
-        let lignes = enveloppes.get(e).map(Vec::as_slice).unwrap_or_default();
-        let mut distinctes: Vec<&str> = Vec::new();
-        for l in lignes {
-            if !distinctes.contains(l) {
-                distinctes.push(l);
-            }
-        }
-        if distinctes.len() > 1 {
-            out.push(format!(
+    if let Some(p) = c.enveloppe.as_deref().and_then(|e| enveloppes.get(e)) {
+        out.push(match (p.lignes.as_slice(), p.rangees) {
+            (_, 0 | 1) => "forfait par année civile".to_string(),
+            ([une], n) => format!(
+                "un seul forfait par année civile, commun aux {n} rangées de la ligne {une}"
+            ),
+            (lignes, _) => format!(
                 "un seul forfait par année civile, commun aux lignes {}",
-                liste_fr(&distinctes)
-            ));
-        } else {
-            out.push(
-                "un seul forfait par année civile pour toutes les rangées de la ligne".to_string(),
-            );
-        }
+                liste_fr(lignes)
+            ),
+        });
     }
     if let Some(a) = &c.au_dela {
         out.push(format!("au-delà : {}", au_dela_texte(a)));
@@ -369,6 +377,20 @@ mod tests {
                 "au plus 2 couronnes sur 2 années civiles",
                 "au-delà : 80 % de la BRSS"
             ]
+        );
+        assert_eq!(
+            rangee("26.9").cases[3].precisions,
+            ["forfait par année civile"]
+        );
+        let lentilles = t
+            .sections
+            .iter()
+            .flat_map(|s| &s.rangees)
+            .find(|r| r.variante.get("equipement").map(String::as_str) == Some("lentilles"))
+            .unwrap();
+        assert_eq!(
+            lentilles.cases[0].precisions,
+            ["un seul forfait par année civile, commun aux 2 rangées de la ligne 25"]
         );
         assert!(rangee("21").cases.iter().all(|c| c.note.is_none()));
         assert!(rangee("18").cases.iter().all(|c| c.note.is_some()));
