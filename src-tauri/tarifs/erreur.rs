@@ -29,6 +29,14 @@ pub enum TarifError {
     /// The date is before the first version held.
     #[error("aucun barème en vigueur au {}", .date.format("%d/%m/%Y"))]
     AucunBareme { date: NaiveDate },
+    /// No row of the line matches the situation (a criterion is missing).
+    #[error("aucune rangée de la ligne {ligne} ne correspond à {criteres}")]
+    RangeeIntrouvable { ligne: String, criteres: String },
+    /// Several rows match equally: the situation must say more.
+    #[error(
+        "plusieurs rangées de la ligne {ligne} correspondent : {variantes} ; précisez la situation"
+    )]
+    RangeeAmbigue { ligne: String, variantes: String },
     /// Two versions held start on the same day: the lookup cannot choose.
     #[error(
         "deux barèmes commencent le {} (« {premier} » et « {second} ») : impossible de choisir",

@@ -5,19 +5,22 @@
 //! [`model`] is the contract between the data files (`assets/tarifs/`), the
 //! store and the engine (`moteur`). [`annexe`] reads a table file (with
 //! [`cell_text`] for each printed cell and [`validate`] for the checks
-//! across lines); [`vigueur`] picks the version in force on a date.
+//! across lines); [`vigueur`] picks the version in force on a date and
+//! [`selection`] the row of a line that fits a situation.
 
 pub mod amo;
 pub mod annexe;
 pub mod cell_text;
 pub mod erreur;
 pub mod model;
+pub mod selection;
 pub mod signature;
 pub mod validate;
 pub mod vigueur;
 
 pub use erreur::TarifError;
 pub use model::*;
+pub use selection::rangee_applicable;
 pub use vigueur::{avertissement_anciennete, bareme_en_vigueur};
 
 /// The table files compiled into the binary: (origin, text).
