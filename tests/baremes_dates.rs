@@ -77,7 +77,12 @@ fn exactly_one_version_applies_every_day_since_2018() {
                 &format!("nom = \"MGEN Annexe 2 — {nom}\""),
                 1,
             );
-        store.importer_bareme(nom, v.as_bytes(), t).unwrap();
+        // Signed as the national office would (a test key stands in for it).
+        let cle = ed25519_dalek::SigningKey::from_bytes(&[42u8; 32]);
+        let signe = guichet::tarifs::signature::signer(v.as_bytes(), &cle);
+        store
+            .importer_bareme_avec_cle(nom, &signe, t, false, &cle.verifying_key())
+            .unwrap();
     }
     let baremes = entetes(&store);
     assert_eq!(baremes.len(), 3);

@@ -48,7 +48,7 @@ fn refuse(path: &Path, origine: &str, contenu: &[u8]) -> String {
     let mut store = Store::open(path).unwrap();
     let versions = store.versions_baremes().unwrap();
     let e = store
-        .importer_bareme(origine, contenu, maintenant())
+        .importer_bareme(origine, contenu, maintenant(), true)
         .expect_err("l'import doit être refusé");
     assert_eq!(store.versions_baremes().unwrap(), versions);
     drop(store);
@@ -175,7 +175,13 @@ fn overlapping_or_out_of_order_dates_are_refused() {
     let v2020 = version("2020-01-01", "MGEN Annexe 2 — 2020", "32 %");
     assert!(matches!(
         store
-            .importer_bareme("2020.toml", v2020.as_bytes(), maintenant())
+            .importer_bareme_avec_cle(
+                "2020.toml",
+                &signe_test(&v2020),
+                maintenant(),
+                false,
+                &cle_test().verifying_key()
+            )
             .unwrap(),
         Import::Importe(_)
     ));
@@ -264,7 +270,7 @@ fn the_same_file_twice_is_a_no_op_with_a_message() {
     let mut store = Store::open(&path).unwrap();
     // The shipped file itself, imported by hand.
     let import = store
-        .importer_bareme("copie.toml", texte_2018().as_bytes(), maintenant())
+        .importer_bareme("copie.toml", texte_2018().as_bytes(), maintenant(), true)
         .unwrap();
     let Import::DejaPresent(v) = &import else {
         panic!("déjà présent attendu : {import:?}");
@@ -285,7 +291,13 @@ fn a_new_version_applies_from_its_date() {
     let mut store = Store::open(&path).unwrap();
     let v = version("2019-01-01", "MGEN Annexe 2 — 2019", "31 %");
     let import = store
-        .importer_bareme("2019.toml", v.as_bytes(), maintenant())
+        .importer_bareme_avec_cle(
+            "2019.toml",
+            &signe_test(&v),
+            maintenant(),
+            false,
+            &cle_test().verifying_key(),
+        )
         .unwrap();
     assert_eq!(
         import.message(),
@@ -308,7 +320,13 @@ fn a_new_version_applies_from_its_date() {
         "31 %"
     );
     assert!(matches!(
-        store.importer_bareme("2019.toml", v.as_bytes(), maintenant()),
+        store.importer_bareme_avec_cle(
+            "2019.toml",
+            &signe_test(&v),
+            maintenant(),
+            false,
+            &cle_test().verifying_key()
+        ),
         Ok(Import::DejaPresent(_))
     ));
     let e = store
@@ -316,4 +334,13 @@ fn a_new_version_applies_from_its_date() {
         .unwrap_err();
     assert!(matches!(e, BaremeStoreError::Tarif(_)));
     assert_eq!(e.to_string(), "aucun barème en vigueur au 31/12/2017");
+}
+
+/// Signs as the national office would (a test key stands in for it).
+fn cle_test() -> ed25519_dalek::SigningKey {
+    ed25519_dalek::SigningKey::from_bytes(&[42u8; 32])
+}
+
+fn signe_test(texte: &str) -> Vec<u8> {
+    guichet::tarifs::signature::signer(texte.as_bytes(), &cle_test())
 }

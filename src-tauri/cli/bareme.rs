@@ -29,6 +29,23 @@ pub enum BaremeCommand {
         /// Le fichier à importer
         #[arg(value_name = "FICHIER")]
         fichier: PathBuf,
+        /// Importer même si le fichier n'est pas signé par l'office national
+        /// (les estimations porteront la mention « barème non signé »)
+        #[arg(long)]
+        accepter_non_signe: bool,
+    },
+    /// Signe un fichier de barème avec la clé privée de l'office national
+    /// (outil de l'office ; la clé privée ne quitte pas l'office)
+    Signer {
+        /// Le fichier à signer
+        #[arg(value_name = "FICHIER")]
+        fichier: PathBuf,
+        /// Fichier de la clé privée (64 chiffres hexadécimaux)
+        #[arg(long, value_name = "CLE")]
+        cle_privee: PathBuf,
+        /// Fichier signé à écrire (par défaut : remplace FICHIER)
+        #[arg(long, value_name = "SORTIE")]
+        sortie: Option<PathBuf>,
     },
 }
 
@@ -40,7 +57,15 @@ pub fn run(store: &mut Store, command: BaremeCommand) -> i32 {
             .versions_baremes()
             .map(|v| Value::Array(v.iter().map(version_json).collect()))
             .map_err(|e| (code(&e), e.to_string())),
-        BaremeCommand::Importer { fichier } => importer(store, &fichier),
+        BaremeCommand::Importer {
+            fichier,
+            accepter_non_signe,
+        } => importer(store, &fichier, accepter_non_signe),
+        BaremeCommand::Signer {
+            fichier,
+            cle_privee,
+            sortie,
+        } => signer(&fichier, &cle_privee, sortie.as_deref()),
     };
     match resultat {
         Ok(v) => {
@@ -64,7 +89,8 @@ fn code(e: &BaremeStoreError) -> i32 {
     match e {
         BaremeStoreError::Tarif(_)
         | BaremeStoreError::MemeDate { .. }
-        | BaremeStoreError::DateAnterieure { .. } => EXIT_INVALID_INPUT,
+        | BaremeStoreError::DateAnterieure { .. }
+        | BaremeStoreError::NonSigne { .. } => EXIT_INVALID_INPUT,
         _ => EXIT_FAILURE,
     }
 }
@@ -112,11 +138,50 @@ fn lister(store: &Store, date: Option<&str>) -> Result<Value, (i32, String)> {
     Ok(Value::Array(cases))
 }
 
-fn importer(store: &mut Store, fichier: &std::path::Path) -> Result<Value, (i32, String)> {
+fn signer(
+    fichier: &std::path::Path,
+    cle: &std::path::Path,
+    sortie: Option<&std::path::Path>,
+) -> Result<Value, (i32, String)> {
+    use crate::tarifs::signature;
+    let lire = |p: &std::path::Path| {
+        std::fs::read(p).map_err(|e| (EXIT_INVALID_INPUT, format!("{} : {e}", p.display())))
+    };
+    let cle_texte = String::from_utf8(lire(cle)?).map_err(|_| {
+        (
+            EXIT_INVALID_INPUT,
+            format!("{} : clé illisible", cle.display()),
+        )
+    })?;
+    let cle = signature::lire_cle_privee(&cle_texte)
+        .map_err(|e| (EXIT_INVALID_INPUT, format!("--cle-privee : {e}")))?;
+    let octets = lire(fichier)?;
+    annexe::lire_octets(&fichier.display().to_string(), &octets)
+        .map_err(|e| (EXIT_INVALID_INPUT, e.to_string()))?;
+    let signe = signature::signer(&octets, &cle);
+    let cible = sortie.unwrap_or(fichier);
+    std::fs::write(cible, &signe)
+        .map_err(|e| (EXIT_FAILURE, format!("{} : {e}", cible.display())))?;
+    Ok(json!({
+        "fichier": cible.display().to_string(),
+        "cle_publique": signature::cle_publique_hex(&cle),
+    }))
+}
+
+fn importer(
+    store: &mut Store,
+    fichier: &std::path::Path,
+    accepter_non_signe: bool,
+) -> Result<Value, (i32, String)> {
     let octets = annexe::lire_fichier(fichier).map_err(|e| (EXIT_INVALID_INPUT, e.to_string()))?;
     let origine = fichier.display().to_string();
     let import = store
-        .importer_bareme(&origine, &octets, chrono::Utc::now().naive_utc())
+        .importer_bareme(
+            &origine,
+            &octets,
+            chrono::Utc::now().naive_utc(),
+            accepter_non_signe,
+        )
         .map_err(|e| (code(&e), e.to_string()))?;
     let statut = match import {
         Import::Importe(_) => "importe",

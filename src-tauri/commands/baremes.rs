@@ -16,6 +16,7 @@ fn erreur(e: BaremeStoreError) -> IpcError {
         | BaremeStoreError::MemeDate { .. }
         | BaremeStoreError::DateAnterieure { .. } => ErrorCode::InvalidInput,
         BaremeStoreError::Introuvable(_) => ErrorCode::NotFound,
+        BaremeStoreError::NonSigne { .. } => ErrorCode::UnsignedTariff,
         _ => ErrorCode::Database,
     };
     IpcError::new(code, e.to_string())
@@ -65,6 +66,7 @@ pub fn bareme_table(state: tauri::State<'_, AppState>, id: i64) -> Result<TableB
 pub fn bareme_importer(
     state: tauri::State<'_, AppState>,
     chemin: String,
+    accepter_non_signe: bool,
 ) -> Result<ResultatImport, IpcError> {
     let chemin = chemin.trim();
     if chemin.is_empty() {
@@ -82,6 +84,7 @@ pub fn bareme_importer(
             &chemin.display().to_string(),
             &octets,
             chrono::Utc::now().naive_utc(),
+            accepter_non_signe,
         )
         .map_err(erreur)?;
     Ok(ResultatImport::from(&import))

@@ -14,6 +14,7 @@
 
 use super::{Store, StoreError};
 use crate::tarifs::annexe::{self, FichierLu};
+use crate::tarifs::signature;
 use crate::tarifs::{
     bareme_en_vigueur, AuDela, Bareme, Cellule, Ligne, Limite, Nature, Offre, TarifError, Unite,
     FICHIERS_LIVRES,
@@ -99,6 +100,12 @@ pub enum BaremeStoreError {
         nom: String,
         plus_recent: NaiveDate,
     },
+    #[error(
+        "{fichier} : {raison} ; rien n'a été importé. Pour l'importer quand même, confirmez \
+         (option --accepter-non-signe) : chaque estimation faite avec ce barème portera la \
+         mention « barème non signé »"
+    )]
+    NonSigne { fichier: String, raison: String },
     #[error("barème n° {0} introuvable")]
     Introuvable(i64),
     #[error("données de barème illisibles dans la base ({0})")]
@@ -159,17 +166,59 @@ impl Store {
     /// Imports a version file: size, encoding, syntax and content are
     /// checked, then the history rules (see the module doc), and only then
     /// is it written, in one transaction.
+    ///
+    /// The file must carry the national office's signature
+    /// ([`crate::tarifs::signature`]); an unsigned or wrongly signed file is
+    /// refused unless `accepter_non_signe` is true, and is then stored with
+    /// "barème non signé" in its name, so every estimate and PDF made with it
+    /// says so.
     pub fn importer_bareme(
         &mut self,
         origine: &str,
         octets: &[u8],
         maintenant: NaiveDateTime,
+        accepter_non_signe: bool,
     ) -> Result<Import, BaremeStoreError> {
-        let lu = annexe::lire_octets(origine, octets)?;
+        self.importer_bareme_avec_cle(
+            origine,
+            octets,
+            maintenant,
+            accepter_non_signe,
+            &signature::cle_office(),
+        )
+    }
+
+    /// [`Store::importer_bareme`] with the public key to check against (tests
+    /// sign with their own key).
+    pub fn importer_bareme_avec_cle(
+        &mut self,
+        origine: &str,
+        octets: &[u8],
+        maintenant: NaiveDateTime,
+        accepter_non_signe: bool,
+        cle: &signature::VerifyingKey,
+    ) -> Result<Import, BaremeStoreError> {
+        let mut lu = annexe::lire_octets(origine, octets)?;
         let texte = annexe::decoder(origine, octets)?;
         let sha = sha256_hex(octets);
         if let Some(v) = self.version_par_sha(&sha)? {
             return Ok(Import::DejaPresent(v));
+        }
+        match signature::verifier(octets, cle) {
+            signature::EtatSignature::Valide => {}
+            etat => {
+                let raison = match etat {
+                    signature::EtatSignature::Invalide(r) => format!("signature invalide ({r})"),
+                    _ => "fichier non signé par l'office national".to_string(),
+                };
+                if !accepter_non_signe {
+                    return Err(BaremeStoreError::NonSigne {
+                        fichier: origine.to_string(),
+                        raison,
+                    });
+                }
+                lu.bareme.nom = format!("{} — {}", lu.bareme.nom, signature::MENTION_NON_SIGNE);
+            }
         }
         let date = lu.bareme.en_vigueur_le;
         if let Some(v) = self.version_par_date(date)? {

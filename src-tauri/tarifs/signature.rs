@@ -7,7 +7,11 @@
 //! A file without the line is "non signé"; a file whose signature does not
 //! verify (one digit changed anywhere) is "signature invalide".
 
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+pub use ed25519_dalek::VerifyingKey;
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier};
+
+/// The mention carried by a barème imported without a valid signature.
+pub const MENTION_NON_SIGNE: &str = "barème non signé";
 
 /// The marker of the signature line (a TOML comment, so a signed file still
 /// parses as the same barème).
@@ -32,7 +36,7 @@ impl EtatSignature {
     pub fn mention(&self) -> Option<&'static str> {
         match self {
             EtatSignature::Valide => None,
-            EtatSignature::NonSigne | EtatSignature::Invalide(_) => Some("barème non signé"),
+            EtatSignature::NonSigne | EtatSignature::Invalide(_) => Some(MENTION_NON_SIGNE),
         }
     }
 }

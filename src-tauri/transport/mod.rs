@@ -24,6 +24,9 @@ pub enum ErrorCode {
     Database,
     /// Something the adviser asked for does not exist.
     NotFound,
+    /// A barème file without a valid signature of the national office: it can
+    /// be imported only after an explicit confirmation.
+    UnsignedTariff,
     /// A bug: the message is kept for the report.
     Internal,
 }

@@ -3,7 +3,7 @@
 
 export type IpcError = { code: ErrorCode, message: string, };
 
-export type ErrorCode = "invalid_input" | "database" | "not_found" | "internal";
+export type ErrorCode = "invalid_input" | "database" | "not_found" | "unsigned_tariff" | "internal";
 
 export type AppInfo = { version: string, db_path: string, schema_version: number, };
 
