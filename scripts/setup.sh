@@ -25,8 +25,9 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev curl file ca-certificates git
   # run and test headless: X virtual framebuffer, WebDriver for WebKitGTK,
-  # screenshots, PDF text extraction, the font the PDFs embed
-  xvfb xauth webkit2gtk-driver imagemagick xdotool poppler-utils
+  # screenshots, PDF text extraction, syscall tracing (offline test), the
+  # font the PDFs embed
+  xvfb xauth webkit2gtk-driver imagemagick xdotool poppler-utils strace iproute2
   fonts-dejavu-core
 )
 
