@@ -52,8 +52,7 @@ pub struct CoremSaisie {
     pub en_invalidite: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualite {
     Membre,
     Conjoint,
@@ -101,13 +100,15 @@ impl CoremSaisie {
                 "indiquez soit la cotisation annuelle, soit les versements des années passées, \
                      pas les deux",
             )),
-            (None, true) => return Err(SimulateurError::champ(
-                "cotisation_annuelle",
-                format!(
+            (None, true) => {
+                return Err(SimulateurError::champ(
+                    "cotisation_annuelle",
+                    format!(
                     "à renseigner (ou, si les versements au Corem ont cessé, les versements des \
                          {annees} dernières années civiles)"
                 ),
-            )),
+                ))
+            }
             (Some(a), true) => {
                 if a.is_zero() {
                     return Err(SimulateurError::champ(

@@ -54,7 +54,8 @@ pub struct AppInfo {
 /// The TypeScript declarations of every transport type, in a stable order:
 /// the content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
-    let decls = [IpcError::decl(), ErrorCode::decl(), AppInfo::decl()];
+    let mut decls = vec![IpcError::decl(), ErrorCode::decl(), AppInfo::decl()];
+    decls.extend(crate::simulateurs::declarations_typescript());
     let mut out = String::from(
         "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",
