@@ -251,7 +251,7 @@ fn return_home_preparation_after_more_than_14_days() {
     let r = evaluer(hospitalisation(false, "01/03/2018", "16/03/2018"));
     let s = service(&r, "1-5");
     assert_eq!(s.statut, SousCondition);
-    assert_eq!(s.conditions[0], "aucun proche présent sur place");
+    assert_eq!(s.conditions[0], "aucun proche n'est présent sur place");
     // 14 nights: also depends on the hours; 13: not opened.
     let r = evaluer(hospitalisation(false, "01/03/2018", "15/03/2018"));
     assert!(service(&r, "1-5").conditions[0].contains("plus de 336 heures"));
@@ -491,9 +491,10 @@ fn serious_illness_of_a_child_in_time_gives_50_units_late_prorated() {
     assert_eq!(e.unites_disponibles, 45);
     assert!(e.calcul.unwrap().contains("334"));
     assert!(service(&r, "3-4")
-        .conditions
+        .modalites
         .iter()
         .any(|c| c.contains("certificat médical")));
+    assert_eq!(statut(&r, "3-4"), Ouvert);
 }
 
 // ------------------------------------------------------- PTA and mutation

@@ -96,7 +96,7 @@ pub(super) fn retour_domicile(l: &Limites) -> Service {
             "intervention dans les 24 h après la remise des clés (48 h si elle a lieu le week-end \
              ou la veille d'un jour férié)",
         )
-        .si("aucun proche présent sur place")
+        .si("aucun proche n'est présent sur place")
         .formalite(
             "demande écrite, remise des clés ou du code d'accès, accès au logement en sécurité",
         )

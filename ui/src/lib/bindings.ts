@@ -353,10 +353,13 @@ code: string, titre: string, statut: StatutService,
  */
 limites: Array<string>, 
 /**
- * What must hold for it to be given (facts the tool cannot know,
- * formalities).
+ * Facts the tool cannot know and on which the service depends.
  */
 conditions: Array<string>, 
+/**
+ * How it is given: formalities, who decides the hours, when it starts.
+ */
+modalites: Array<string>, 
 /**
  * Why it is not opened.
  */
