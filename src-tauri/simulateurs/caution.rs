@@ -25,7 +25,9 @@ use super::bareme::BaremeCaution;
 use super::dates::{age, ajouter_mois, anniversaire, veille};
 use super::erreur::SimulateurError;
 use super::saisie::{self, Texte};
-use super::{au_centime, date_fr, euros_fr, motifs, pct_fr, verdict, Condition, Note, Statut};
+use super::{
+    au_centime, date_fr, euros_court, euros_fr, motifs, pct_fr, verdict, Condition, Note, Statut,
+};
 
 // ------------------------------------------------------------------ input
 
@@ -79,8 +81,7 @@ pub struct CautionSaisie {
     pub localisation: Texte,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TypePret {
     Amortissable,
     Relais,
@@ -88,8 +89,7 @@ pub enum TypePret {
     InFine,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
     Ancien,
     AncienTravaux,
@@ -97,8 +97,7 @@ pub enum Operation {
     Terrain,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Localisation {
     Metropole,
     Drom,
@@ -308,11 +307,11 @@ pub fn cotisation(b: &BaremeCaution, montant: Decimal, autre_assurance: bool) ->
         }
         let haut = montant.min(t.a);
         let base = haut - t.de;
-        let tranche = format!("de {} à {}", euros_fr(t.de), euros_fr(t.a));
+        let tranche = format!("de {} à {}", euros_court(t.de), euros_court(t.a));
         let (valeur, calcul) = match (t.forfait, t.taux_pct) {
             (Some(f), _) => (
                 au_centime(f),
-                format!("forfait {} (frais de dossier inclus)", euros_fr(f)),
+                format!("forfait {} (frais de dossier inclus)", euros_court(f)),
             ),
             (None, Some(r)) => {
                 let v = au_centime(base * r / Decimal::ONE_HUNDRED);
@@ -320,8 +319,8 @@ pub fn cotisation(b: &BaremeCaution, montant: Decimal, autre_assurance: bool) ->
                     v,
                     format!(
                         "({} − {}) × {} = {}",
-                        euros_fr(haut),
-                        euros_fr(t.de),
+                        euros_court(haut),
+                        euros_court(t.de),
                         pct_fr(r),
                         euros_fr(v)
                     ),
@@ -565,7 +564,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
 
     let lib_travaux = format!(
         "Crédit à la consommation pour travaux : {} au plus",
-        euros_fr(c.travaux_conso_max)
+        euros_court(c.travaux_conso_max)
     );
     let travaux_trop = numeros(d, |p| {
         p.type_pret == TypePret::Travaux && p.montant > c.travaux_conso_max
@@ -586,7 +585,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
             } else {
                 format!(
                     "crédit travaux de {} au plus",
-                    euros_fr(c.travaux_conso_max)
+                    euros_court(c.travaux_conso_max)
                 )
             },
         )
@@ -605,7 +604,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
                  cautionné que jusqu'à {}.",
                 liste_prets(&travaux_trop, d.prets.len()),
                 m.join(", "),
-                euros_fr(c.travaux_conso_max)
+                euros_court(c.travaux_conso_max)
             ),
         )
     });
@@ -615,7 +614,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
     let plafond_disponible = au_centime((c.plafond - encours).max(Decimal::ZERO));
     let lib_plafond = format!(
         "Total des prêts : {} au plus, moins le capital restant dû des autres opérations cautionnées",
-        euros_fr(c.plafond)
+        euros_court(c.plafond)
     );
     let encours_txt = if d.encours_autres.is_some() {
         format!("capital restant dû ailleurs {}", euros_fr(encours))
@@ -632,7 +631,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
                 "Le total des prêts ({}) dépasse le montant cautionnable de {} ({} − {}).",
                 euros_fr(total),
                 euros_fr(plafond_disponible),
-                euros_fr(c.plafond),
+                euros_court(c.plafond),
                 euros_fr(encours)
             ),
         )
@@ -653,7 +652,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
         notes.push(Note::info(
             format!(
                 "La cotisation est calculée sur {} au plus : la part des prêts au-delà n'est pas couverte.",
-                euros_fr(c.plafond)
+                euros_court(c.plafond)
             ),
             ART_PLAFOND,
         ));
@@ -662,7 +661,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
     // Art. 6-2-4: personal contribution above 130 000 €.
     let lib_apport = format!(
         "Apport personnel quand les prêts dépassent {}",
-        euros_fr(c.seuil_apport)
+        euros_court(c.seuil_apport)
     );
     let mut apport_exige = None;
     conditions.push(if total <= c.seuil_apport {

@@ -52,8 +52,7 @@ pub struct CoremSaisie {
     pub en_invalidite: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualite {
     Membre,
     Conjoint,

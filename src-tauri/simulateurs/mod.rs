@@ -147,6 +147,13 @@ pub fn euros_fr(montant: Decimal) -> String {
     format!("{signe}{groupes},{dec}\u{202f}€")
 }
 
+/// [`euros_fr`] without the cents when there are none: "80 000 €", "92 €",
+/// but "1 234,56 €" — for thresholds and ceilings quoted from the notices.
+pub fn euros_court(montant: Decimal) -> String {
+    let s = euros_fr(montant);
+    s.replace(",00\u{202f}€", "\u{202f}€")
+}
+
 /// A percentage for French sentences, written as the barème writes it:
 /// "0.90" → "0,90 %", "1.2" → "1,2 %".
 pub fn pct_fr(taux: Decimal) -> String {
@@ -156,6 +163,45 @@ pub fn pct_fr(taux: Decimal) -> String {
 /// A date for French sentences: 2026-11-22 → "22/11/2026".
 pub fn date_fr(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
+}
+
+/// The TypeScript declarations of the simulators' transport types, for
+/// `ui/src/lib/bindings.ts` (see `crate::transport::typescript_bindings`).
+pub fn declarations_typescript() -> Vec<String> {
+    use assistance::{enveloppe as env, evenement as ev, prime, Delai, Service, StatutService};
+    vec![
+        ErreurSimulateur::decl(),
+        Note::decl(),
+        Statut::decl(),
+        Condition::decl(),
+        caution::PretSaisie::decl(),
+        caution::CautionSaisie::decl(),
+        caution::LigneTranche::decl(),
+        caution::CotisationCaution::decl(),
+        caution::FinParAge::decl(),
+        caution::CautionResultat::decl(),
+        corem::CoremSaisie::decl(),
+        corem::CoremDates::decl(),
+        corem::CoremResultat::decl(),
+        prime::PrimeSaisie::decl(),
+        prime::PrimeResultat::decl(),
+        env::ConsommationSaisie::decl(),
+        env::EnveloppeSaisie::decl(),
+        env::Annexe::decl(),
+        env::LigneEnveloppe::decl(),
+        env::EnveloppeResultat::decl(),
+        ev::EnfantSaisie::decl(),
+        ev::FoyerSaisie::decl(),
+        ev::EvenementSaisie::decl(),
+        ev::AssistanceSaisie::decl(),
+        StatutService::decl(),
+        Delai::decl(),
+        Service::decl(),
+        ev::DureeEvenement::decl(),
+        ev::Exclusion::decl(),
+        ev::EnveloppeOuverte::decl(),
+        ev::EvenementResultat::decl(),
+    ]
 }
 
 #[cfg(test)]
@@ -178,6 +224,8 @@ mod tests {
             "1\u{202f}000\u{202f}000,00\u{202f}€"
         );
         assert_eq!(euros_fr(dec!(0.275)), "0,28\u{202f}€");
+        assert_eq!(euros_court(dec!(80000)), "80\u{202f}000\u{202f}€");
+        assert_eq!(euros_court(dec!(1234.5)), "1\u{202f}234,50\u{202f}€");
         assert_eq!(pct_fr(dec!(0.90)), "0,90\u{202f}%");
         assert_eq!(pct_fr(dec!(1.2)), "1,2\u{202f}%");
     }

@@ -66,7 +66,7 @@ pub struct AppInfo {
 /// the content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
     use crate::fiches as f;
-    let decls = [
+    let mut decls = vec![
         IpcError::decl(),
         ErrorCode::decl(),
         AppInfo::decl(),
@@ -107,6 +107,7 @@ pub fn typescript_bindings() -> String {
         RestaurationInfo::decl(),
         ExportReference::decl(),
     ];
+    decls.extend(crate::simulateurs::declarations_typescript());
     let mut out = String::from(
         "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::simulateurs::bareme::{BaremeAssistance, PrestationUnites};
 use crate::simulateurs::erreur::SimulateurError;
 use crate::simulateurs::saisie::{self, Texte};
-use crate::simulateurs::{euros_fr, Note};
+use crate::simulateurs::{euros_court, Note};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
@@ -191,7 +191,7 @@ pub fn calculer(b: &BaremeAssistance, d: &EnveloppeDemande) -> EnveloppeResultat
                 "Présence d'un proche : hébergement de {} nuits au plus, petits-déjeuners \
                  compris, dans la limite de {}.",
                 b.limites.hebergement_nuits,
-                euros_fr(b.limites.hebergement_plafond)
+                euros_court(b.limites.hebergement_plafond)
             ),
             article,
         ),

@@ -1088,12 +1088,12 @@ pub fn evaluer(b: &BaremeAssistance, d: &AssistanceDemande) -> EvenementResultat
                 }
             }
             for s in services.iter_mut() {
-                s.conditions.push(
+                s.modalites.push(
                     "certificat médical adressé au préalable, sous pli confidentiel, aux médecins \
                      d'IMA"
                         .into(),
                 );
-                s.conditions.push(format!(
+                s.modalites.push(format!(
                     "à utiliser dans les 12 mois qui suivent, jusqu'au {}",
                     date_fr(fin)
                 ));

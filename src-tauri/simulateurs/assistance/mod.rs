@@ -53,9 +53,10 @@ pub struct Service {
     pub statut: StatutService,
     /// Hours, days, amounts, frequency.
     pub limites: Vec<String>,
-    /// What must hold for it to be given (facts the tool cannot know,
-    /// formalities).
+    /// Facts the tool cannot know and on which the service depends.
     pub conditions: Vec<String>,
+    /// How it is given: formalities, who decides the hours, when it starts.
+    pub modalites: Vec<String>,
     /// Why it is not opened.
     pub motif: Option<String>,
     /// Territorial limit, when it has one.
@@ -72,6 +73,7 @@ impl Service {
             statut: StatutService::Ouvert,
             limites: Vec::new(),
             conditions: Vec::new(),
+            modalites: Vec::new(),
             motif: None,
             territoire: None,
             delai: None,
@@ -84,9 +86,9 @@ impl Service {
         self
     }
 
-    /// A formality or a fact to confirm that does not make the service uncertain.
+    /// A formality or a way of giving the service; it does not make it uncertain.
     fn formalite(mut self, s: impl Into<String>) -> Service {
-        self.conditions.push(s.into());
+        self.modalites.push(s.into());
         self
     }
 

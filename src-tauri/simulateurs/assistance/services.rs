@@ -5,7 +5,7 @@
 
 use super::Service;
 use crate::simulateurs::bareme::{Limites, PrestationUnites};
-use crate::simulateurs::euros_fr;
+use crate::simulateurs::euros_court;
 
 /// Territorial limit of the services run in metropolitan France only.
 pub(super) const METROPOLE: &str = "France métropolitaine seulement";
@@ -36,7 +36,7 @@ pub(super) fn proche_chevet(l: &Limites, transport: &str) -> Service {
         .limite(format!(
             "hébergement {} nuits, petits-déjeuners compris, {} au plus",
             l.hebergement_nuits,
-            euros_fr(l.hebergement_plafond)
+            euros_court(l.hebergement_plafond)
         ))
         .territoire(transport)
 }
@@ -76,7 +76,7 @@ pub(super) fn transfert(l: &Limites, transport: &str) -> Service {
         )
         .limite(format!(
             "{} au plus par trajet aller-retour",
-            euros_fr(l.transfert_plafond)
+            euros_court(l.transfert_plafond)
         ))
         .territoire(transport)
 }
@@ -90,13 +90,13 @@ pub(super) fn retour_domicile(l: &Limites) -> Service {
         ))
         .limite(format!(
             "taxi pour porter les clés : {} au plus à l'aller, autant pour les rendre",
-            euros_fr(l.retour_taxi_plafond)
+            euros_court(l.retour_taxi_plafond)
         ))
         .limite(
             "intervention dans les 24 h après la remise des clés (48 h si elle a lieu le week-end \
              ou la veille d'un jour férié)",
         )
-        .si("aucun proche présent sur place")
+        .si("aucun proche n'est présent sur place")
         .formalite(
             "demande écrite, remise des clés ou du code d'accès, accès au logement en sécurité",
         )
@@ -253,7 +253,7 @@ pub(super) fn demenagement() -> Service {
 
 pub(super) fn nettoyage(l: &Limites) -> Service {
     Service::new("4-3", "Nettoyage du logement quitté")
-        .limite(format!("{} au plus", euros_fr(l.nettoyage_plafond)))
+        .limite(format!("{} au plus", euros_court(l.nettoyage_plafond)))
         .limite(format!(
             "à réaliser dans les {} mois qui suivent le déménagement",
             l.nettoyage_mois

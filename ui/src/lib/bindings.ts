@@ -284,3 +284,409 @@ export type RestaurationInfo = { sauvegarde: string,
 mise_de_cote: string | null, };
 
 export type ExportReference = { reference: string, estimations: Array<EstimationDetail>, };
+
+export type ErreurSimulateur = { code: ErrorCode, message: string, champ: string | null, };
+
+export type Note = { texte: string, article: string, a_confirmer: boolean, };
+
+export type Statut = "remplie" | "non_remplie" | "a_verifier";
+
+export type Condition = { 
+/**
+ * Stable identifier (`age_emprunteur`, `duree_relais`, …).
+ */
+code: string, 
+/**
+ * What the notice requires, in a few words.
+ */
+libelle: string, statut: Statut, 
+/**
+ * What was found in this case (figures, dates), in French.
+ */
+detail: string, article: string, };
+
+export type PretSaisie = { montant: string, 
+/**
+ * `amortissable`, `relais`, `travaux` (crédit à la consommation affecté
+ * à des travaux) or `in-fine`.
+ */
+type: string, duree_mois: string, };
+
+export type CautionSaisie = { prets: Array<PretSaisie>, 
+/**
+ * Loan insurance other than the CNP contract taken out by MGEN.
+ */
+autre_assurance: boolean, date_demande: string, date_naissance: string, date_naissance_co_emprunteur: string, 
+/**
+ * Effect date of the loan (and of its insurance); the request date when empty.
+ */
+date_effet: string, 
+/**
+ * `ancien`, `ancien-travaux`, `neuf` or `terrain`.
+ */
+operation: string, cout_operation: string, apport: string, 
+/**
+ * Share of the property the member owns, in percent.
+ */
+quote_part: string, 
+/**
+ * Capital still due on other operations guaranteed by MGEN.
+ */
+encours_autres: string, 
+/**
+ * `metropole`, `drom`, `com` (pays d'outre-mer) or `etranger`.
+ */
+localisation: string, };
+
+export type LigneTranche = { 
+/**
+ * "de 80 000 € à 130 000 €".
+ */
+tranche: string, 
+/**
+ * The part of the amount borrowed inside the tranche.
+ */
+base: string, taux_pct: string | null, forfait: string | null, 
+/**
+ * Rounded to the cent.
+ */
+montant: string, 
+/**
+ * The arithmetic in French: "(110 000,00 € − 80 000,00 €) × 0,90 % = 270,00 €".
+ */
+calcul: string, };
+
+export type CotisationCaution = { montant_emprunte: string, lignes: Array<LigneTranche>, 
+/**
+ * Sum of the lines.
+ */
+cotisation_base: string, 
+/**
+ * Added when the loan insurance is not the CNP contract (0 otherwise).
+ */
+majoration_autre_assurance: string, cotisation: string, };
+
+export type FinParAge = { 
+/**
+ * "emprunteur" or "co-emprunteur".
+ */
+personne: string, veille_76e_anniversaire: string, };
+
+export type CautionResultat = { 
+/**
+ * Total of the loans.
+ */
+montant_total: string, 
+/**
+ * What the member pays, once, at the effect date (art. 8).
+ */
+cotisation: string, detail: CotisationCaution, 
+/**
+ * `true` all conditions hold, `false` one fails, `null` none fails but
+ * some could not be checked for lack of information.
+ */
+eligible: boolean | null, 
+/**
+ * The failing conditions, in French.
+ */
+motifs: Array<string>, conditions: Array<Condition>, 
+/**
+ * Personal contribution required (art. 6-2-4), when the loans exceed 130 000 €.
+ */
+apport_exige: string | null, 
+/**
+ * 1 000 000 € minus the capital still due on other guaranteed operations.
+ */
+plafond_disponible: string, date_effet: string | null, 
+/**
+ * Term of the longest loan.
+ */
+terme_prets: string | null, fins_par_age: Array<FinParAge>, 
+/**
+ * Last day the guarantee runs.
+ */
+date_fin: string | null, avertissements: Array<string>, 
+/**
+ * Conditions the section studies on the file, beyond this tool.
+ */
+a_verifier_par_la_section: Array<string>, notes: Array<Note>, source: string, };
+
+export type CoremSaisie = { cotisation_annuelle: string, versements: Array<string>, date_naissance: string, date_demande: string, 
+/**
+ * `membre` (membre participant MGEN), `conjoint` (bénéficiaire conjoint
+ * MGEN) or `autre`.
+ */
+qualite: string, en_activite: boolean | null, 
+/**
+ * On sick leave at the request.
+ */
+en_arret: boolean, 
+/**
+ * In invalidity at the request.
+ */
+en_invalidite: boolean, };
+
+export type CoremDates = { 
+/**
+ * 1st of the month after the request (art. 3).
+ */
+date_effet: string, 
+/**
+ * 31 December of the year of effect; renewed each 1st January (art. 3).
+ */
+fin_premiere_periode: string, 
+/**
+ * Last day of the 3-year waiting period (art. 3).
+ */
+fin_delai_attente: string, 
+/**
+ * First day an invalidity can give rise to the benefit.
+ */
+garantie_acquise_le: string, 
+/**
+ * The 60th birthday, when the right ends (art. 4).
+ */
+date_fin: string, };
+
+export type CoremResultat = { 
+/**
+ * `cotisation_annuelle` or `moyenne`.
+ */
+mode: string, 
+/**
+ * The Corem contribution the rate applies to (for an average, rounded to
+ * the cent for display; the cotisation uses the exact average).
+ */
+assiette: string, versements: Array<string>, taux_pct: string, 
+/**
+ * Yearly cotisation of the guarantee, paid at once…
+ */
+cotisation: string, 
+/**
+ * …or in `mensualites` payments: this amount, the last one `derniere_mensualite`.
+ */
+mensualite: string, derniere_mensualite: string, mensualites: number, 
+/**
+ * The arithmetic in French.
+ */
+calcul: string, eligible: boolean, motifs: Array<string>, conditions: Array<Condition>, age_a_la_demande: number, dates: CoremDates | null, avertissements: Array<string>, notes: Array<Note>, source: string, };
+
+export type PrimeSaisie = { 
+/**
+ * Date of joining the règlement MGEN Santé Prévoyance.
+ */
+date_adhesion: string, 
+/**
+ * Number of Assurés: 1 (the member) or 2 (member and conjoint).
+ */
+assures: string, };
+
+export type PrimeResultat = { date_adhesion: string, 
+/**
+ * 31 December of the year of joining.
+ */
+fin_premiere_periode: string, 
+/**
+ * 1st January after: renewed by tacit renewal, full yearly premium.
+ */
+renouvellement: string, mois_comptes: number, 
+/**
+ * "mars à décembre 2018".
+ */
+periode: string, assures: number, prime_annuelle_ht: string, prime_annuelle_ttc: string, 
+/**
+ * Prorated, per Assuré.
+ */
+prime_ht: string, prime_ttc: string, taxes: string, 
+/**
+ * For all the Assurés.
+ */
+total_ht: string, total_ttc: string, total_taxes: string, calcul: string, notes: Array<Note>, source: string, };
+
+export type ConsommationSaisie = { 
+/**
+ * Code of a row of the annex (`presence_proche`, `portage_repas`…).
+ */
+prestation: string, quantite: string, };
+
+export type EnveloppeSaisie = { 
+/**
+ * `adulte` (annex 1) or `enfant` (annex 2).
+ */
+annexe: string, consommations: Array<ConsommationSaisie>, 
+/**
+ * Units available; empty for the 50 of the contract (fewer after a late
+ * declaration, see the event's envelope).
+ */
+unites_disponibles: string, };
+
+export type Annexe = "adulte" | "enfant";
+
+export type LigneEnveloppe = { code: string, libelle: string, 
+/**
+ * Unit of measure ("1 livraison", "1 heure"…).
+ */
+unite: string, valeur_unitaire: number, quantite: number, unites: number, 
+/**
+ * How many more the units left allow.
+ */
+encore_possible: number, };
+
+export type EnveloppeResultat = { annexe: Annexe, 
+/**
+ * "Annexe 1 — enveloppe adulte (art. 2-1)".
+ */
+titre: string, unites_contrat: number, unites_disponibles: number, duree_mois: number, 
+/**
+ * Every row of the annex, in its order (quantity 0 when not used).
+ */
+lignes: Array<LigneEnveloppe>, unites_utilisees: number, unites_restantes: number, 
+/**
+ * Units asked beyond the envelope (0 when it fits).
+ */
+depassement: number, notes: Array<Note>, };
+
+export type EnfantSaisie = { age: string, handicape: boolean, };
+
+export type FoyerSaisie = { 
+/**
+ * A conjoint lives in the household.
+ */
+conjoint: boolean, enfants: Array<EnfantSaisie>, };
+
+export type EvenementSaisie = { 
+/**
+ * `hospitalisation`, `hospitalisation_enfant`, `maternite`,
+ * `immobilisation`, `pta`, `maladie_grave_enfant` or `mutation`.
+ */
+type: string, 
+/**
+ * `membre` or `conjoint`: who is concerned (events of an adult).
+ */
+personne: string, 
+/**
+ * The child concerned (child events).
+ */
+enfant: EnfantSaisie, 
+/**
+ * Unplanned hospitalisation: known less than 7 days before.
+ */
+imprevue: boolean | null, debut: string, fin: string, 
+/**
+ * `accident`, `maladie_soudaine`, `maladie_chronique`,
+ * `maladie_non_soudaine`, `chirurgie_esthetique`,
+ * `changement_sexe_sterilisation`, `drogue_alcool` or `acte_volontaire`.
+ */
+cause: string, 
+/**
+ * `hopital`, `psychiatrique`, `geriatrique` or `convalescence`.
+ */
+etablissement: string, 
+/**
+ * Mutation: the new post is in France.
+ */
+en_france: boolean | null, };
+
+export type AssistanceSaisie = { evenement: EvenementSaisie, foyer: FoyerSaisie, 
+/**
+ * `metropole` (Monaco and Andorra included), `drom` or `hors_france`.
+ */
+domicile: string, 
+/**
+ * Date the household calls IMA (optional: deadlines are then only dated).
+ */
+date_appel: string, 
+/**
+ * Start of an envelope of services already granted, if any.
+ */
+enveloppe_precedente: string, };
+
+export type StatutService = "ouvert" | "sous_condition" | "non_ouvert";
+
+export type Delai = { 
+/**
+ * The rule in French.
+ */
+texte: string, 
+/**
+ * Last day to ask in time.
+ */
+date_limite: string, 
+/**
+ * The day of the call, counted from the event (its first day is day 1).
+ */
+jour_appel: number | null, dans_les_delais: boolean | null, 
+/**
+ * What is left of the ceiling after a late call ("2 jours, 2 h").
+ */
+plafond_restant: string | null, };
+
+export type Service = { 
+/**
+ * Article number of the notice ("1-1", "3-1-3").
+ */
+code: string, titre: string, statut: StatutService, 
+/**
+ * Hours, days, amounts, frequency.
+ */
+limites: Array<string>, 
+/**
+ * Facts the tool cannot know and on which the service depends.
+ */
+conditions: Array<string>, 
+/**
+ * How it is given: formalities, who decides the hours, when it starts.
+ */
+modalites: Array<string>, 
+/**
+ * Why it is not opened.
+ */
+motif: string | null, 
+/**
+ * Territorial limit, when it has one.
+ */
+territoire: string | null, delai: Delai | null, article: string, };
+
+export type DureeEvenement = { valeur: number, 
+/**
+ * `nuits` or `jours`.
+ */
+unite: string, texte: string, };
+
+export type Exclusion = { code: string, texte: string, article: string, };
+
+export type EnveloppeOuverte = { 
+/**
+ * `adulte` (annex 1) or `enfant` (annex 2).
+ */
+annexe: string, unites_contrat: number, 
+/**
+ * After a late declaration, the units prorated.
+ */
+unites_disponibles: number, debut: string, 
+/**
+ * Last day to use it.
+ */
+fin: string, calcul: string | null, };
+
+export type EvenementResultat = { 
+/**
+ * "Hospitalisation imprévue de l'adhérent".
+ */
+evenement: string, duree: DureeEvenement | null, 
+/**
+ * The date deadlines run from, and what it is.
+ */
+date_reference: string | null, reference: string | null, 
+/**
+ * Last day of the 30-day principle.
+ */
+date_limite_demande: string | null, 
+/**
+ * Day of the call counted from the reference (day 1).
+ */
+jour_appel: number | null, services: Array<Service>, 
+/**
+ * Open to every Assuré, whatever the event (art. 5).
+ */
+toujours_disponibles: Array<Service>, enveloppe: EnveloppeOuverte | null, non_cumulables: Array<string>, territoire: Array<string>, exclusions: Array<Exclusion>, notes: Array<Note>, source: string, };
