@@ -75,7 +75,7 @@ pub enum Command {
     )]
     Historique(historique::ActionHistorique),
     /// Affiche en JSON une fiche « bon à savoir » calculée avec les dates de l'adhérent
-    Fiche(fiche::FicheArgs),
+    Fiche(Box<fiche::FicheArgs>),
     /// Caution acquisition : cotisation par tranches et conditions d'attribution (JSON)
     Caution(simulateurs::CautionArgs),
     /// Option invalidité Corem : cotisation, conditions et dates (JSON)

@@ -62,7 +62,11 @@ describe("validation of the Bons à savoir form", () => {
 describe("wording of computed dates", () => {
   const cd = (date: string, rule = "r") => ({ date, from: "debut_grossesse" as const, from_date: date, rule });
   it("writes each kind of date the French way", () => {
-    expect(dateWording({ kind: "due", due: cd("2026-06-09") })).toBe("Au plus tard le 09/06/2026");
+    expect(dateWording({ kind: "due", due: { ...cd("2026-06-09"), from_date: "2026-03-10" } })).toBe(
+      "Au plus tard le 09/06/2026",
+    );
+    // due the very day it is counted from (a lost card): at once
+    expect(dateWording({ kind: "due", due: cd("2028-02-15") })).toBe("Sans attendre : le 15/02/2028");
     expect(dateWording({ kind: "not_before", earliest: cd("2028-03-14") })).toBe("Pas avant le 14/03/2028");
     expect(dateWording({ kind: "period", start: cd("2026-08-10"), end: cd("2026-12-22") })).toBe(
       "Du 10/08/2026 au 22/12/2026",

@@ -60,11 +60,14 @@ export function situationFor(fields: FieldSpec[], values: Values): SituationText
   return out;
 }
 
-/** "Au plus tard le 09/06/2026", "Pas avant le 14/03/2028", "Du 10/08/2026 au 22/12/2026". */
+/** "Au plus tard le 09/06/2026", "Sans attendre : le 15/02/2028", "Pas avant le 14/03/2028", "Du 10/08/2026 au 22/12/2026". */
 export function dateWording(d: ItemDate): string {
   switch (d.kind) {
     case "due":
-      return `Au plus tard le ${dateFr(d.due.date)}`;
+      // A deadline on the very day it is counted from: to do at once.
+      return d.due.date === d.due.from_date
+        ? `Sans attendre : le ${dateFr(d.due.date)}`
+        : `Au plus tard le ${dateFr(d.due.date)}`;
     case "not_before":
       return `Pas avant le ${dateFr(d.earliest.date)}`;
     case "period":
