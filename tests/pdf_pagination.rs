@@ -244,7 +244,7 @@ proptest! {
     #[test]
     fn no_text_leaves_the_content_area(
         words in prop::collection::vec(word(), 1..120),
-        shares in prop::collection::vec(8u16..60, 2..6),
+        shares in prop::collection::vec(20u16..60, 2..6),
     ) {
         let text = words.join(" ");
         let columns: Vec<Column> = shares
