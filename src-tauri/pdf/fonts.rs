@@ -22,10 +22,16 @@ pub enum Weight {
     Bold,
 }
 
+/// Characters below this code point have their advance precomputed
+/// (Latin, punctuation, "€" U+20AC, "−" U+2212…); others are looked up.
+const CACHED: usize = 0x2300;
+
 /// One parsed face with its metrics in em.
 pub(crate) struct Face {
     pub(crate) parsed: ParsedFont,
     units_per_em: f32,
+    /// Advance in em of each code point below [`CACHED`], `None` if no glyph.
+    cache: Vec<Option<f32>>,
 }
 
 impl Face {
@@ -37,19 +43,31 @@ impl Face {
         if units_per_em <= 0.0 {
             return Err(PdfError::Police(name));
         }
-        Ok(Self {
+        let mut face = Self {
             parsed,
             units_per_em,
-        })
+            cache: Vec::new(),
+        };
+        face.cache = (0..CACHED as u32)
+            .map(|cp| char::from_u32(cp).and_then(|c| face.lookup(c)))
+            .collect();
+        Ok(face)
     }
 
-    /// Advance width of `c` in em, or `None` when the face has no glyph for it.
-    fn advance(&self, c: char) -> Option<f32> {
+    fn lookup(&self, c: char) -> Option<f32> {
         let gid = self
             .parsed
             .lookup_glyph_index(c as u32)
             .filter(|g| *g != 0)?;
         Some(f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em)
+    }
+
+    /// Advance width of `c` in em, or `None` when the face has no glyph for it.
+    fn advance(&self, c: char) -> Option<f32> {
+        match self.cache.get(c as usize) {
+            Some(cached) => *cached,
+            None => self.lookup(c),
+        }
     }
 }
 

@@ -56,9 +56,12 @@ impl Line {
     }
 }
 
+/// A word: pieces of text in their weights.
+type Word = Vec<(String, Weight)>;
+
 enum Token {
     /// A word: pieces of text in their weights, no breakable space inside.
-    Word(Vec<(String, Weight)>),
+    Word(Word),
     /// One or more breakable spaces, in the weight of the first one.
     Space(Weight),
     /// A forced line break.
@@ -84,13 +87,13 @@ fn tokenize(spans: &[(&str, Weight)]) -> Vec<Token> {
         .flat_map(|&(text, weight)| text.chars().map(move |c| (c, weight)))
         .collect();
     let mut tokens = Vec::new();
-    let mut word: Vec<(String, Weight)> = Vec::new();
-    fn flush(word: &mut Vec<(String, Weight)>, tokens: &mut Vec<Token>) {
+    let mut word: Word = Vec::new();
+    fn flush(word: &mut Word, tokens: &mut Vec<Token>) {
         if !word.is_empty() {
             tokens.push(Token::Word(std::mem::take(word)));
         }
     }
-    fn push_char(word: &mut Vec<(String, Weight)>, c: char, weight: Weight) {
+    fn push_char(word: &mut Word, c: char, weight: Weight) {
         match word.last_mut() {
             Some((s, w)) if *w == weight => s.push(c),
             _ => word.push((c.to_string(), weight)),
@@ -187,8 +190,8 @@ impl Wrapper<'_> {
 
 /// Splits a word at its bound spaces: the parts, each with the weight of
 /// the space before it.
-fn split_at_spaces(pieces: &[(String, Weight)]) -> Vec<(Vec<(String, Weight)>, Option<Weight>)> {
-    let mut parts: Vec<(Vec<(String, Weight)>, Option<Weight>)> = vec![(Vec::new(), None)];
+fn split_at_spaces(pieces: &[(String, Weight)]) -> Vec<(Word, Option<Weight>)> {
+    let mut parts: Vec<(Word, Option<Weight>)> = vec![(Vec::new(), None)];
     for (t, w) in pieces {
         for (i, chunk) in t.split(' ').enumerate() {
             if i > 0 {
