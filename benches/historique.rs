@@ -60,7 +60,9 @@ fn base(dir: &Path, n: u32) -> Store {
             .pragma_update(None, "synchronous", "OFF")
             .unwrap();
         for i in 0..n {
-            store.enregistrer_estimation(&estimation(i), moment(i)).unwrap();
+            store
+                .enregistrer_estimation(&estimation(i), moment(i))
+                .unwrap();
         }
     }
     let store = Store::open(&chemin).unwrap();
@@ -104,8 +106,12 @@ fn controles(c: &mut Criterion) {
     let chemin = store.path().to_path_buf();
     let mut g = c.benchmark_group("controle 10 000 estimations");
     g.sample_size(20).measurement_time(Duration::from_secs(10));
-    g.bench_function("quick_check", |b| b.iter(|| store.controle_rapide().unwrap()));
-    g.bench_function("integrity_check", |b| b.iter(|| store.controle_complet().unwrap()));
+    g.bench_function("quick_check", |b| {
+        b.iter(|| store.controle_rapide().unwrap())
+    });
+    g.bench_function("integrity_check", |b| {
+        b.iter(|| store.controle_complet().unwrap())
+    });
     g.bench_function("empreintes (base verifier)", |b| {
         b.iter(|| assert!(store.estimations_alterees().unwrap().is_empty()))
     });
