@@ -195,7 +195,7 @@ pub fn lister_sauvegardes(db: &Path) -> Result<Vec<Sauvegarde>, ErreurSauvegarde
             },
         ));
     }
-    out.sort_by(|a, b| (b.1.faite_le, b.0).cmp(&(a.1.faite_le, a.0)));
+    out.sort_by_key(|s| std::cmp::Reverse((s.1.faite_le, s.0)));
     Ok(out.into_iter().map(|(_, s)| s).collect())
 }
 
