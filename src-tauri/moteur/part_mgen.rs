@@ -526,6 +526,7 @@ fn composante(
         _ if !optique && unites_imposees.is_some() => unites_imposees.unwrap_or(q),
         Some(Unite::Nuitee) => p.acte.nuits.unwrap_or(q),
         Some(Unite::Jour) => p.acte.jours.unwrap_or(q),
+        _ if cell.nature == Nature::ForfaitJournalierEnVigueur => p.acte.jours.unwrap_or(q),
         _ => q,
     };
     // Count limits (except optical equipment, decided before).
