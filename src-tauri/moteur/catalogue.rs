@@ -127,6 +127,7 @@ pub enum Role {
     Depassement,
     /// The heavy-act participation (lines 4 and 20): pays at most what the
     /// AMO deducted.
+    #[serde(rename = "participation_18")]
     Participation18,
     /// Paid once the annual forfait of the previous component is used up
     /// (line 25, lenses: ticket modérateur beyond the forfait): the act then
@@ -164,7 +165,7 @@ pub enum Selon {
     Dent,
     /// The act's `materiau`.
     Materiau,
-    /// The act's `debut_traitement`, under the key `debut`.
+    /// The act's `debut_traitement`, under the key `debut` (only when given).
     Debut,
     /// Age band split at N.
     Age(u32),
@@ -432,7 +433,18 @@ impl Catalogue {
                     Selon::Age(n) => vec![format!("<{n}"), format!(">={n}")],
                     Selon::Dent => vec!["incisive_canine_premolaire".into(), "molaire".into()],
                     Selon::Materiau => acte.materiaux.clone(),
-                    Selon::Debut => vec!["avant_16_ans".into(), "apres_16_ans".into()],
+                    Selon::Debut => {
+                        // Absent from the rows other than the active treatment.
+                        let base = variants.clone();
+                        for v in base {
+                            for x in ["avant_16_ans", "apres_16_ans"] {
+                                let mut v = v.clone();
+                                v.insert("debut".into(), x.into());
+                                variants.push(v);
+                            }
+                        }
+                        continue;
+                    }
                     Selon::Audio | Selon::Accompagnant => {
                         let base = variants.clone();
                         variants = Vec::new();

@@ -145,11 +145,11 @@ pub fn variante(
             Selon::Element(_) => acte.element.clone().unwrap_or_default(),
             Selon::Dent => acte.dent.map(|d| d.nom()).unwrap_or_default().to_string(),
             Selon::Materiau => acte.materiau.clone().unwrap_or_default(),
-            Selon::Debut => acte
-                .debut_traitement
-                .map(|d| d.nom())
-                .unwrap_or_default()
-                .to_string(),
+            // Only the rows of an active treatment distinguish it.
+            Selon::Debut => match acte.debut_traitement {
+                Some(d) => d.nom().to_string(),
+                None => continue,
+            },
             Selon::Age(n) => band(age < *n, *n),
             Selon::Audio => {
                 if age < 20 {
@@ -211,14 +211,12 @@ fn periode_texte(p: Periode) -> String {
         Periode::AnneeCivile => "par année civile".into(),
         Periode::AnneesCiviles { n } => format!("sur {n} années civiles"),
         Periode::Glissante { mois } => format!("sur {mois} mois"),
-        Periode::ParActe => "par acte".into(),
+        Periode::ParActe => "par acte ou traitement".into(),
     }
 }
 
 fn dans_periode(p: Periode, date: NaiveDate, d: NaiveDate) -> bool {
     match p {
-        // Counted within the act itself: earlier acts never use it up.
-        Periode::ParActe => false,
         Periode::AnneeCivile => d.year() == date.year(),
         Periode::AnneesCiviles { n } => {
             d.year() <= date.year() && d.year() > date.year() - n as i32
@@ -229,6 +227,8 @@ fn dans_periode(p: Periode, date: NaiveDate, d: NaiveDate) -> bool {
                     .checked_sub_months(Months::new(mois))
                     .is_none_or(|start| d > start)
         }
+        // One treatment: every earlier act of the situation counts.
+        Periode::ParActe => d <= date,
     }
 }
 
@@ -327,6 +327,7 @@ pub fn calculer(
                 Periode::AnneesCiviles { n } => 12 * n,
                 Periode::ParActe => 0,
             })
+            .filter(|m| *m > 0)
             .unwrap_or(if p.age < 18 { 12 } else { 24 });
         if p.acte.evolution_vue == Some(true) && mois > 12 {
             mois = 12;
@@ -525,6 +526,7 @@ fn composante(
         _ if !optique && unites_imposees.is_some() => unites_imposees.unwrap_or(q),
         Some(Unite::Nuitee) => p.acte.nuits.unwrap_or(q),
         Some(Unite::Jour) => p.acte.jours.unwrap_or(q),
+        _ if cell.nature == Nature::ForfaitJournalierEnVigueur => p.acte.jours.unwrap_or(q),
         _ => q,
     };
     // Count limits (except optical equipment, decided before).
@@ -533,13 +535,65 @@ fn composante(
     } else {
         unites
     };
+    let mut dents_au_dela = 0;
     for lim in cell
         .limites
         .iter()
         .filter(|l| l.compteur != Compteur::Equipements)
     {
+        let dans_l_acte = lim.periode == Periode::ParActe
+            && matches!(lim.compteur, Compteur::Dents | Compteur::Elements);
+        if dans_l_acte {
+            let meme_unite = matches!(
+                (lim.compteur, cell.unite),
+                (Compteur::Dents, Some(Unite::Dent) | None)
+                    | (Compteur::Elements, Some(Unite::Element) | None)
+            );
+            if meme_unite {
+                // The counted thing is the unit: at most `max` units.
+                let avant = couvertes;
+                couvertes = couvertes.min(lim.max);
+                if couvertes < avant {
+                    let m = format!(
+                        "{nom} : au plus {} {} par acte : {couvertes} pris en charge sur {unites}",
+                        lim.max,
+                        compteur_nom(lim.compteur)
+                    );
+                    out.explications.push(expl(
+                        GenreExplication::Limite,
+                        m.clone(),
+                        reference.clone(),
+                        effet,
+                        source,
+                    ));
+                    out.avertissements.push(Avertissement {
+                        code: CodeAvertissement::LimiteAtteinte,
+                        message: m,
+                    });
+                }
+            } else {
+                // The forfait is per appliance; teeth beyond `max` are paid
+                // as the cell says beyond ("puis … / dent").
+                let comptees = p.acte.dents.unwrap_or(0);
+                dents_au_dela = comptees.saturating_sub(lim.max);
+                out.explications.push(expl(
+                    GenreExplication::Limite,
+                    format!(
+                        "{nom} : forfait pour {} {} au plus ; appareil de {comptees} dent(s), {dents_au_dela} au-delà",
+                        lim.max,
+                        compteur_nom(lim.compteur)
+                    ),
+                    reference.clone(),
+                    effet,
+                    source,
+                ));
+            }
+            continue;
+        }
         let deja = deja_compteur(ctx.situation, lim.compteur);
-        let deja = if dans_periode(lim.periode, p.date, ctx.situation.date) {
+        let deja = if lim.periode == Periode::ParActe
+            || dans_periode(lim.periode, p.date, ctx.situation.date)
+        {
             deja
         } else {
             0
@@ -762,6 +816,26 @@ fn composante(
                 Some(a) => format!(
                     "{nom} : au-delà de la limite ({au_dela_unites} unité(s)) : {} = {}",
                     texte_au_dela(a, tm_pct, part(au_dela_unites)),
+                    euros_exact(x)
+                ),
+            },
+            reference.clone(),
+            effet,
+            source,
+        ));
+        brut += x;
+    }
+    if dents_au_dela > 0 {
+        let x = au_dela(cell.au_dela.as_ref(), Decimal::ZERO, tm_pct, dents_au_dela);
+        out.explications.push(expl(
+            GenreExplication::Limite,
+            match &cell.au_dela {
+                None => {
+                    format!("{nom} : pas de prise en charge des {dents_au_dela} dent(s) au-delà")
+                }
+                Some(a) => format!(
+                    "{nom} : {dents_au_dela} dent(s) au-delà : {} × {dents_au_dela} = {}",
+                    texte_au_dela(a, tm_pct, Decimal::ZERO),
                     euros_exact(x)
                 ),
             },
