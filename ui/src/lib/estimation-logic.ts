@@ -128,7 +128,10 @@ export type Erreurs = Record<string, string>;
 
 export interface Construction {
   situation: Situation | null;
+  /** What was typed and cannot be read: shown as errors. */
   erreurs: Erreurs;
+  /** Required fields still empty: shown as hints, not errors. */
+  manquants: Erreurs;
 }
 
 /** "12,5" or "12.50" → "12.50"-like decimal string; an error text otherwise. */
@@ -163,9 +166,10 @@ export function age(naissanceIso: string | null, dateIso: string | null): number
  */
 export function construireSituation(f: FormSituation, actes: FormActe[], catalogue: ActeVue[]): Construction {
   const erreurs: Erreurs = {};
+  const manquants: Erreurs = {};
   const date = (chemin: string, texte: string, requis: boolean): string | null => {
     if (!texte.trim()) {
-      if (requis) erreurs[chemin] = "date à saisir (JJ/MM/AAAA)";
+      if (requis) manquants[chemin] = "date à saisir (JJ/MM/AAAA)";
       return null;
     }
     const iso = parseDateFr(texte);
@@ -248,21 +252,21 @@ export function construireSituation(f: FormSituation, actes: FormActe[], catalog
       dents: null,
     };
     const q = entier(`${p}.quantite`, a.quantite);
-    if (!a.quantite.trim()) erreurs[`${p}.quantite`] = "quantité à saisir";
+    if (!a.quantite.trim()) manquants[`${p}.quantite`] = "quantité à saisir";
     else if (q === 0) erreurs[`${p}.quantite`] = "la quantité doit être au moins 1";
     else if (q !== null) acte.quantite = q;
     if (!a.frais_reels.trim()) {
-      if (!cat?.frais_reels_optionnels) erreurs[`${p}.frais_reels`] = "frais réels à saisir";
+      if (!cat?.frais_reels_optionnels) manquants[`${p}.frais_reels`] = "frais réels à saisir";
     } else {
       acte.frais_reels = montant(`${p}.frais_reels`, a.frais_reels);
     }
-    if (cat?.brss_a_saisir && !a.brss.trim()) erreurs[`${p}.brss`] = "base de remboursement à saisir pour cet acte";
+    if (cat?.brss_a_saisir && !a.brss.trim()) manquants[`${p}.brss`] = "base de remboursement à saisir pour cet acte";
     const requis = new Set(cat?.champs ?? []);
     for (const champ of [...(cat?.champs ?? []), ...(cat?.champs_optionnels ?? [])]) {
       const v = (a.champs[champ] ?? "").trim();
       const chemin = `${p}.${champ}`;
       if (!v) {
-        if (requis.has(champ)) erreurs[chemin] = "à renseigner";
+        if (requis.has(champ)) manquants[chemin] = "à renseigner";
         continue;
       }
       const rec = acte as unknown as Record<string, unknown>;
@@ -278,7 +282,9 @@ export function construireSituation(f: FormSituation, actes: FormActe[], catalog
     return acte;
   });
 
-  if (Object.keys(erreurs).length > 0 || !dateSoins || !naissance) return { situation: null, erreurs };
+  if (Object.keys(erreurs).length > 0 || Object.keys(manquants).length > 0 || !dateSoins || !naissance) {
+    return { situation: null, erreurs, manquants };
+  }
   return {
     situation: {
       date: dateSoins,
@@ -296,6 +302,7 @@ export function construireSituation(f: FormSituation, actes: FormActe[], catalog
       actes: docActes,
     },
     erreurs,
+    manquants,
   };
 }
 

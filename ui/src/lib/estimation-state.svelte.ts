@@ -29,3 +29,23 @@ export function demander(nom: "nouveau" | "enregistrer" | "recherche" | "imprime
   compteur += 1;
   partage.commande = { nom, n: compteur };
 }
+
+/**
+ * The Historique screen announces "Rouvrir" with the window event
+ * `guichet:rouvrir-estimation` (detail: EstimationDetail); this turns it
+ * into a reopen request. Returns the function that stops listening.
+ */
+export function ecouterRouvrir(cible: Window): () => void {
+  const f = (e: Event) => {
+    const d = (e as CustomEvent).detail as { numero?: unknown; situation?: unknown; bareme?: unknown } | null;
+    if (d && typeof d.numero === "string" && d.situation && typeof d.situation === "object") {
+      rouvrirEstimation({
+        numero: d.numero,
+        situation: d.situation as Record<string, unknown>,
+        bareme: typeof d.bareme === "string" ? d.bareme : null,
+      });
+    }
+  };
+  cible.addEventListener("guichet:rouvrir-estimation", f);
+  return () => cible.removeEventListener("guichet:rouvrir-estimation", f);
+}
