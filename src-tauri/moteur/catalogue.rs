@@ -127,6 +127,7 @@ pub enum Role {
     Depassement,
     /// The heavy-act participation (lines 4 and 20): pays at most what the
     /// AMO deducted.
+    #[serde(rename = "participation_18")]
     Participation18,
     /// Paid once the annual forfait of the previous component is used up
     /// (line 25, lenses: ticket modérateur beyond the forfait): the act then
