@@ -29,7 +29,10 @@ impl<'a> Saisie<'a> {
 
     /// Replaces a text field's content (select-all + typing: 1 + n keys).
     async fn taper(&mut self, chemin: &str, texte: &str) -> Result {
-        let champ = self.app.wait_for(&format!("[data-chemin='{chemin}']")).await?;
+        let champ = self
+            .app
+            .wait_for(&format!("[data-chemin='{chemin}']"))
+            .await?;
         champ.clear().await?;
         champ.send_keys(texte).await?;
         self.touches += 1 + texte.chars().count();
@@ -38,7 +41,9 @@ impl<'a> Saisie<'a> {
 
     /// Picks an option of a select (one key: the option's first letter).
     async fn choisir(&mut self, chemin: &str, valeur: &str) -> Result {
-        self.app.wait_for(&format!("[data-chemin='{chemin}']")).await?;
+        self.app
+            .wait_for(&format!("[data-chemin='{chemin}']"))
+            .await?;
         let ok = self
             .app
             .js(&format!(
@@ -52,7 +57,10 @@ impl<'a> Saisie<'a> {
 
     /// Toggles a checkbox (Space).
     async fn cocher(&mut self, chemin: &str) -> Result {
-        let c = self.app.wait_for(&format!("[data-chemin='{chemin}']")).await?;
+        let c = self
+            .app
+            .wait_for(&format!("[data-chemin='{chemin}']"))
+            .await?;
         c.send_keys(" ").await?;
         self.touches += 1;
         Ok(())
@@ -63,11 +71,15 @@ impl<'a> Saisie<'a> {
         let champ = self.app.wait_for("#recherche-acte").await?;
         champ.send_keys(requete).await?;
         self.app
-            .wait_for(&format!("#liste-actes [role=option][aria-selected=true][data-code='{code}']"))
+            .wait_for(&format!(
+                "#liste-actes [role=option][aria-selected=true][data-code='{code}']"
+            ))
             .await?;
         champ.send_keys(&Key::Enter.to_string()).await?;
         self.touches += requete.chars().count() + 1;
-        self.app.wait_for(&format!("fieldset[data-code='{code}']")).await?;
+        self.app
+            .wait_for(&format!("fieldset[data-code='{code}']"))
+            .await?;
         Ok(())
     }
 }
@@ -221,7 +233,8 @@ async fn specialiste_hors_parcours_non_optam() {
         let mut s = Saisie::new(app);
         situation(&mut s, "15/06/2018", "01/01/1980").await?;
         s.cocher("assure.parcours_soins").await?;
-        s.ajouter_soin("specialiste", "consultation_specialiste").await?;
+        s.ajouter_soin("specialiste", "consultation_specialiste")
+            .await?;
         s.taper("actes[0].frais_reels", "50").await?;
         s.choisir("actes[0].optam", "non").await?;
         let mut attendus = vec![
@@ -258,8 +271,10 @@ async fn sejour_maternite_chambre_particuliere() {
         app.wait_for("details summary").await?.click().await?;
         s.taper("assure.grossesse.debut", "01/10/2017").await?;
         s.taper("assure.grossesse.terme", "01/07/2018").await?;
-        s.taper("assure.grossesse.accouchement", "10/06/2018").await?;
-        s.ajouter_soin("chambre particuliere", "chambre_particuliere").await?;
+        s.taper("assure.grossesse.accouchement", "10/06/2018")
+            .await?;
+        s.ajouter_soin("chambre particuliere", "chambre_particuliere")
+            .await?;
         s.taper("actes[0].frais_reels", "400").await?;
         s.choisir("actes[0].conventionne", "oui").await?;
         s.choisir("actes[0].sejour", "maternite").await?;
@@ -276,10 +291,26 @@ async fn sejour_maternite_chambre_particuliere() {
         ];
         attendus.extend(par_offre("mgen", "0", ["250,00 €"; 4]));
         attendus.extend(par_offre("rac", "0", ["150,00 €"; 4]));
-        attendus.extend(par_offre("mgen", "1", ["0,00 €", "165,00 €", "165,00 €", "165,00 €"]));
-        attendus.extend(par_offre("rac", "1", ["400,00 €", "235,00 €", "235,00 €", "235,00 €"]));
-        attendus.extend(par_offre("mgen", "total", ["250,00 €", "415,00 €", "415,00 €", "415,00 €"]));
-        attendus.extend(par_offre("rac", "total", ["550,00 €", "385,00 €", "385,00 €", "385,00 €"]));
+        attendus.extend(par_offre(
+            "mgen",
+            "1",
+            ["0,00 €", "165,00 €", "165,00 €", "165,00 €"],
+        ));
+        attendus.extend(par_offre(
+            "rac",
+            "1",
+            ["400,00 €", "235,00 €", "235,00 €", "235,00 €"],
+        ));
+        attendus.extend(par_offre(
+            "mgen",
+            "total",
+            ["250,00 €", "415,00 €", "415,00 €", "415,00 €"],
+        ));
+        attendus.extend(par_offre(
+            "rac",
+            "total",
+            ["550,00 €", "385,00 €", "385,00 €", "385,00 €"],
+        ));
         attendre_montants(app, &attendus).await?;
         app.screenshot("maternite").await?;
         Ok(())
@@ -311,28 +342,56 @@ async fn saisie_invalide_message_et_champs_conserves() {
     journey("estimation-invalide", async |app| {
         let mut s = Saisie::new(app);
         situation(&mut s, "15/06/2018", "01/01/1980").await?;
-        s.ajouter_soin("specialiste", "consultation_specialiste").await?;
+        s.ajouter_soin("specialiste", "consultation_specialiste")
+            .await?;
         s.taper("actes[0].frais_reels", "abc").await?;
         let m = message(app, "actes[0].frais_reels").await?;
-        ensure!(m.contains("n'est pas un montant"), "message pour « abc » : {m}");
-        ensure!(valeur(app, "actes[0].frais_reels").await? == "abc", "« abc » a été effacé");
-        ensure!(valeur(app, "date").await? == "15/06/2018", "la date des soins a changé");
-        ensure!(valeur(app, "assure.date_naissance").await? == "01/01/1980", "la date de naissance a changé");
+        ensure!(
+            m.contains("n'est pas un montant"),
+            "message pour « abc » : {m}"
+        );
+        ensure!(
+            valeur(app, "actes[0].frais_reels").await? == "abc",
+            "« abc » a été effacé"
+        );
+        ensure!(
+            valeur(app, "date").await? == "15/06/2018",
+            "la date des soins a changé"
+        );
+        ensure!(
+            valeur(app, "assure.date_naissance").await? == "01/01/1980",
+            "la date de naissance a changé"
+        );
         let cellules = montants(app).await?;
-        ensure!(cellules.is_empty(), "un résultat est affiché pour une saisie invalide : {cellules:?}");
+        ensure!(
+            cellules.is_empty(),
+            "un résultat est affiché pour une saisie invalide : {cellules:?}"
+        );
         app.screenshot("frais-abc").await?;
 
         s.taper("actes[0].frais_reels", "-5").await?;
         let m = message(app, "actes[0].frais_reels").await?;
         ensure!(m.contains("négatif"), "message pour « -5 » : {m}");
-        ensure!(valeur(app, "actes[0].frais_reels").await? == "-5", "« -5 » a été effacé");
+        ensure!(
+            valeur(app, "actes[0].frais_reels").await? == "-5",
+            "« -5 » a été effacé"
+        );
 
         s.taper("actes[0].frais_reels", "50").await?;
         s.taper("assure.date_naissance", "01/01/2030").await?;
         let m = message(app, "assure.date_naissance").await?;
-        ensure!(m.contains("postérieure"), "message pour une naissance future : {m}");
-        ensure!(valeur(app, "actes[0].frais_reels").await? == "50", "les frais réels ont changé");
-        ensure!(valeur(app, "assure.date_naissance").await? == "01/01/2030", "la date saisie a été remplacée");
+        ensure!(
+            m.contains("postérieure"),
+            "message pour une naissance future : {m}"
+        );
+        ensure!(
+            valeur(app, "actes[0].frais_reels").await? == "50",
+            "les frais réels ont changé"
+        );
+        ensure!(
+            valeur(app, "assure.date_naissance").await? == "01/01/2030",
+            "la date saisie a été remplacée"
+        );
         app.screenshot("naissance-future").await?;
         Ok(())
     })
@@ -358,7 +417,8 @@ async fn enregistrer_fermer_rouvrir_identique() {
             let mut s = Saisie::new(&app);
             situation(&mut s, "15/06/2018", "01/01/1980").await?;
             s.cocher("assure.parcours_soins").await?;
-            s.ajouter_soin("specialiste", "consultation_specialiste").await?;
+            s.ajouter_soin("specialiste", "consultation_specialiste")
+                .await?;
             s.taper("actes[0].frais_reels", "50").await?;
             s.choisir("actes[0].optam", "non").await?;
             let mut attendus = vec![("amo-0".to_string(), "8,00 €")];
@@ -370,7 +430,10 @@ async fn enregistrer_fermer_rouvrir_identique() {
             actif
                 .send_keys(&format!("{}s{}", Key::Control, Key::Null))
                 .await?;
-            app.wait_for("#enr-initiales").await?.send_keys("AB").await?;
+            app.wait_for("#enr-initiales")
+                .await?
+                .send_keys("AB")
+                .await?;
             let reference = app.wait_for("#enr-reference").await?;
             reference.send_keys("R-42").await?;
             reference.send_keys(&Key::Enter.to_string()).await?;
