@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "base_restaurer",
     "imprimer_estimation",
     "imprimer_fiche",
+    "catalogue",
+    "estimer",
 ];
 
 fn main() {

@@ -6,7 +6,7 @@
 use super::{lock_store, AppState};
 use crate::historique::{
     optionnel, ErreurChamp, ErreurSaisie, Initiales, NomBareme, NouvelleEstimation,
-    NumeroEstimation, ReferenceAdherent, ValidateurSituation, ValidationMinimale,
+    NumeroEstimation, ReferenceAdherent, ValidateurSituation,
 };
 use crate::store::historique::{ErreurHistorique, Recherche, LIMITE_MAX};
 use crate::store::sauvegarde::{self, lister_sauvegardes, verifier_sauvegarde, ErreurSauvegarde};
@@ -49,7 +49,7 @@ pub(super) fn demarrage(
         chemin,
         probleme: Mutex::new(None),
         demarrage: Vec::new(),
-        validateur: Box::new(ValidationMinimale),
+        validateur: Box::new(super::estimation_ui::valider_pour_historique),
     };
     match ouverture {
         Ok(mut store) => {

@@ -4,6 +4,7 @@
 
 mod baremes;
 pub mod documents;
+mod estimation_ui;
 mod fiches;
 mod historique;
 pub mod simulateurs;
@@ -132,6 +133,8 @@ fn lancer(
             historique::base_restaurer,
             documents::imprimer_estimation,
             documents::imprimer_fiche,
+            estimation_ui::catalogue,
+            estimation_ui::estimer,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))

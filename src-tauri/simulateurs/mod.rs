@@ -65,6 +65,7 @@ impl Note {
 /// The outcome of one eligibility condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "StatutCondition")]
 pub enum Statut {
     /// The condition holds.
     Remplie,

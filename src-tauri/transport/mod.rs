@@ -4,10 +4,12 @@
 
 mod baremes;
 mod documents;
+mod estimation;
 mod historique;
 
 pub use baremes::*;
 pub use documents::*;
+pub use estimation::*;
 pub use historique::*;
 
 use serde::{Deserialize, Serialize};
@@ -66,6 +68,7 @@ pub struct AppInfo {
 /// the content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
     use crate::fiches as f;
+    use crate::moteur as m;
     let mut decls = vec![
         IpcError::decl(),
         ErrorCode::decl(),
@@ -106,6 +109,34 @@ pub fn typescript_bindings() -> String {
         EtatBase::decl(),
         RestaurationInfo::decl(),
         ExportReference::decl(),
+        // Estimation screen: the situation document, the engine's result
+        m::Situation::decl(),
+        m::Statut::decl(),
+        m::Assure::decl(),
+        m::Grossesse::decl(),
+        m::DejaUtilise::decl(),
+        m::Sejour::decl(),
+        m::Dent::decl(),
+        m::DebutTraitement::decl(),
+        m::Acte::decl(),
+        m::GenreExplication::decl(),
+        m::Explication::decl(),
+        m::CodeAvertissement::decl(),
+        m::Avertissement::decl(),
+        m::PartAmo::decl(),
+        m::ResultatActe::decl(),
+        m::Totaux::decl(),
+        m::ResultatOffre::decl(),
+        m::BaremeUtilise::decl(),
+        m::PeriodeMaternite::decl(),
+        m::Resultat::decl(),
+        m::catalogue::Champ::decl(),
+        m::catalogue::ElementDeclare::decl(),
+        m::catalogue::EnveloppeDeclaree::decl(),
+        ActeVue::decl(),
+        CatalogueVue::decl(),
+        ErreurChampVue::decl(),
+        ReponseEstimation::decl(),
     ];
     decls.extend(crate::simulateurs::declarations_typescript());
     let mut out = String::from(

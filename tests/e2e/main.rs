@@ -9,4 +9,5 @@ mod harness;
 
 mod demarrage;
 mod ecrans;
+mod estimation;
 mod garde_fous;

@@ -83,13 +83,25 @@ impl App {
     /// Starts Xvfb, tauri-driver and the app with `--db <fresh file>`, and
     /// waits until the page has painted its first frame.
     pub async fn start(name: &str) -> Result<App> {
+        App::start_on(name, None, true).await
+    }
+
+    /// Like [`App::start`], but on the database file `db` (kept by the
+    /// caller, e.g. to restart the app on what it saved), and with
+    /// `fresh_artifacts` false the journey's earlier screenshots are kept.
+    pub async fn start_on(name: &str, db: Option<&Path>, fresh_artifacts: bool) -> Result<App> {
         let artifacts = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("artifacts/e2e")
             .join(name);
-        let _ = std::fs::remove_dir_all(&artifacts);
+        if fresh_artifacts {
+            let _ = std::fs::remove_dir_all(&artifacts);
+        }
         std::fs::create_dir_all(&artifacts)?;
         let home = tempfile::Builder::new().prefix("guichet-e2e-").tempdir()?;
-        let db = home.path().join("base/guichet.db");
+        let db = match db {
+            Some(d) => d.to_path_buf(),
+            None => home.path().join("base/guichet.db"),
+        };
         let display = Display::start(&artifacts.join("xvfb.log"))?;
         let driver = Driver::start(&display, home.path(), &artifacts.join("driver.log"))?;
 

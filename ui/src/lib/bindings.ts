@@ -285,11 +285,189 @@ mise_de_cote: string | null, };
 
 export type ExportReference = { reference: string, estimations: Array<EstimationDetail>, };
 
+export type Situation = { 
+/**
+ * Default date of care.
+ */
+date: string, 
+/**
+ * One offer, or `None` for the four.
+ */
+offre: Offre | null, assure: Assure, actes: Array<Acte>, };
+
+export type Statut = "fonctionnaire" | "non_fonctionnaire" | "retraite" | "etudiant" | "ayant_droit";
+
+export type Assure = { date_naissance: string, statut: Statut | null, parcours_soins: boolean, css: boolean, handicap: boolean, date_adhesion: string | null, grossesse: Grossesse | null, deja_utilise: DejaUtilise | null, };
+
+export type Grossesse = { debut: string, terme: string, 
+/**
+ * Actual date of birth, when known; otherwise the term is used.
+ */
+accouchement: string | null, };
+
+export type DejaUtilise = { participations_forfaitaires: string | null, franchises: string | null, enveloppes: Record<string, string>, seances_psychotherapie: number | null, appareils_auditifs: number | null, implants: number | null, couronnes_sur_implant: number | null, semestres_orthodontie: number | null, dernier_equipement_optique: string | null, };
+
+export type Sejour = "mco" | "maternite" | "psychiatrie" | "ssr";
+
+export type Dent = "incisive_canine_premolaire" | "molaire";
+
+export type DebutTraitement = "avant_16_ans" | "apres_16_ans";
+
+export type Acte = { code: string, date: string | null, quantite: number, frais_reels: string | null, brss: string | null, taux_amo: string | null, exoneration_tm: boolean | null, praticien: string | null, optam: boolean | null, reseau: boolean | null, conventionne: boolean | null, cecite: boolean | null, evolution_vue: boolean | null, nuits: number | null, jours: number | null, appareils: number | null, sejour: Sejour | null, element: string | null, code_lpp: string | null, dent: Dent | null, materiau: string | null, debut_traitement: DebutTraitement | null, dents: number | null, };
+
+export type GenreExplication = "calcul" | "plafond" | "limite" | "avertissement";
+
+export type Explication = { genre: GenreExplication, 
+/**
+ * French text with the numbers ("70 % × 25,00 € = 17,50 €").
+ */
+formule: string, 
+/**
+ * Annexe line ("Annexe 2, ligne 2.1") or AMO parameter id ("taux.medecin").
+ */
+reference: string, 
+/**
+ * Date of effect of the value used (barème or parameter value).
+ */
+date_effet: string | null, 
+/**
+ * Where the value comes from.
+ */
+source: string, };
+
+export type CodeAvertissement = "lecture_a_confirmer" | "limite_atteinte" | "enveloppe_epuisee" | "bareme_ancien" | "parametre_amo_non_verifie" | "hors_renouvellement" | "condition_non_remplie" | "information";
+
+export type Avertissement = { code: CodeAvertissement, message: string, };
+
+export type PartAmo = { 
+/**
+ * BRSS × rate, before any deduction.
+ */
+brut: string, participation_forfaitaire: string, franchise: string, 
+/**
+ * The heavy-act participation (R.160-16: 18 €, 24 € from 2019).
+ */
+participation_18: string, 
+/**
+ * brut − the three deductions: what the member receives.
+ */
+net: string, };
+
+export type ResultatActe = { 
+/**
+ * Position of the act in the input `actes`.
+ */
+index: number, code: string, libelle: string, date: string, quantite: number, frais_reels: string, 
+/**
+ * The base used by the AMO (total for the line), 0 when not reimbursed.
+ */
+brss: string, 
+/**
+ * The AMO rate applied, in percent.
+ */
+taux_amo: string, amo: PartAmo, mgen: string, 
+/**
+ * frais_reels − amo.net − mgen.
+ */
+reste_a_charge: string, 
+/**
+ * Annexe lines applied ("2.1", "20"…).
+ */
+lignes_annexe: Array<string>, 
+/**
+ * The MGEN table used ("MGEN Annexe 2 — 2018").
+ */
+bareme: string, 
+/**
+ * True when an amount depends on an ambiguous cell.
+ */
+lecture_a_confirmer: boolean, explications: Array<Explication>, avertissements: Array<Avertissement>, };
+
+export type Totaux = { frais_reels: string, brss: string, amo: PartAmo, mgen: string, reste_a_charge: string, };
+
+export type ResultatOffre = { offre: Offre, 
+/**
+ * "MGEN Référence".
+ */
+libelle: string, actes: Array<ResultatActe>, totaux: Totaux, 
+/**
+ * Whether any amount of this offer depends on an ambiguous cell.
+ */
+lecture_a_confirmer: boolean, };
+
+export type BaremeUtilise = { nom: string, en_vigueur_le: string, source: string, };
+
+export type PeriodeMaternite = { 
+/**
+ * 1st day of the 6th month of pregnancy.
+ */
+debut: string, 
+/**
+ * 12th day after the birth (or the term when the birth date is unknown).
+ */
+fin: string, explication: string, };
+
+export type Resultat = { 
+/**
+ * The situation's date.
+ */
+date: string, 
+/**
+ * One entry per offer asked, in the table's column order.
+ */
+offres: Array<ResultatOffre>, baremes: Array<BaremeUtilise>, amo_verifie_jusqu_au: string, maternite: PeriodeMaternite | null, 
+/**
+ * Warnings about the whole estimate (old table, unchecked AMO values…).
+ */
+avertissements: Array<Avertissement>, 
+/**
+ * How amounts are rounded (said once for the whole estimate).
+ */
+arrondi: string, 
+/**
+ * "Estimation indicative…" — to print with the figures.
+ */
+mention: string, };
+
+export type Champ = "optam" | "reseau" | "conventionne" | "cecite" | "evolution_vue" | "nuits" | "jours" | "appareils" | "sejour" | "element" | "code_lpp" | "dent" | "materiau" | "debut_traitement" | "dents";
+
+export type ElementDeclare = { valeur: string, libelle: string, };
+
+export type EnveloppeDeclaree = { id: string, libelle: string, lignes: Array<string>, };
+
+export type ActeVue = { code: string, libelle: string, section: string, lignes: Array<string>, synonymes: Array<string>, 
+/**
+ * Reimbursed by the Sécurité sociale.
+ */
+rembourse: boolean, 
+/**
+ * The BRSS must be typed (no default base for this act).
+ */
+brss_a_saisir: boolean, 
+/**
+ * Fields the act requires.
+ */
+champs: Array<Champ>, 
+/**
+ * Fields the act accepts.
+ */
+champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, age_moins_de: number | null, note: string | null, 
+/**
+ * The frais réels may be left out (forfait journalier).
+ */
+frais_reels_optionnels: boolean, };
+
+export type CatalogueVue = { actes: Array<ActeVue>, enveloppes: Array<EnveloppeDeclaree>, };
+
+export type ErreurChampVue = { chemin: string, message: string, };
+
+export type ReponseEstimation = { resultat: Resultat | null, erreur: ErreurChampVue | null, };
+
 export type ErreurSimulateur = { code: ErrorCode, message: string, champ: string | null, };
 
 export type Note = { texte: string, article: string, a_confirmer: boolean, };
 
-export type Statut = "remplie" | "non_remplie" | "a_verifier";
+export type StatutCondition = "remplie" | "non_remplie" | "a_verifier";
 
 export type Condition = { 
 /**
@@ -299,7 +477,7 @@ code: string,
 /**
  * What the notice requires, in a few words.
  */
-libelle: string, statut: Statut, 
+libelle: string, statut: StatutCondition, 
 /**
  * What was found in this case (figures, dates), in French.
  */

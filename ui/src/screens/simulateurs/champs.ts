@@ -1,6 +1,6 @@
 // Helpers of the Simulateurs screen: where a Rust error goes on the form,
 // and French spellings of what Rust returned. Nothing here computes money.
-import type { ErreurSimulateur, Statut, StatutService } from "../../lib/bindings";
+import type { ErreurSimulateur, StatutCondition, StatutService } from "../../lib/bindings";
 import { isIpcError } from "../../lib/ipc";
 
 /** Field errors of one form, keyed by the Rust field name ("prets[1].montant"). */
@@ -25,13 +25,13 @@ export function lireErreur(e: unknown): { champ: string | null; message: string 
   return { champ: null, message: "erreur inattendue de l'application" };
 }
 
-const STATUTS: Record<Statut, string> = {
+const STATUTS: Record<StatutCondition, string> = {
   remplie: "Remplie",
   non_remplie: "Non remplie",
   a_verifier: "À vérifier",
 };
 
-export function libelleStatut(s: Statut): string {
+export function libelleStatut(s: StatutCondition): string {
   return STATUTS[s];
 }
 

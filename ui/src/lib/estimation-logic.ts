@@ -1,0 +1,367 @@
+// Logic of the Estimation screen that needs no DOM: searching the catalogue
+// with people's words, building the situation document from what was typed
+// (never inventing a value), and mapping the engine's input errors (JSON
+// paths) to the fields. No money is computed here: amounts are only checked
+// for their shape and passed to the engine as decimal strings.
+import type { ActeVue, Champ, Offre, Situation, Acte, Statut, Sejour, Dent, DebutTraitement } from "./bindings";
+import { parseDateFr } from "./format";
+
+/** Lower case, no accents, no punctuation, single spaces. */
+export function normaliser(texte: string): string {
+  return texte
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+function mots(texte: string): string[] {
+  const n = normaliser(texte);
+  return n ? n.split(" ") : [];
+}
+
+/**
+ * Acts matching every word of the query (a word matches the start of a word
+ * of the label, a synonym or the section; plurals tolerated), best first:
+ * a synonym equal to the whole query, then a label starting with it.
+ */
+export function rechercher(actes: ActeVue[], requete: string, max = 12): ActeVue[] {
+  const q = mots(requete);
+  if (q.length === 0) return [];
+  const qn = q.join(" ");
+  const scored: { a: ActeVue; score: number; i: number }[] = [];
+  actes.forEach((a, i) => {
+    const textes = [a.libelle, ...a.synonymes, a.section, a.code.replace(/_/g, " ")];
+    const motsActe = textes.flatMap(mots);
+    const ok = q.every((w) => {
+      const sing = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;
+      return motsActe.some((m) => m.startsWith(w) || m.startsWith(sing));
+    });
+    if (!ok) return;
+    let score = 0;
+    const syn = a.synonymes.map(normaliser);
+    if (syn.includes(qn)) score += 10;
+    if (syn.some((s) => s.startsWith(qn))) score += 4;
+    if (normaliser(a.libelle).startsWith(qn)) score += 6;
+    if (normaliser(a.libelle).includes(qn)) score += 2;
+    scored.push({ a, score, i });
+  });
+  scored.sort((x, y) => y.score - x.score || x.i - y.i);
+  return scored.slice(0, max).map((s) => s.a);
+}
+
+// ---------------------------------------------------------------- the form
+
+export type Oui = "" | "oui" | "non";
+
+export interface FormSituation {
+  date: string; // JJ/MM/AAAA as typed
+  naissance: string;
+  statut: "" | Statut;
+  offre: "" | Offre; // "" = comparer les quatre
+  parcours: boolean;
+  css: boolean;
+  handicap: boolean;
+  adhesion: string;
+  grossesse: { debut: string; terme: string; accouchement: string };
+  deja: {
+    participations: string;
+    franchises: string;
+    seances_psychotherapie: string;
+    appareils_auditifs: string;
+    dernier_equipement_optique: string;
+  };
+}
+
+export interface FormActe {
+  uid: number;
+  code: string;
+  date: string;
+  quantite: string;
+  frais_reels: string;
+  brss: string;
+  /** Fields of the catalogue: booleans as "oui"/"non", numbers and choices as text. */
+  champs: Partial<Record<Champ, string>>;
+}
+
+export function aujourdhuiFr(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+export function nouvelleSituation(aujourdhui: string): FormSituation {
+  return {
+    date: aujourdhui,
+    naissance: "",
+    statut: "",
+    offre: "",
+    parcours: true,
+    css: false,
+    handicap: false,
+    adhesion: "",
+    grossesse: { debut: "", terme: "", accouchement: "" },
+    deja: {
+      participations: "",
+      franchises: "",
+      seances_psychotherapie: "",
+      appareils_auditifs: "",
+      dernier_equipement_optique: "",
+    },
+  };
+}
+
+let prochainUid = 1;
+export function nouvelActe(code: string): FormActe {
+  return { uid: prochainUid++, code, date: "", quantite: "1", frais_reels: "", brss: "", champs: {} };
+}
+
+export function dupliquerActe(a: FormActe): FormActe {
+  return { ...a, champs: { ...a.champs }, uid: prochainUid++ };
+}
+
+export const CHAMPS_BOOLEENS: Champ[] = ["optam", "reseau", "conventionne", "cecite", "evolution_vue"];
+export const CHAMPS_ENTIERS: Champ[] = ["nuits", "jours", "appareils", "dents"];
+
+/** Field path (as the engine names it) → French message. */
+export type Erreurs = Record<string, string>;
+
+export interface Construction {
+  situation: Situation | null;
+  /** What was typed and cannot be read: shown as errors. */
+  erreurs: Erreurs;
+  /** Required fields still empty: shown as hints, not errors. */
+  manquants: Erreurs;
+}
+
+/** "12,5" or "12.50" → "12.50"-like decimal string; an error text otherwise. */
+export function lireMontant(texte: string): { valeur: string } | { erreur: string } {
+  const t = texte.trim().replace(/\s|\u202f|€/g, "");
+  if (/^-/.test(t)) return { erreur: "montant négatif : saisissez un montant positif ou nul" };
+  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(t);
+  if (!m) return { erreur: `« ${texte.trim()} » n'est pas un montant (ex. 120,50)` };
+  return { valeur: m[2] ? `${m[1]}.${m[2]}` : m[1] };
+}
+
+function lireEntier(texte: string): { valeur: number } | { erreur: string } {
+  const t = texte.trim();
+  if (!/^\d+$/.test(t)) return { erreur: `« ${t} » n'est pas un nombre entier positif` };
+  return { valeur: Number(t) };
+}
+
+/** Whole years between two ISO dates (null if either is missing). */
+export function age(naissanceIso: string | null, dateIso: string | null): number | null {
+  if (!naissanceIso || !dateIso) return null;
+  const [y1, m1, d1] = naissanceIso.split("-").map(Number);
+  const [y2, m2, d2] = dateIso.split("-").map(Number);
+  let a = y2 - y1;
+  if (m2 < m1 || (m2 === m1 && d2 < d1)) a -= 1;
+  return a;
+}
+
+/**
+ * Builds the situation document from the form. Every field typed but
+ * unreadable gives an error under its JSON path and no document: the engine
+ * never receives a silent default. Empty optional fields are left out.
+ */
+export function construireSituation(f: FormSituation, actes: FormActe[], catalogue: ActeVue[]): Construction {
+  const erreurs: Erreurs = {};
+  const manquants: Erreurs = {};
+  const date = (chemin: string, texte: string, requis: boolean): string | null => {
+    if (!texte.trim()) {
+      if (requis) manquants[chemin] = "date à saisir (JJ/MM/AAAA)";
+      return null;
+    }
+    const iso = parseDateFr(texte);
+    if (!iso) erreurs[chemin] = `« ${texte.trim()} » n'est pas une date (JJ/MM/AAAA)`;
+    return iso;
+  };
+  const montant = (chemin: string, texte: string): string | null => {
+    if (!texte.trim()) return null;
+    const r = lireMontant(texte);
+    if ("erreur" in r) {
+      erreurs[chemin] = r.erreur;
+      return null;
+    }
+    return r.valeur;
+  };
+  const entier = (chemin: string, texte: string): number | null => {
+    if (!texte.trim()) return null;
+    const r = lireEntier(texte);
+    if ("erreur" in r) {
+      erreurs[chemin] = r.erreur;
+      return null;
+    }
+    return r.valeur;
+  };
+
+  const dateSoins = date("date", f.date, true);
+  const naissance = date("assure.date_naissance", f.naissance, true);
+  if (naissance && dateSoins && naissance > dateSoins) {
+    erreurs["assure.date_naissance"] = "date de naissance postérieure à la date des soins";
+  }
+  const adhesion = date("assure.date_adhesion", f.adhesion, false);
+  const g = f.grossesse;
+  let grossesse: Situation["assure"]["grossesse"] = null;
+  if (g.debut.trim() || g.terme.trim() || g.accouchement.trim()) {
+    const debut = date("assure.grossesse.debut", g.debut, true);
+    const terme = date("assure.grossesse.terme", g.terme, true);
+    const acc = date("assure.grossesse.accouchement", g.accouchement, false);
+    if (debut && terme) grossesse = { debut, terme, accouchement: acc };
+  }
+  const d = f.deja;
+  const deja = {
+    participations_forfaitaires: montant("assure.deja_utilise.participations_forfaitaires", d.participations),
+    franchises: montant("assure.deja_utilise.franchises", d.franchises),
+    enveloppes: {},
+    seances_psychotherapie: entier("assure.deja_utilise.seances_psychotherapie", d.seances_psychotherapie),
+    appareils_auditifs: entier("assure.deja_utilise.appareils_auditifs", d.appareils_auditifs),
+    implants: null,
+    couronnes_sur_implant: null,
+    semestres_orthodontie: null,
+    dernier_equipement_optique: date("assure.deja_utilise.dernier_equipement_optique", d.dernier_equipement_optique, false),
+  };
+  const dejaVide = Object.entries(deja).every(([k, v]) => (k === "enveloppes" ? true : v === null));
+
+  const docActes: Acte[] = actes.map((a, i) => {
+    const p = `actes[${i}]`;
+    const cat = catalogue.find((c) => c.code === a.code);
+    const acte: Acte = {
+      code: a.code,
+      date: date(`${p}.date`, a.date, false),
+      quantite: 1,
+      frais_reels: null,
+      brss: montant(`${p}.brss`, a.brss),
+      taux_amo: null,
+      exoneration_tm: null,
+      praticien: null,
+      optam: null,
+      reseau: null,
+      conventionne: null,
+      cecite: null,
+      evolution_vue: null,
+      nuits: null,
+      jours: null,
+      appareils: null,
+      sejour: null,
+      element: null,
+      code_lpp: null,
+      dent: null,
+      materiau: null,
+      debut_traitement: null,
+      dents: null,
+    };
+    const q = entier(`${p}.quantite`, a.quantite);
+    if (!a.quantite.trim()) manquants[`${p}.quantite`] = "quantité à saisir";
+    else if (q === 0) erreurs[`${p}.quantite`] = "la quantité doit être au moins 1";
+    else if (q !== null) acte.quantite = q;
+    if (!a.frais_reels.trim()) {
+      if (!cat?.frais_reels_optionnels) manquants[`${p}.frais_reels`] = "frais réels à saisir";
+    } else {
+      acte.frais_reels = montant(`${p}.frais_reels`, a.frais_reels);
+    }
+    if (cat?.brss_a_saisir && !a.brss.trim()) manquants[`${p}.brss`] = "base de remboursement à saisir pour cet acte";
+    const requis = new Set(cat?.champs ?? []);
+    for (const champ of [...(cat?.champs ?? []), ...(cat?.champs_optionnels ?? [])]) {
+      const v = (a.champs[champ] ?? "").trim();
+      const chemin = `${p}.${champ}`;
+      if (!v) {
+        if (requis.has(champ)) manquants[chemin] = "à renseigner";
+        continue;
+      }
+      const rec = acte as unknown as Record<string, unknown>;
+      if (CHAMPS_BOOLEENS.includes(champ)) rec[champ] = v === "oui";
+      else if (CHAMPS_ENTIERS.includes(champ)) {
+        const n = entier(chemin, v);
+        if (n !== null) rec[champ] = n;
+      } else if (champ === "sejour") acte.sejour = v as Sejour;
+      else if (champ === "dent") acte.dent = v as Dent;
+      else if (champ === "debut_traitement") acte.debut_traitement = v as DebutTraitement;
+      else rec[champ] = v;
+    }
+    return acte;
+  });
+
+  if (Object.keys(erreurs).length > 0 || Object.keys(manquants).length > 0 || !dateSoins || !naissance) {
+    return { situation: null, erreurs, manquants };
+  }
+  return {
+    situation: {
+      date: dateSoins,
+      offre: f.offre === "" ? null : f.offre,
+      assure: {
+        date_naissance: naissance,
+        statut: f.statut === "" ? null : f.statut,
+        parcours_soins: f.parcours,
+        css: f.css,
+        handicap: f.handicap,
+        date_adhesion: adhesion,
+        grossesse,
+        deja_utilise: dejaVide ? null : deja,
+      },
+      actes: docActes,
+    },
+    erreurs,
+    manquants,
+  };
+}
+
+/** The situation document back into the form (reopening a saved estimate). */
+export function formDepuisSituation(s: Situation): { form: FormSituation; actes: FormActe[] } {
+  const fr = (iso: string | null | undefined) => (iso ? iso.split("-").reverse().join("/") : "");
+  const txt = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v).replace(".", ","));
+  const form = nouvelleSituation(fr(s.date));
+  form.naissance = fr(s.assure.date_naissance);
+  form.statut = s.assure.statut ?? "";
+  form.offre = s.offre ?? "";
+  form.parcours = s.assure.parcours_soins;
+  form.css = s.assure.css;
+  form.handicap = s.assure.handicap;
+  form.adhesion = fr(s.assure.date_adhesion);
+  const g = s.assure.grossesse;
+  if (g) form.grossesse = { debut: fr(g.debut), terme: fr(g.terme), accouchement: fr(g.accouchement) };
+  const d = s.assure.deja_utilise;
+  if (d) {
+    form.deja = {
+      participations: txt(d.participations_forfaitaires),
+      franchises: txt(d.franchises),
+      seances_psychotherapie: txt(d.seances_psychotherapie),
+      appareils_auditifs: txt(d.appareils_auditifs),
+      dernier_equipement_optique: fr(d.dernier_equipement_optique),
+    };
+  }
+  const actes = s.actes.map((a) => {
+    const f = nouvelActe(a.code);
+    f.date = fr(a.date);
+    f.quantite = String(a.quantite);
+    f.frais_reels = txt(a.frais_reels);
+    f.brss = txt(a.brss);
+    const rec = a as unknown as Record<string, unknown>;
+    for (const c of [...CHAMPS_BOOLEENS, ...CHAMPS_ENTIERS, "sejour", "element", "code_lpp", "dent", "materiau", "debut_traitement"] as Champ[]) {
+      const v = rec[c];
+      if (v === null || v === undefined) continue;
+      f.champs[c] = typeof v === "boolean" ? (v ? "oui" : "non") : String(v);
+    }
+    return f;
+  });
+  return { form, actes };
+}
+
+/**
+ * Where an engine error goes: its own path when the screen has that field,
+ * else the nearest enclosing field (an act, the pregnancy), else the banner ("").
+ */
+export function champDeLErreur(chemin: string, champs: Set<string>): string {
+  let c = chemin;
+  while (c) {
+    if (champs.has(c)) return c;
+    const coupe = Math.max(c.lastIndexOf("."), c.lastIndexOf("["));
+    c = coupe > 0 ? c.slice(0, coupe) : "";
+  }
+  return "";
+}
+
+/** A DOM id for a field path ("actes[0].frais_reels" → "champ-actes-0-frais_reels"). */
+export function idChamp(chemin: string): string {
+  return "champ-" + chemin.replace(/[[\].]+/g, "-").replace(/-$/, "");
+}
