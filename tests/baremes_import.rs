@@ -238,9 +238,7 @@ fn a_file_in_the_wrong_encoding_is_refused() {
     let premiere = texte_2018().lines().position(|l| !l.is_ascii()).unwrap() + 1;
     let m = refuse(&path, "latin1.toml", &latin1);
     assert!(
-        m.starts_with(&format!(
-            "latin1.toml : le fichier n'est pas en UTF-8 (octet 0x"
-        )),
+        m.starts_with("latin1.toml : le fichier n'est pas en UTF-8 (octet 0x"),
         "{m}"
     );
     assert!(m.contains(&format!("à la ligne {premiere},")), "{m}");

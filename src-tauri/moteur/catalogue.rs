@@ -532,13 +532,13 @@ impl Catalogue {
                 .mgen
                 .iter()
                 .any(|c| c.selon.iter().any(|s| matches!(s, Selon::Element(_))));
-            if uses_element != !a.elements.is_empty() || uses_element != a.accepte(Champ::Element) {
+            if uses_element == a.elements.is_empty() || uses_element != a.accepte(Champ::Element) {
                 return Err(err(
                     "« element » : valeurs, champ et variante incohérents".into()
                 ));
             }
             let uses_materiau = a.mgen.iter().any(|c| c.selon.contains(&Selon::Materiau));
-            if uses_materiau != !a.materiaux.is_empty()
+            if uses_materiau == a.materiaux.is_empty()
                 || uses_materiau != a.accepte(Champ::Materiau)
             {
                 return Err(err(
@@ -590,7 +590,7 @@ impl Catalogue {
                     }
                 }
             }
-            if !a.codes_lpp.is_empty() != a.accepte(Champ::CodeLpp) {
+            if a.codes_lpp.is_empty() == a.accepte(Champ::CodeLpp) {
                 return Err(err("codes LPP et champ code_lpp incohérents".into()));
             }
         }

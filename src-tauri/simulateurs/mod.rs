@@ -236,7 +236,7 @@ mod tests {
         let ok = Condition::new("a", "a", "art. 1", Statut::Remplie, "ok");
         let ko = Condition::new("b", "b", "art. 2", Statut::NonRemplie, "refus b");
         let q = Condition::new("c", "c", "art. 3", Statut::AVerifier, "?");
-        assert_eq!(verdict(&[ok.clone()]), Some(true));
+        assert_eq!(verdict(std::slice::from_ref(&ok)), Some(true));
         assert_eq!(verdict(&[ok.clone(), q.clone()]), None);
         assert_eq!(verdict(&[q, ko.clone(), ok]), Some(false));
         assert_eq!(motifs(&[ko]), vec!["refus b".to_string()]);
