@@ -45,8 +45,10 @@ const GENERALISTE: &str = r#"{
 
 fn estimation_pdf(json: &str) -> (Vec<u8>, String) {
     let situation = lecture::lire_texte(json).unwrap();
+    let mut quatre_offres = situation.clone();
+    quatre_offres.offre = None;
     let resultat = estimer(
-        &situation,
+        &quatre_offres,
         &guichet::tarifs::shipped_baremes(),
         guichet::tarifs::amo::parametres_livres(),
         catalogue_livre(),
@@ -55,6 +57,11 @@ fn estimation_pdf(json: &str) -> (Vec<u8>, String) {
     let doc = document_estimation(&situation, &resultat, &entete());
     let octets = guichet::pdf::render(&doc).unwrap();
     let texte = texte_du_pdf(&octets);
+    // Kept as a test artifact, to look at (pdftoppm).
+    let dossier = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts/documents");
+    std::fs::create_dir_all(&dossier).unwrap();
+    let nom = format!("estimation-{}-actes.pdf", situation.actes.len());
+    std::fs::write(dossier.join(nom), &octets).unwrap();
     (octets, texte)
 }
 

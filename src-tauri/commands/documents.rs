@@ -91,8 +91,16 @@ pub fn imprimer_estimation(
         .into_iter()
         .map(|(_, b)| b)
         .collect();
-    let resultat = moteur::estimer(&situation, &baremes, parametres_livres(), catalogue_livre())
-        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    // The four offers are estimated for the comparison; the member's is highlighted.
+    let mut quatre_offres = situation.clone();
+    quatre_offres.offre = None;
+    let resultat = moteur::estimer(
+        &quatre_offres,
+        &baremes,
+        parametres_livres(),
+        catalogue_livre(),
+    )
+    .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
     let doc = document_estimation(&situation, &resultat, &entete(&options));
     let octets =
         crate::pdf::render(&doc).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;

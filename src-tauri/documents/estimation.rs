@@ -34,7 +34,9 @@ fn oui_non(b: bool) -> &'static str {
     }
 }
 
-/// Builds the estimate document.
+/// Builds the estimate document. `situation.offre` is the member's offer
+/// (highlighted); `resultat` should hold the four offers (estimate a copy of
+/// the situation without `offre`) so that the comparison can be printed.
 pub fn document_estimation(
     situation: &Situation,
     resultat: &Resultat,
@@ -50,20 +52,24 @@ pub fn document_estimation(
             .unwrap_or_else(|| "estimation non enregistrée".into()),
         adviser_initials: entete.initiales.clone(),
     });
-    doc.push(Notice::warning(format!(
-        "Estimation non contractuelle. Elle dépend des montants indiqués au conseiller (frais réels, \
-         bases de remboursement), du barème MGEN utilisé et des règles de la Sécurité sociale en \
-         vigueur à la date des soins ; le remboursement réel est calculé sur les factures. {}",
-        resultat.mention
-    ))
-    .titled("À savoir"));
+    doc.push(
+        Notice::warning(
+            "Estimation non contractuelle. Elle dépend des montants indiqués au conseiller (frais \
+             réels, bases de remboursement), du barème MGEN utilisé et des règles de la Sécurité \
+             sociale en vigueur à la date des soins ; le remboursement réel est calculé sur les \
+             factures.",
+        )
+        .titled("À savoir"),
+    );
 
     situation_en_clair(&mut doc, situation, resultat);
 
     let offre_adherent = situation.offre;
     let detaillees: Vec<&ResultatOffre> = match offre_adherent {
-        Some(o) => resultat.offres.iter().filter(|r| r.offre == o).collect(),
-        None => resultat.offres.iter().collect(),
+        Some(o) if resultat.offres.iter().any(|r| r.offre == o) => {
+            resultat.offres.iter().filter(|r| r.offre == o).collect()
+        }
+        _ => resultat.offres.iter().collect(),
     };
     for r in &detaillees {
         detail_par_soin(&mut doc, r, offre_adherent == Some(r.offre));
@@ -144,8 +150,8 @@ fn detail_par_soin(doc: &mut Document, r: &ResultatOffre, offre_adherent: bool) 
     };
     doc.push(Heading::section(titre));
     let mut t = Table::new(vec![
-        Column::text("Soin", 34),
-        Column::text("Date", 12),
+        Column::text("Soin", 32),
+        Column::text("Date", 14),
         Column::amount("Frais réels", 14),
         Column::amount("Sécurité sociale", 14),
         Column::amount("MGEN", 14),
