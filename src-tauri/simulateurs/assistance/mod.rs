@@ -4,9 +4,13 @@
 //! deadlines, territorial limits and exclusions ([`evenement`]), and the
 //! 50-unit envelope of annexes 1 and 2 ([`enveloppe`]).
 
+mod accompagnement;
+pub mod demande;
 pub mod enveloppe;
 pub mod evenement;
 pub mod prime;
+mod regles;
+mod sejours;
 mod services;
 
 pub use enveloppe::{EnveloppeResultat, EnveloppeSaisie};
