@@ -213,6 +213,15 @@ impl App {
     /// Saves a PNG of the window as `artifacts/e2e/<journey>/<label>.png`
     /// (after letting WebKit paint) and fails if it is a single flat colour.
     pub async fn screenshot(&self, label: &str) -> Result<PathBuf> {
+        // Two animation frames: the last DOM change has been painted by the
+        // web process; then a pause for WebKit to hand the frame over.
+        self.client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\n\
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await?;
         tokio::time::sleep(SETTLE).await;
         let png = self.client().screenshot().await?;
         let path = self.artifacts.join(format!("{label}.png"));
