@@ -23,6 +23,8 @@ const COMMANDS: &[&str] = &[
     "base_restaurer",
     "imprimer_estimation",
     "imprimer_fiche",
+    "estimer",
+    "catalogue",
 ];
 
 fn main() {

@@ -87,33 +87,35 @@ fn situation() -> impl Strategy<Value = Value> {
         0u32..4,
         proptest::option::of(0u32..500),
     )
-        .prop_map(|(actes, annee, parcours, css, pf, fr, env, seances, implants, grossesse)| {
-            let mut s = json!({
-                "date": "2018-01-01",
-                "assure": {
-                    "date_naissance": format!("{annee}-03-15"),
-                    "parcours_soins": parcours,
-                    "css": css,
-                    "handicap": false,
-                    "deja_utilise": {
-                        "participations_forfaitaires": euros(pf),
-                        "franchises": euros(fr),
-                        "enveloppes": { "se_soigner_autrement": euros(env) },
-                        "seances_psychotherapie": seances,
-                        "implants": implants
-                    }
-                },
-                "actes": actes
-            });
-            if let (Some(j), true) = (grossesse, annee < 2000) {
-                let debut = date(j);
-                s["assure"]["grossesse"] = json!({
-                    "debut": debut.to_string(),
-                    "terme": (debut + chrono::Days::new(270)).to_string()
+        .prop_map(
+            |(actes, annee, parcours, css, pf, fr, env, seances, implants, grossesse)| {
+                let mut s = json!({
+                    "date": "2018-01-01",
+                    "assure": {
+                        "date_naissance": format!("{annee}-03-15"),
+                        "parcours_soins": parcours,
+                        "css": css,
+                        "handicap": false,
+                        "deja_utilise": {
+                            "participations_forfaitaires": euros(pf),
+                            "franchises": euros(fr),
+                            "enveloppes": { "se_soigner_autrement": euros(env) },
+                            "seances_psychotherapie": seances,
+                            "implants": implants
+                        }
+                    },
+                    "actes": actes
                 });
-            }
-            s
-        })
+                if let (Some(j), true) = (grossesse, annee < 2000) {
+                    let debut = date(j);
+                    s["assure"]["grossesse"] = json!({
+                        "debut": debut.to_string(),
+                        "terme": (debut + chrono::Days::new(270)).to_string()
+                    });
+                }
+                s
+            },
+        )
 }
 
 fn run(v: &Value) -> (Situation, Resultat) {

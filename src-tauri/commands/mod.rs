@@ -3,6 +3,7 @@
 //! as [`IpcError`]. The only module that knows Tauri.
 
 pub mod documents;
+mod estimation;
 mod fiches;
 mod historique;
 pub mod simulateurs;
@@ -128,6 +129,8 @@ fn lancer(
             historique::base_restaurer,
             documents::imprimer_estimation,
             documents::imprimer_fiche,
+            estimation::estimer,
+            estimation::catalogue,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))
