@@ -4,7 +4,9 @@
 
 mod bareme;
 mod base;
+mod catalogue;
 mod erreurs;
+mod estimer;
 mod fiche;
 mod historique;
 mod simulateurs;
@@ -86,6 +88,10 @@ pub enum Command {
     /// Barèmes MGEN (Annexe 2) : lister, versions, importer
     #[command(subcommand)]
     Bareme(bareme::BaremeCommand),
+    /// Estime une situation (fichier JSON) : Sécurité sociale, MGEN et reste à charge par offre (JSON)
+    Estimer(estimer::EstimerArgs),
+    /// Affiche en JSON le catalogue des actes (libellés, lignes de l'Annexe, champs, bases par défaut)
+    Catalogue(catalogue::CatalogueArgs),
 }
 
 /// Entry point of the binary; returns the process exit code.
@@ -186,6 +192,8 @@ pub fn main() -> i32 {
         Some(Command::Corem(a)) => simulateurs::corem(a),
         Some(Command::Assistance(c)) => simulateurs::assistance(c),
         Some(Command::Bareme(command)) => bareme::run(&mut store, command),
+        Some(Command::Estimer(args)) => estimer::run(&store, &args),
+        Some(Command::Catalogue(args)) => catalogue::run(&args),
     }
 }
 

@@ -617,3 +617,176 @@ pub fn catalogue_livre() -> &'static Catalogue {
             .unwrap_or_else(|e| panic!("catalogue livré invalide : {e}"))
     })
 }
+
+/// A default base as shown to the adviser: its parameter and value at the
+/// date asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BaseVue {
+    pub parametre: String,
+    pub libelle: String,
+    /// `None` when no value is known at the date (the base must be entered).
+    #[ts(type = "string | null")]
+    pub valeur: Option<rust_decimal::Decimal>,
+    #[ts(type = "string | null")]
+    pub depuis: Option<chrono::NaiveDate>,
+    pub code_lpp: Option<String>,
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    pub cecite: Option<bool>,
+}
+
+/// One act as the UI search and `guichet catalogue` show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EntreeCatalogue {
+    pub code: String,
+    pub libelle: String,
+    pub section: String,
+    /// Annexe 2 lines ("2.1", "2.2").
+    pub lignes: Vec<String>,
+    /// Words people use, for the search.
+    pub synonymes: Vec<String>,
+    pub rembourse: bool,
+    /// Fields the act requires besides code, date, quantite, frais_reels.
+    pub champs: Vec<Champ>,
+    pub champs_optionnels: Vec<Champ>,
+    /// `brss` is required when no default base applies.
+    pub brss_requise: bool,
+    pub bases_par_defaut: Vec<BaseVue>,
+    /// AMO rate parameter and its value at the date, when reimbursed.
+    pub taux_amo: Option<String>,
+    #[ts(type = "string | null")]
+    pub taux_amo_valeur: Option<rust_decimal::Decimal>,
+    pub deduction: Deduction,
+    pub elements: Vec<ElementDeclare>,
+    pub materiaux: Vec<String>,
+    pub codes_lpp: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// The catalogue as shown at a date (default bases and rates valued then).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VueCatalogue {
+    #[ts(type = "string")]
+    pub date: chrono::NaiveDate,
+    pub enveloppes: Vec<EnveloppeDeclaree>,
+    pub actes: Vec<EntreeCatalogue>,
+}
+
+/// The catalogue with its default bases and rates valued at `date`.
+pub fn vue(
+    catalogue: &Catalogue,
+    amo: &crate::tarifs::amo::ParametresAmo,
+    date: chrono::NaiveDate,
+) -> VueCatalogue {
+    let actes = catalogue
+        .actes
+        .iter()
+        .map(|a| {
+            let bases: Vec<BaseVue> = a
+                .bases
+                .iter()
+                .map(|b| {
+                    let v = amo.valeur_au(&b.parametre, date).ok();
+                    BaseVue {
+                        parametre: b.parametre.clone(),
+                        libelle: amo
+                            .parametre(&b.parametre)
+                            .map(|p| p.libelle.clone())
+                            .unwrap_or_default(),
+                        valeur: v.and_then(|v| v.valeur),
+                        depuis: v.map(|v| v.depuis),
+                        code_lpp: b.code_lpp.clone(),
+                        age_min: b.age_min,
+                        age_max: b.age_max,
+                        cecite: b.cecite,
+                    }
+                })
+                .collect();
+            EntreeCatalogue {
+                code: a.code.clone(),
+                libelle: a.libelle.clone(),
+                section: a.section.clone(),
+                lignes: a.lignes.clone(),
+                synonymes: a.synonymes.clone(),
+                rembourse: a.rembourse,
+                champs: a.champs.clone(),
+                champs_optionnels: a.champs_optionnels.clone(),
+                brss_requise: (a.rembourse || a.base_sans_remboursement)
+                    && !bases.iter().any(|b| b.valeur.is_some()),
+                bases_par_defaut: bases,
+                taux_amo: a.taux.clone(),
+                taux_amo_valeur: a
+                    .taux
+                    .as_deref()
+                    .and_then(|t| amo.valeur_au(t, date).ok())
+                    .and_then(|v| v.valeur),
+                deduction: a.deduction,
+                elements: a.elements.clone(),
+                materiaux: a.materiaux.clone(),
+                codes_lpp: a.codes_lpp.clone(),
+                note: a.note.clone(),
+            }
+        })
+        .collect();
+    VueCatalogue {
+        date,
+        enveloppes: catalogue.enveloppes.clone(),
+        actes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_catalogue_parses() {
+        let c = catalogue_livre();
+        assert!(c.actes.len() >= 80, "{}", c.actes.len());
+    }
+
+    #[test]
+    fn view_values_bases_at_the_date() {
+        let amo = crate::tarifs::amo::parametres_livres();
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 12, 22).unwrap();
+        let v = vue(catalogue_livre(), amo, d);
+        let g = v
+            .actes
+            .iter()
+            .find(|a| a.code == "consultation_generaliste")
+            .unwrap();
+        // G = 30 € from 2024-12-22 (domain.md AMO facts table).
+        assert_eq!(
+            g.bases_par_defaut[0].valeur,
+            Some(rust_decimal_macros::dec!(30))
+        );
+        assert!(!g.brss_requise);
+        let k = v
+            .actes
+            .iter()
+            .find(|a| a.code == "seance_kinesitherapie")
+            .unwrap();
+        assert!(k.brss_requise);
+        let o = v.actes.iter().find(|a| a.code == "osteopathie").unwrap();
+        assert!(!o.brss_requise && !o.rembourse);
+    }
+
+    #[test]
+    fn unknown_selon_and_bad_acts_are_refused() {
+        assert!(Selon::try_from("couleur".to_string()).is_err());
+        let bad = r#"
+[[acte]]
+code = "x"
+libelle = "x"
+section = "x"
+lignes = ["1"]
+[[acte.mgen]]
+ligne = "1"
+"#;
+        // Reimbursed without a rate parameter.
+        assert!(matches!(
+            parse_catalogue(bad),
+            Err(ErreurCatalogue::Invalide { .. })
+        ));
+    }
+}

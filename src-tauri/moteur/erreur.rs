@@ -2,9 +2,10 @@
 //! and say in French what is wrong ("actes[2].frais_reels : montant négatif
 //! (-5)"); data errors (catalogue vs barème) are bugs of the shipped files.
 
-/// An input the adviser must correct.
+/// An input the adviser must correct. Displayed "chemin : message" (just
+/// the message when the whole text is at fault).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{chemin} : {message}")]
+#[error("{}{message}", if chemin.is_empty() { String::new() } else { format!("{chemin} : ") })]
 pub struct ErreurSaisie {
     /// JSON path: "actes[2].frais_reels", "assure.grossesse.terme", "" for the root.
     pub chemin: String,
