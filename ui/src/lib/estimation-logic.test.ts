@@ -4,6 +4,8 @@ import { resolve } from "node:path";
 import type { ActeVue } from "./bindings";
 import {
   champDeLErreur,
+  cheminsDeja,
+  nbDejaSaisis,
   construireSituation,
   formDepuisSituation,
   idChamp,
@@ -171,6 +173,102 @@ describe("construireSituation", () => {
     expect(back.form.naissance).toBe("01/03/2008");
     expect(back.actes[0].brss).toBe("78,96");
     expect(back.actes[0].champs.reseau).toBe("oui");
+  });
+});
+
+describe("déjà utilisé cette année (assure.deja_utilise)", () => {
+  function osteo() {
+    const f = nouvelleSituation("15/06/2018");
+    f.naissance = "01/01/1980";
+    const a = nouvelActe("osteopathie");
+    a.frais_reels = "60";
+    return { f, actes: [a] };
+  }
+  const P = "assure.deja_utilise";
+
+  it("sends every field typed under the engine's names, amounts as decimal strings", () => {
+    const { f, actes } = osteo();
+    f.deja.participations = "12";
+    f.deja.franchises = "8,5";
+    f.deja.enveloppes = { se_soigner_autrement: "50,00", prevention: "" };
+    f.deja.seances_psychotherapie = "4";
+    f.deja.appareils_auditifs = "1";
+    f.deja.implants = "2";
+    f.deja.couronnes_sur_implant = "0";
+    f.deja.semestres_orthodontie = "3";
+    f.deja.dernier_equipement_optique = "01/03/2017";
+    const r = construireSituation(f, actes, CATALOGUE);
+    expect(r.erreurs).toEqual({});
+    expect(r.situation?.assure.deja_utilise).toEqual({
+      participations_forfaitaires: "12",
+      franchises: "8.5",
+      enveloppes: { se_soigner_autrement: "50.00" },
+      seances_psychotherapie: 4,
+      appareils_auditifs: 1,
+      implants: 2,
+      couronnes_sur_implant: 0,
+      semestres_orthodontie: 3,
+      dernier_equipement_optique: "2017-03-01",
+    });
+    expect(nbDejaSaisis(f.deja)).toBe(9);
+  });
+
+  it("sends nothing when the section is empty, an envelope alone when only it is typed", () => {
+    const { f, actes } = osteo();
+    f.deja.enveloppes = { se_soigner_autrement: "  " };
+    expect(construireSituation(f, actes, CATALOGUE).situation?.assure.deja_utilise).toBeNull();
+    f.deja.enveloppes = { se_soigner_autrement: "50" };
+    expect(construireSituation(f, actes, CATALOGUE).situation?.assure.deja_utilise).toMatchObject({
+      enveloppes: { se_soigner_autrement: "50" },
+      participations_forfaitaires: null,
+      implants: null,
+    });
+  });
+
+  it("puts each unreadable value under its own JSON path and keeps the text", () => {
+    const { f, actes } = osteo();
+    f.deja.enveloppes = { se_soigner_autrement: "abc" };
+    f.deja.implants = "1,5";
+    f.deja.franchises = "-3";
+    f.deja.dernier_equipement_optique = "01/01/2019";
+    const r = construireSituation(f, actes, CATALOGUE);
+    expect(r.situation).toBeNull();
+    expect(r.erreurs[`${P}.enveloppes.se_soigner_autrement`]).toMatch(/n'est pas un montant/);
+    expect(r.erreurs[`${P}.implants`]).toMatch(/nombre entier/);
+    expect(r.erreurs[`${P}.franchises`]).toMatch(/négatif/);
+    expect(r.erreurs[`${P}.dernier_equipement_optique`]).toMatch(/postérieure/);
+    expect(f.deja.enveloppes.se_soigner_autrement).toBe("abc");
+    expect(f.deja.implants).toBe("1,5");
+  });
+
+  it("places the engine's errors on these fields, or on the section", () => {
+    const champs = new Set(["assure.deja_utilise", ...cheminsDeja(["se_soigner_autrement", "prevention"])]);
+    expect(champDeLErreur(`${P}.enveloppes.prevention`, champs)).toBe(`${P}.enveloppes.prevention`);
+    expect(champDeLErreur(`${P}.semestres_orthodontie`, champs)).toBe(`${P}.semestres_orthodontie`);
+    expect(champDeLErreur(`${P}.enveloppes.inconnue`, champs)).toBe(P);
+    expect(cheminsDeja(["lentilles"])).toEqual([
+      `${P}.participations_forfaitaires`,
+      `${P}.franchises`,
+      `${P}.enveloppes.lentilles`,
+      `${P}.seances_psychotherapie`,
+      `${P}.appareils_auditifs`,
+      `${P}.implants`,
+      `${P}.couronnes_sur_implant`,
+      `${P}.semestres_orthodontie`,
+      `${P}.dernier_equipement_optique`,
+    ]);
+  });
+
+  it("round-trips through the saved document", () => {
+    const { f, actes } = osteo();
+    f.deja.enveloppes = { se_soigner_autrement: "50,5" };
+    f.deja.semestres_orthodontie = "2";
+    f.deja.couronnes_sur_implant = "1";
+    const doc = construireSituation(f, actes, CATALOGUE).situation!;
+    const back = formDepuisSituation(doc);
+    expect(back.form.deja.enveloppes).toEqual({ se_soigner_autrement: "50,5" });
+    expect(back.form.deja.semestres_orthodontie).toBe("2");
+    expect(construireSituation(back.form, back.actes, CATALOGUE).situation).toEqual(doc);
   });
 });
 

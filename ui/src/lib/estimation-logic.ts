@@ -65,13 +65,56 @@ export interface FormSituation {
   handicap: boolean;
   adhesion: string;
   grossesse: { debut: string; terme: string; accouchement: string };
-  deja: {
-    participations: string;
-    franchises: string;
-    seances_psychotherapie: string;
-    appareils_auditifs: string;
-    dernier_equipement_optique: string;
+  deja: FormDeja;
+}
+
+/** What was already used this calendar year, as typed (assure.deja_utilise). */
+export interface FormDeja {
+  participations: string;
+  franchises: string;
+  /** Envelope id (catalogue "enveloppes") → € already paid by MGEN this year. */
+  enveloppes: Record<string, string>;
+  seances_psychotherapie: string;
+  appareils_auditifs: string;
+  implants: string;
+  couronnes_sur_implant: string;
+  semestres_orthodontie: string;
+  dernier_equipement_optique: string;
+}
+
+/** The whole-number fields of assure.deja_utilise, in screen order. */
+export const DEJA_ENTIERS = ["seances_psychotherapie", "appareils_auditifs", "implants", "couronnes_sur_implant", "semestres_orthodontie"] as const;
+
+export function nouveauDeja(): FormDeja {
+  return {
+    participations: "",
+    franchises: "",
+    enveloppes: {},
+    seances_psychotherapie: "",
+    appareils_auditifs: "",
+    implants: "",
+    couronnes_sur_implant: "",
+    semestres_orthodontie: "",
+    dernier_equipement_optique: "",
   };
+}
+
+/** JSON paths of every field of the "déjà utilisé" section (for placing engine errors). */
+export function cheminsDeja(enveloppes: string[]): string[] {
+  const p = "assure.deja_utilise";
+  return [
+    `${p}.participations_forfaitaires`,
+    `${p}.franchises`,
+    ...enveloppes.map((id) => `${p}.enveloppes.${id}`),
+    ...DEJA_ENTIERS.map((k) => `${p}.${k}`),
+    `${p}.dernier_equipement_optique`,
+  ];
+}
+
+/** How many fields of the section hold something (shown on the collapsed summary). */
+export function nbDejaSaisis(d: FormDeja): number {
+  const textes = [d.participations, d.franchises, ...Object.values(d.enveloppes), ...DEJA_ENTIERS.map((k) => d[k]), d.dernier_equipement_optique];
+  return textes.filter((t) => t.trim() !== "").length;
 }
 
 export interface FormActe {
@@ -101,13 +144,7 @@ export function nouvelleSituation(aujourdhui: string): FormSituation {
     handicap: false,
     adhesion: "",
     grossesse: { debut: "", terme: "", accouchement: "" },
-    deja: {
-      participations: "",
-      franchises: "",
-      seances_psychotherapie: "",
-      appareils_auditifs: "",
-      dernier_equipement_optique: "",
-    },
+    deja: nouveauDeja(),
   };
 }
 
@@ -210,18 +247,27 @@ export function construireSituation(f: FormSituation, actes: FormActe[], catalog
     if (debut && terme) grossesse = { debut, terme, accouchement: acc };
   }
   const d = f.deja;
+  const pd = "assure.deja_utilise";
+  const enveloppes: Record<string, string> = {};
+  for (const [id, texte] of Object.entries(d.enveloppes)) {
+    const m = montant(`${pd}.enveloppes.${id}`, texte);
+    if (m !== null) enveloppes[id] = m;
+  }
   const deja = {
-    participations_forfaitaires: montant("assure.deja_utilise.participations_forfaitaires", d.participations),
-    franchises: montant("assure.deja_utilise.franchises", d.franchises),
-    enveloppes: {},
-    seances_psychotherapie: entier("assure.deja_utilise.seances_psychotherapie", d.seances_psychotherapie),
-    appareils_auditifs: entier("assure.deja_utilise.appareils_auditifs", d.appareils_auditifs),
-    implants: null,
-    couronnes_sur_implant: null,
-    semestres_orthodontie: null,
-    dernier_equipement_optique: date("assure.deja_utilise.dernier_equipement_optique", d.dernier_equipement_optique, false),
+    participations_forfaitaires: montant(`${pd}.participations_forfaitaires`, d.participations),
+    franchises: montant(`${pd}.franchises`, d.franchises),
+    enveloppes,
+    seances_psychotherapie: entier(`${pd}.seances_psychotherapie`, d.seances_psychotherapie),
+    appareils_auditifs: entier(`${pd}.appareils_auditifs`, d.appareils_auditifs),
+    implants: entier(`${pd}.implants`, d.implants),
+    couronnes_sur_implant: entier(`${pd}.couronnes_sur_implant`, d.couronnes_sur_implant),
+    semestres_orthodontie: entier(`${pd}.semestres_orthodontie`, d.semestres_orthodontie),
+    dernier_equipement_optique: date(`${pd}.dernier_equipement_optique`, d.dernier_equipement_optique, false),
   };
-  const dejaVide = Object.entries(deja).every(([k, v]) => (k === "enveloppes" ? true : v === null));
+  if (deja.dernier_equipement_optique && dateSoins && deja.dernier_equipement_optique > dateSoins) {
+    erreurs[`${pd}.dernier_equipement_optique`] = "date postérieure à la date des soins";
+  }
+  const dejaVide = Object.entries(deja).every(([k, v]) => (k === "enveloppes" ? Object.keys(enveloppes).length === 0 : v === null));
 
   const docActes: Acte[] = actes.map((a, i) => {
     const p = `actes[${i}]`;
@@ -325,8 +371,12 @@ export function formDepuisSituation(s: Situation): { form: FormSituation; actes:
     form.deja = {
       participations: txt(d.participations_forfaitaires),
       franchises: txt(d.franchises),
+      enveloppes: Object.fromEntries(Object.entries(d.enveloppes ?? {}).map(([id, m]) => [id, txt(m)])),
       seances_psychotherapie: txt(d.seances_psychotherapie),
       appareils_auditifs: txt(d.appareils_auditifs),
+      implants: txt(d.implants),
+      couronnes_sur_implant: txt(d.couronnes_sur_implant),
+      semestres_orthodontie: txt(d.semestres_orthodontie),
       dernier_equipement_optique: fr(d.dernier_equipement_optique),
     };
   }
