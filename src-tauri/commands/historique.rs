@@ -175,12 +175,18 @@ pub(super) fn historique_afficher(
     let e = store
         .afficher_estimation(numero)
         .map_err(erreur_historique)?;
-    EstimationDetail::try_from(&e).map_err(|err| {
+    let mut detail = EstimationDetail::try_from(&e).map_err(|err| {
         IpcError::new(
             ErrorCode::Internal,
             format!("estimation {numero} illisible : {err}"),
         )
-    })
+    })?;
+    // Compared by checksum with the version recorded at the save.
+    detail.changement_bareme = store
+        .changement_bareme(&e)
+        .map_err(erreur_historique)?
+        .map(|c| c.message());
+    Ok(detail)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -2,7 +2,9 @@
 //! transaction, list and search (indexed, paginated), show (checksum
 //! verified), duplicate, delete, export and delete by member reference,
 //! retention setting and purge. The date of the save always comes from the
-//! caller.
+//! caller. Each save records the barème version in force on the date of
+//! care (checksum, name, date); [`Store::changement_bareme`] compares it
+//! with the version in force now, for the message of a reopened estimate.
 
 use super::{Store, StoreError};
 use crate::historique::{
@@ -97,6 +99,77 @@ pub struct EstimationStockee {
     pub resume: ResumeEstimation,
     pub empreinte: String,
     pub situation: String,
+    /// The barème version in force on the date of care at the save (None
+    /// for estimates saved before it was recorded).
+    pub bareme_version: Option<BaremeEnregistre>,
+}
+
+/// One barème version as an estimate refers to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaremeEnregistre {
+    pub nom: String,
+    pub en_vigueur_le: NaiveDate,
+    /// SHA-256 of the version file, hex (`bareme_versions.sha256`).
+    pub sha256: String,
+}
+
+impl BaremeEnregistre {
+    fn decrire(&self) -> String {
+        format!(
+            "« {} », en vigueur le {}, empreinte {}",
+            self.nom,
+            self.en_vigueur_le.format("%d/%m/%Y"),
+            self.sha256.get(..12).unwrap_or(&self.sha256)
+        )
+    }
+}
+
+/// The barème of a saved estimate's date of care differs from the one it
+/// was saved with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangementBareme {
+    pub date_soins: NaiveDate,
+    /// Recorded at the save; None for an estimate saved before it was.
+    pub avant: Option<BaremeEnregistre>,
+    /// In force now on the date of care; None if no version covers it.
+    pub apres: Option<BaremeEnregistre>,
+}
+
+impl ChangementBareme {
+    /// French sentence for the adviser, naming both versions.
+    pub fn message(&self) -> String {
+        let date = self.date_soins.format("%d/%m/%Y");
+        match (&self.avant, &self.apres) {
+            (Some(a), Some(b)) => {
+                let mut ecarts = Vec::new();
+                if a.nom != b.nom {
+                    ecarts.push("nom");
+                }
+                if a.en_vigueur_le != b.en_vigueur_le {
+                    ecarts.push("date d'entrée en vigueur");
+                }
+                ecarts.push("empreinte");
+                format!(
+                    "Le barème des soins du {date} a changé depuis l'enregistrement ({}) : \
+                     enregistrée avec {}, recalculée avec {}.",
+                    ecarts.join(", "),
+                    a.decrire(),
+                    b.decrire()
+                )
+            }
+            (None, Some(b)) => format!(
+                "Barème de l'enregistrement inconnu (estimation enregistrée avant le suivi \
+                 des versions) : recalculée avec {}.",
+                b.decrire()
+            ),
+            (Some(a), None) => format!(
+                "Aucun barème n'est plus en vigueur au {date} dans cette base : \
+                 l'estimation avait été enregistrée avec {}.",
+                a.decrire()
+            ),
+            (None, None) => format!("Aucun barème en vigueur au {date} dans cette base."),
+        }
+    }
 }
 
 /// One page of the list, newest first, and how many rows match in all.
@@ -204,6 +277,9 @@ fn lire_resume(r: &Row) -> rusqlite::Result<ResumeEstimation> {
 }
 
 const COLONNES_RESUME: &str = "numero, enregistre_le, date_soins, initiales, reference, bareme";
+/// [`COLONNES_RESUME`] then what [`lire_complete`] reads from index 6 on.
+const COLONNES_COMPLETES: &str = "numero, enregistre_le, date_soins, initiales, reference, bareme, \
+     empreinte, situation, bareme_sha256, bareme_nom, bareme_en_vigueur_le";
 
 /// Gives the next number of `annee`, inside the caller's transaction.
 fn allouer_numero(tx: &Transaction, annee: i32) -> Result<NumeroEstimation, ErreurHistorique> {
@@ -222,6 +298,7 @@ fn allouer_numero(tx: &Transaction, annee: i32) -> Result<NumeroEstimation, Erre
 
 struct Ligne<'a> {
     date_soins: NaiveDate,
+    bareme_version: Option<BaremeEnregistre>,
     initiales: Option<&'a str>,
     reference: Option<&'a str>,
     bareme: Option<&'a str>,
@@ -238,8 +315,9 @@ fn inserer(
     let numero = allouer_numero(tx, enregistre_le.year())?;
     tx.execute(
         "INSERT INTO estimations (numero, annee, sequence, enregistre_le, date_soins, \
-         initiales, reference, reference_cle, bareme, situation, empreinte) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         initiales, reference, reference_cle, bareme, situation, empreinte, \
+         bareme_sha256, bareme_nom, bareme_en_vigueur_le) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             numero.to_string(),
             numero.annee(),
@@ -252,6 +330,12 @@ fn inserer(
             ligne.bareme,
             ligne.situation,
             ligne.empreinte,
+            ligne.bareme_version.as_ref().map(|b| b.sha256.as_str()),
+            ligne.bareme_version.as_ref().map(|b| b.nom.as_str()),
+            ligne
+                .bareme_version
+                .as_ref()
+                .map(|b| b.en_vigueur_le.format("%Y-%m-%d").to_string()),
         ],
     )?;
     Ok(EstimationEnregistree {
@@ -270,15 +354,20 @@ impl Store {
         estimation: &NouvelleEstimation,
         enregistre_le: NaiveDateTime,
     ) -> Result<EstimationEnregistree, ErreurHistorique> {
-        let ligne = Ligne {
-            date_soins: estimation.date_soins(),
+        let date_soins = estimation.date_soins();
+        let ligne = |bareme_version| Ligne {
+            date_soins,
+            bareme_version,
             initiales: estimation.initiales.as_ref().map(|i| i.as_str()),
             reference: estimation.reference.as_ref().map(|r| r.as_str()),
             bareme: estimation.bareme.as_ref().map(|b| b.as_str()),
             situation: estimation.situation(),
             empreinte: estimation.empreinte(),
         };
-        self.with_tx(|tx| inserer(tx, &ligne, enregistre_le))
+        self.with_tx(|tx| {
+            let version = bareme_en_vigueur_au(tx, date_soins)?;
+            inserer(tx, &ligne(version), enregistre_le)
+        })
     }
 
     /// Saves a copy of estimate `numero` under a new number (same content).
@@ -289,8 +378,10 @@ impl Store {
     ) -> Result<EstimationEnregistree, ErreurHistorique> {
         self.with_tx(|tx| {
             let source = lire_estimation(tx, numero)?;
+            // The copy is the same estimate: it keeps the barème it was made with.
             let ligne = Ligne {
                 date_soins: source.resume.date_soins,
+                bareme_version: source.bareme_version.clone(),
                 initiales: source.resume.initiales.as_deref(),
                 reference: source.resume.reference.as_deref(),
                 bareme: source.resume.bareme.as_deref(),
@@ -299,6 +390,26 @@ impl Store {
             };
             inserer(tx, &ligne, enregistre_le)
         })
+    }
+
+    /// Whether the barème version in force on the date of care of `e` is
+    /// another one than the version recorded when it was saved (compared by
+    /// checksum); None when it is the same.
+    pub fn changement_bareme(
+        &self,
+        e: &EstimationStockee,
+    ) -> Result<Option<ChangementBareme>, ErreurHistorique> {
+        let date_soins = e.resume.date_soins;
+        let actuel = bareme_en_vigueur_au(&self.conn, date_soins)?;
+        let meme = match (&e.bareme_version, &actuel) {
+            (Some(a), Some(b)) => a.sha256 == b.sha256,
+            _ => false,
+        };
+        Ok((!meme).then(|| ChangementBareme {
+            date_soins,
+            avant: e.bareme_version.clone(),
+            apres: actuel,
+        }))
     }
 
     /// The saved estimate `numero`, its content checked against its checksum.
@@ -366,7 +477,7 @@ impl Store {
         reference: &ReferenceAdherent,
     ) -> Result<Vec<EstimationStockee>, ErreurHistorique> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLONNES_RESUME}, empreinte, situation FROM estimations \
+            "SELECT {COLONNES_COMPLETES} FROM estimations \
              WHERE reference_cle = ?1 ORDER BY enregistre_le, id"
         ))?;
         let lignes = stmt
@@ -478,11 +589,56 @@ impl Store {
 }
 
 fn lire_complete(r: &Row) -> rusqlite::Result<EstimationStockee> {
+    let sha: Option<String> = r.get(8)?;
+    let nom: Option<String> = r.get(9)?;
+    let date: Option<String> = r.get(10)?;
+    let bareme_version = match (sha, nom, date) {
+        (Some(sha256), Some(nom), Some(d)) => Some(BaremeEnregistre {
+            nom,
+            en_vigueur_le: NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    10,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+            sha256,
+        }),
+        _ => None,
+    };
     Ok(EstimationStockee {
         resume: lire_resume(r)?,
         empreinte: r.get(6)?,
         situation: r.get(7)?,
+        bareme_version,
     })
+}
+
+/// The barème version in force on `date` (the latest effective on or
+/// before it), as recorded with an estimate.
+fn bareme_en_vigueur_au(
+    conn: &rusqlite::Connection,
+    date: NaiveDate,
+) -> Result<Option<BaremeEnregistre>, ErreurHistorique> {
+    let ligne: Option<(String, String, String)> = conn
+        .query_row(
+            "SELECT sha256, nom, en_vigueur_le FROM bareme_versions \
+             WHERE en_vigueur_le <= ?1 ORDER BY en_vigueur_le DESC LIMIT 1",
+            [date.format("%Y-%m-%d").to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    ligne
+        .map(|(sha256, nom, d)| {
+            Ok(BaremeEnregistre {
+                nom,
+                en_vigueur_le: NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| {
+                    ErreurHistorique::Endommagee(format!("date de barème illisible « {d} » : {e}"))
+                })?,
+                sha256,
+            })
+        })
+        .transpose()
 }
 
 fn verifier(e: EstimationStockee) -> Result<EstimationStockee, ErreurHistorique> {
@@ -499,7 +655,7 @@ fn lire_estimation(
     let e = conn
         .query_row(
             &format!(
-                "SELECT {COLONNES_RESUME}, empreinte, situation FROM estimations WHERE numero = ?1"
+                "SELECT {COLONNES_COMPLETES} FROM estimations WHERE numero = ?1"
             ),
             [numero.to_string()],
             lire_complete,
@@ -813,5 +969,105 @@ mod tests {
             .unwrap();
         let r = s.enregistrer_estimation(&gros, h).unwrap();
         assert_eq!(r.numero.to_string(), "2026-000021");
+    }
+
+    /// The shipped 2018 table, renamed and made effective on 2018-06-01: a
+    /// second version that covers care from that day on.
+    fn version_revisee() -> Vec<u8> {
+        let (_, texte) = crate::tarifs::FICHIERS_LIVRES[0];
+        let t = texte
+            .replacen(
+                "nom = \"MGEN Annexe 2 — 2018\"",
+                "nom = \"MGEN Annexe 2 — 2018 révisée\"",
+                1,
+            )
+            .replacen(
+                "en_vigueur_le = \"2018-01-01\"",
+                "en_vigueur_le = \"2018-06-01\"",
+                1,
+            );
+        assert_ne!(t, texte, "l'en-tête du barème livré a changé");
+        t.into_bytes()
+    }
+
+    #[test]
+    fn a_reopened_estimate_says_when_the_bareme_of_its_date_changed() {
+        let (_d, mut s) = ouvrir();
+        s.seed_baremes_livres(moment("2026-11-22T09:00:00")).unwrap();
+        let livre = s.versions_baremes().unwrap().remove(0);
+        let e = nouvelle("2018-06-15", None, None);
+        let a = s
+            .enregistrer_estimation(&e, moment("2026-11-22T10:00:00"))
+            .unwrap();
+        // Recorded: the version in force on the date of care, by checksum.
+        let lu = s.afficher_estimation(a.numero).unwrap();
+        let v = lu.bareme_version.clone().unwrap();
+        assert_eq!(v.sha256, livre.sha256);
+        assert_eq!(v.nom, "MGEN Annexe 2 — 2018");
+        assert_eq!(v.en_vigueur_le, NaiveDate::from_ymd_opt(2018, 1, 1).unwrap());
+        // Unchanged: no message.
+        assert_eq!(s.changement_bareme(&lu).unwrap(), None);
+
+        // A later version covering 15/06/2018 is imported.
+        let octets = version_revisee();
+        let import = s
+            .importer_bareme("revisee.toml", &octets, moment("2026-11-22T11:00:00"), true)
+            .unwrap();
+        let nouvelle_version = import.version().clone();
+        let lu = s.afficher_estimation(a.numero).unwrap();
+        let c = s.changement_bareme(&lu).unwrap().expect("changement attendu");
+        assert_eq!(c.avant.as_ref().unwrap().sha256, livre.sha256);
+        assert_eq!(c.apres.as_ref().unwrap().sha256, nouvelle_version.sha256);
+        let m = c.message();
+        assert!(m.starts_with("Le barème des soins du 15/06/2018 a changé depuis l'enregistrement (nom, date d'entrée en vigueur, empreinte)"), "{m}");
+        assert!(m.contains("enregistrée avec « MGEN Annexe 2 — 2018 », en vigueur le 01/01/2018, empreinte "), "{m}");
+        assert!(m.contains(&livre.sha256[..12]), "{m}");
+        assert!(m.contains(&format!("recalculée avec « {} », en vigueur le 01/06/2018, empreinte {}", nouvelle_version.nom, &nouvelle_version.sha256[..12])), "{m}");
+
+        // Care before the new version: still the shipped one, no message.
+        let avant = nouvelle("2018-05-31", None, None);
+        let b = s
+            .enregistrer_estimation(&avant, moment("2026-11-22T12:00:00"))
+            .unwrap();
+        let lb = s.afficher_estimation(b.numero).unwrap();
+        assert_eq!(lb.bareme_version.as_ref().unwrap().sha256, livre.sha256);
+        assert_eq!(s.changement_bareme(&lb).unwrap(), None);
+
+        // Saved after the import: recorded with the new version, no message;
+        // its duplicate keeps what the original was made with.
+        let c2 = s
+            .enregistrer_estimation(&e, moment("2026-11-22T13:00:00"))
+            .unwrap();
+        let lc = s.afficher_estimation(c2.numero).unwrap();
+        assert_eq!(lc.bareme_version.as_ref().unwrap().sha256, nouvelle_version.sha256);
+        assert_eq!(s.changement_bareme(&lc).unwrap(), None);
+        let dup = s
+            .dupliquer_estimation(a.numero, moment("2026-11-22T14:00:00"))
+            .unwrap();
+        let ld = s.afficher_estimation(dup.numero).unwrap();
+        assert_eq!(ld.bareme_version, lu.bareme_version);
+        assert!(s.changement_bareme(&ld).unwrap().is_some());
+    }
+
+    #[test]
+    fn an_estimate_without_recorded_bareme_says_so_on_reopen() {
+        let (_d, mut s) = ouvrir();
+        // No barème held at the save (as before the versions were recorded).
+        let e = nouvelle("2018-06-15", None, None);
+        let a = s
+            .enregistrer_estimation(&e, moment("2026-11-22T10:00:00"))
+            .unwrap();
+        let lu = s.afficher_estimation(a.numero).unwrap();
+        assert_eq!(lu.bareme_version, None);
+        assert_eq!(
+            s.changement_bareme(&lu).unwrap().unwrap().message(),
+            "Aucun barème en vigueur au 15/06/2018 dans cette base."
+        );
+        s.seed_baremes_livres(moment("2026-11-22T11:00:00")).unwrap();
+        let m = s.changement_bareme(&lu).unwrap().unwrap().message();
+        assert!(
+            m.starts_with("Barème de l'enregistrement inconnu (estimation enregistrée avant le suivi des versions) : recalculée avec « MGEN Annexe 2 — 2018 », en vigueur le 01/01/2018, empreinte "),
+            "{m}"
+        );
     }
 }

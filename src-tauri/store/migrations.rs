@@ -13,6 +13,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0002_historique.sql"),
     ),
     (3, "baremes", include_str!("migrations/0003_baremes.sql")),
+    (
+        4,
+        "bareme_estimation",
+        include_str!("migrations/0004_bareme_estimation.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -36,6 +36,11 @@ pub struct EstimationDetail {
     pub empreinte: String,
     #[ts(type = "Record<string, unknown>")]
     pub situation: serde_json::Value,
+    /// Set when reopened (`historique_afficher`): how the barème in force
+    /// on the date of care differs from the one recorded at the save, in
+    /// French; null when it is the same (and in exports).
+    #[serde(default)]
+    pub changement_bareme: Option<String>,
 }
 
 /// One page of the list, newest first.
@@ -138,6 +143,7 @@ impl TryFrom<&EstimationStockee> for EstimationDetail {
             bareme: r.bareme,
             empreinte: e.empreinte.clone(),
             situation: serde_json::from_str(&e.situation)?,
+            changement_bareme: None,
         })
     }
 }

@@ -228,7 +228,13 @@ export type EstimationDetail = { numero: string, enregistre_le: string, date_soi
 /**
  * `sha256:…` of the canonical text of `situation`.
  */
-empreinte: string, situation: Record<string, unknown>, };
+empreinte: string, situation: Record<string, unknown>, 
+/**
+ * Set when reopened (`historique_afficher`): how the barème in force
+ * on the date of care differs from the one recorded at the save, in
+ * French; null when it is the same (and in exports).
+ */
+changement_bareme: string | null, };
 
 export type PageHistorique = { 
 /**

@@ -7,6 +7,8 @@ export interface EstimationARouvrir {
   numero: string;
   situation: Record<string, unknown>;
   bareme: string | null;
+  /** The server's French message when the barème of the date of care changed since the save. */
+  changementBareme: string | null;
 }
 
 export const partage = $state({
@@ -37,12 +39,13 @@ export function demander(nom: "nouveau" | "enregistrer" | "recherche" | "imprime
  */
 export function ecouterRouvrir(cible: Window): () => void {
   const f = (e: Event) => {
-    const d = (e as CustomEvent).detail as { numero?: unknown; situation?: unknown; bareme?: unknown } | null;
+    const d = (e as CustomEvent).detail as { numero?: unknown; situation?: unknown; bareme?: unknown; changement_bareme?: unknown } | null;
     if (d && typeof d.numero === "string" && d.situation && typeof d.situation === "object") {
       rouvrirEstimation({
         numero: d.numero,
         situation: d.situation as Record<string, unknown>,
         bareme: typeof d.bareme === "string" ? d.bareme : null,
+        changementBareme: typeof d.changement_bareme === "string" ? d.changement_bareme : null,
       });
     }
   };
