@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the running app: time from process start to the first painted
 # frame (the page calls `ui_ready`; with GUICHET_MESURES=1 the app prints
-# "mesure: premier affichage N ms"), and the memory of the idle app 5 s after
+# "mesure: premier affichage N ms"), time from process start to an
+# interactive Estimation form (catalogue loaded and painted: "mesure:
+# formulaire interactif N ms"), and the memory of the idle app 5 s after
 # start (the main process and its WebKit processes: RSS and PSS).
 #   scripts/mesures.sh [BINARY] [RUNS]   (default: the debug build, 5 runs)
 # Runs under its own Xvfb display; each run uses a fresh temporary database.
@@ -40,6 +42,7 @@ tree_pids() {
 kib() { awk -v k="$2:" '$1 == k { print $2 }' "$1" 2>/dev/null || true; }
 
 paints=()
+forms=()
 for i in $(seq "$RUNS"); do
   rm -rf "$WORK/run" && mkdir -p "$WORK/run"
   XDG_DATA_HOME="$WORK/run/data" XDG_CACHE_HOME="$WORK/run/cache" XDG_CONFIG_HOME="$WORK/run/config" \
@@ -58,17 +61,22 @@ for i in $(seq "$RUNS"); do
     printf '  %-22s RSS %7d kB   PSS %7d kB  (%d MiB / %d MiB)\n' "total" "$total_rss" "$total_pss" \
       $((total_rss / 1024)) $((total_pss / 1024))
   fi
-  # The marker, if the first frame took longer than 5 s (loaded machine).
+  # The markers, if they took longer than 5 s (loaded machine).
   for _ in $(seq 250); do
-    grep -q 'premier affichage' "$WORK/run/stderr" && break
+    grep -q 'formulaire interactif' "$WORK/run/stderr" && break
     sleep 0.1
   done
   ms="$(grep -o 'premier affichage [0-9]*' "$WORK/run/stderr" | grep -o '[0-9]*$' || true)"
   paints+=("${ms:-?}")
+  ms="$(grep -o 'formulaire interactif [0-9]*' "$WORK/run/stderr" | grep -o '[0-9]*$' || true)"
+  forms+=("${ms:-?}")
   kill -TERM "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
 done
+mediane() { printf '%s\n' "$@" | { grep -v '?' || true; } | sort -n | awk '{a[NR]=$1} END {if (NR) printf "médiane : %d ms\n", a[int((NR+1)/2)]}'; }
 printf 'premier affichage (ms, %d lancements) : %s\n' "$RUNS" "${paints[*]}"
-printf '%s\n' "${paints[@]}" | grep -v '?' | sort -n | awk '{a[NR]=$1} END {if (NR) printf "médiane : %d ms\n", a[int((NR+1)/2)]}'
+mediane "${paints[@]}"
+printf 'formulaire d'"'"'estimation interactif (ms, %d lancements) : %s\n' "$RUNS" "${forms[*]}"
+mediane "${forms[@]}"
 printf 'binaire : %s (%s octets)\n' "$BIN" "$(stat -c %s "$BIN")"

@@ -68,13 +68,19 @@ fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, IpcError> {
     })
 }
 
-/// Called by the page once its first frame is painted; with
-/// `GUICHET_MESURES=1` the delay since process start is printed on stderr.
+/// Called by the page once its first frame is painted, and again with
+/// `etape: "formulaire"` once the Estimation form is interactive (catalogue
+/// loaded); with `GUICHET_MESURES=1` the delay since process start is
+/// printed on stderr.
 #[tauri::command]
-fn ui_ready(state: tauri::State<'_, AppState>) {
+fn ui_ready(state: tauri::State<'_, AppState>, etape: Option<String>) {
     if std::env::var_os("GUICHET_MESURES").is_some() {
+        let quoi = match etape.as_deref() {
+            Some("formulaire") => "formulaire interactif",
+            _ => "premier affichage",
+        };
         eprintln!(
-            "mesure: premier affichage {} ms après le démarrage",
+            "mesure: {quoi} {} ms après le démarrage",
             state.started.elapsed().as_millis()
         );
     }

@@ -7,6 +7,7 @@
 
 mod harness;
 
+mod affichage;
 mod demarrage;
 mod ecrans;
 mod estimation;
