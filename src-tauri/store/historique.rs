@@ -278,7 +278,8 @@ fn lire_resume(r: &Row) -> rusqlite::Result<ResumeEstimation> {
 
 const COLONNES_RESUME: &str = "numero, enregistre_le, date_soins, initiales, reference, bareme";
 /// [`COLONNES_RESUME`] then what [`lire_complete`] reads from index 6 on.
-const COLONNES_COMPLETES: &str = "numero, enregistre_le, date_soins, initiales, reference, bareme, \
+const COLONNES_COMPLETES: &str =
+    "numero, enregistre_le, date_soins, initiales, reference, bareme, \
      empreinte, situation, bareme_sha256, bareme_nom, bareme_en_vigueur_le";
 
 /// Gives the next number of `annee`, inside the caller's transaction.
@@ -654,9 +655,7 @@ fn lire_estimation(
 ) -> Result<EstimationStockee, ErreurHistorique> {
     let e = conn
         .query_row(
-            &format!(
-                "SELECT {COLONNES_COMPLETES} FROM estimations WHERE numero = ?1"
-            ),
+            &format!("SELECT {COLONNES_COMPLETES} FROM estimations WHERE numero = ?1"),
             [numero.to_string()],
             lire_complete,
         )
@@ -993,7 +992,8 @@ mod tests {
     #[test]
     fn a_reopened_estimate_says_when_the_bareme_of_its_date_changed() {
         let (_d, mut s) = ouvrir();
-        s.seed_baremes_livres(moment("2026-11-22T09:00:00")).unwrap();
+        s.seed_baremes_livres(moment("2026-11-22T09:00:00"))
+            .unwrap();
         let livre = s.versions_baremes().unwrap().remove(0);
         let e = nouvelle("2018-06-15", None, None);
         let a = s
@@ -1004,7 +1004,10 @@ mod tests {
         let v = lu.bareme_version.clone().unwrap();
         assert_eq!(v.sha256, livre.sha256);
         assert_eq!(v.nom, "MGEN Annexe 2 — 2018");
-        assert_eq!(v.en_vigueur_le, NaiveDate::from_ymd_opt(2018, 1, 1).unwrap());
+        assert_eq!(
+            v.en_vigueur_le,
+            NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()
+        );
         // Unchanged: no message.
         assert_eq!(s.changement_bareme(&lu).unwrap(), None);
 
@@ -1015,14 +1018,29 @@ mod tests {
             .unwrap();
         let nouvelle_version = import.version().clone();
         let lu = s.afficher_estimation(a.numero).unwrap();
-        let c = s.changement_bareme(&lu).unwrap().expect("changement attendu");
+        let c = s
+            .changement_bareme(&lu)
+            .unwrap()
+            .expect("changement attendu");
         assert_eq!(c.avant.as_ref().unwrap().sha256, livre.sha256);
         assert_eq!(c.apres.as_ref().unwrap().sha256, nouvelle_version.sha256);
         let m = c.message();
         assert!(m.starts_with("Le barème des soins du 15/06/2018 a changé depuis l'enregistrement (nom, date d'entrée en vigueur, empreinte)"), "{m}");
-        assert!(m.contains("enregistrée avec « MGEN Annexe 2 — 2018 », en vigueur le 01/01/2018, empreinte "), "{m}");
+        assert!(
+            m.contains(
+                "enregistrée avec « MGEN Annexe 2 — 2018 », en vigueur le 01/01/2018, empreinte "
+            ),
+            "{m}"
+        );
         assert!(m.contains(&livre.sha256[..12]), "{m}");
-        assert!(m.contains(&format!("recalculée avec « {} », en vigueur le 01/06/2018, empreinte {}", nouvelle_version.nom, &nouvelle_version.sha256[..12])), "{m}");
+        assert!(
+            m.contains(&format!(
+                "recalculée avec « {} », en vigueur le 01/06/2018, empreinte {}",
+                nouvelle_version.nom,
+                &nouvelle_version.sha256[..12]
+            )),
+            "{m}"
+        );
 
         // Care before the new version: still the shipped one, no message.
         let avant = nouvelle("2018-05-31", None, None);
@@ -1039,7 +1057,10 @@ mod tests {
             .enregistrer_estimation(&e, moment("2026-11-22T13:00:00"))
             .unwrap();
         let lc = s.afficher_estimation(c2.numero).unwrap();
-        assert_eq!(lc.bareme_version.as_ref().unwrap().sha256, nouvelle_version.sha256);
+        assert_eq!(
+            lc.bareme_version.as_ref().unwrap().sha256,
+            nouvelle_version.sha256
+        );
         assert_eq!(s.changement_bareme(&lc).unwrap(), None);
         let dup = s
             .dupliquer_estimation(a.numero, moment("2026-11-22T14:00:00"))
@@ -1063,7 +1084,8 @@ mod tests {
             s.changement_bareme(&lu).unwrap().unwrap().message(),
             "Aucun barème en vigueur au 15/06/2018 dans cette base."
         );
-        s.seed_baremes_livres(moment("2026-11-22T11:00:00")).unwrap();
+        s.seed_baremes_livres(moment("2026-11-22T11:00:00"))
+            .unwrap();
         let m = s.changement_bareme(&lu).unwrap().unwrap().message();
         assert!(
             m.starts_with("Barème de l'enregistrement inconnu (estimation enregistrée avant le suivi des versions) : recalculée avec « MGEN Annexe 2 — 2018 », en vigueur le 01/01/2018, empreinte "),
