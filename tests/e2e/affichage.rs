@@ -155,6 +155,10 @@ async fn estimation_lisible_a_1366x768_et_a_200_pourcent() {
         app.js("document.querySelector(\"details[data-section='deja-utilise']\").open = true; return 1;")
             .await?;
 
+        let pret = app
+            .js("return document.querySelector('.ecran').dataset.pretMs;")
+            .await?;
+        eprintln!("mesure: formulaire d'estimation interactif {pret} ms après le début du chargement de la page");
         let m = verifier_largeur(app, "1366×768").await?;
         ensure!(
             m["innerWidth"].as_f64().is_some_and(|w| (1300.0..=1366.0).contains(&w)),
