@@ -32,6 +32,16 @@ const COMMANDS: &[&str] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    // The window embeds the built UI: without it the Tauri macro fails with
+    // a message that does not say what to do. Say it here.
+    println!("cargo:rerun-if-changed=ui/dist/index.html");
+    if !std::path::Path::new("ui/dist/index.html").exists() {
+        panic!(
+            "ui/dist/index.html manque : construisez l'interface d'abord \
+             (scripts/run-app.sh ou scripts/test-all.sh le font ; à la main : \
+             cd ui && npm ci && npm run build)"
+        );
+    }
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("./src-tauri/capabilities/**/*")
