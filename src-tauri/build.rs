@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "assistance_prime",
     "assistance_evenement",
     "assistance_enveloppe",
+    "imprimer_simulation",
     "historique_enregistrer",
     "historique_lister",
     "historique_afficher",

@@ -1,13 +1,17 @@
 //! The simulators on the command line: `guichet caution`, `guichet corem`,
 //! `guichet assistance prime|evenement|enveloppe`. Flags (or a JSON file)
 //! in, the result as JSON on stdout; input to correct → exit 2 with a French
-//! message on stderr naming the field.
+//! message on stderr naming the field. `--pdf SORTIE.pdf` also writes the
+//! one-page summary of the result (see `documents::document_simulation`).
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
+use crate::documents::{
+    document_simulation, EnTete, ErreurSimulationImprimee, SimulationSaisie, SECTION_PAR_DEFAUT,
+};
 use crate::simulateurs::assistance::{self, AssistanceSaisie, EnveloppeSaisie, PrimeSaisie};
 use crate::simulateurs::caution::{self, CautionSaisie, PretSaisie};
 use crate::simulateurs::corem::{self, CoremSaisie};
@@ -62,6 +66,9 @@ pub struct CautionArgs {
     /// Demande complète en JSON (plusieurs prêts, co-emprunteur), à la place des options
     #[arg(long, value_name = "F.json")]
     pub fichier: Option<PathBuf>,
+    /// Écrit aussi le résumé d'une page en PDF dans ce fichier
+    #[arg(long, value_name = "SORTIE.pdf")]
+    pub pdf: Option<PathBuf>,
 }
 
 /// `guichet corem`.
@@ -95,6 +102,9 @@ pub struct CoremArgs {
     /// Demande complète en JSON, à la place des options
     #[arg(long, value_name = "F.json")]
     pub fichier: Option<PathBuf>,
+    /// Écrit aussi le résumé d'une page en PDF dans ce fichier
+    #[arg(long, value_name = "SORTIE.pdf")]
+    pub pdf: Option<PathBuf>,
 }
 
 /// `guichet assistance …`.
@@ -108,18 +118,27 @@ pub enum AssistanceCommande {
         /// Nombre d'assurés : 1 (adhérent, par défaut) ou 2 (avec le conjoint)
         #[arg(long, value_name = "N", default_value = "1")]
         assures: String,
+        /// Écrit aussi le résumé d'une page en PDF dans ce fichier
+        #[arg(long, value_name = "SORTIE.pdf")]
+        pdf: Option<PathBuf>,
     },
     /// Services ouverts par un événement (hospitalisation, PTA, mutation…)
     Evenement {
         /// Événement et foyer en JSON
         #[arg(long, value_name = "F.json")]
         fichier: PathBuf,
+        /// Écrit aussi le résumé d'une page en PDF dans ce fichier
+        #[arg(long, value_name = "SORTIE.pdf")]
+        pdf: Option<PathBuf>,
     },
     /// Enveloppe de 50 unités : ce qui est utilisé et ce qui reste
     Enveloppe {
         /// Annexe et consommations en JSON
         #[arg(long, value_name = "F.json")]
         fichier: PathBuf,
+        /// Écrit aussi le résumé d'une page en PDF dans ce fichier
+        #[arg(long, value_name = "SORTIE.pdf")]
+        pdf: Option<PathBuf>,
     },
 }
 
@@ -201,6 +220,30 @@ fn traduire_erreur_json(m: &str) -> String {
     }
 }
 
+/// `--pdf`: the one-page summary of the same request, printed today.
+fn ecrire_pdf(b: &Baremes, saisie: SimulationSaisie, sortie: Option<&Path>) -> Result<(), Echec> {
+    let Some(sortie) = sortie else {
+        return Ok(());
+    };
+    let entete = EnTete {
+        section: SECTION_PAR_DEFAUT.to_string(),
+        imprime_le: chrono::Local::now().date_naive(),
+        numero: None,
+        initiales: None,
+    };
+    let doc = document_simulation(b, &saisie, &entete).map_err(|e| match e {
+        ErreurSimulationImprimee::Saisie(e) => e.into(),
+        e => Echec::Interne(e.to_string()),
+    })?;
+    let octets = crate::pdf::render(&doc).map_err(|e| Echec::Interne(e.to_string()))?;
+    std::fs::write(sortie, octets).map_err(|e| {
+        Echec::Saisie(format!(
+            "--pdf : impossible d'écrire « {} » ({e})",
+            sortie.display()
+        ))
+    })
+}
+
 fn texte(o: &Option<String>) -> Texte {
     Texte(o.clone().unwrap_or_default())
 }
@@ -266,7 +309,9 @@ pub fn caution(a: CautionArgs) -> i32 {
                 e => e.into(),
             }
         })?;
-        Ok(caution::simuler(&b.caution, &demande))
+        let r = caution::simuler(&b.caution, &demande);
+        ecrire_pdf(&b, SimulationSaisie::Caution(saisie), a.pdf.as_deref())?;
+        Ok(r)
     })())
 }
 
@@ -315,7 +360,9 @@ pub fn corem(a: CoremArgs) -> i32 {
             },
         };
         let demande = saisie.lire(b.corem.annees_moyenne)?;
-        Ok(corem::simuler(&b.corem, &demande))
+        let r = corem::simuler(&b.corem, &demande);
+        ecrire_pdf(&b, SimulationSaisie::Corem(saisie), a.pdf.as_deref())?;
+        Ok(r)
     })())
 }
 
@@ -325,27 +372,30 @@ pub fn assistance(c: AssistanceCommande) -> i32 {
         AssistanceCommande::Prime {
             date_adhesion,
             assures,
+            pdf,
         } => conclure((|| {
             let b = baremes()?;
-            let d = PrimeSaisie {
+            let s = PrimeSaisie {
                 date_adhesion: Texte(date_adhesion),
                 assures: Texte(assures),
-            }
-            .lire()?;
-            Ok(assistance::prime::calculer(&b.assistance, &d))
+            };
+            let r = assistance::prime::calculer(&b.assistance, &s.lire()?);
+            ecrire_pdf(&b, SimulationSaisie::AssistancePrime(s), pdf.as_deref())?;
+            Ok(r)
         })()),
-        AssistanceCommande::Evenement { fichier } => conclure((|| {
+        AssistanceCommande::Evenement { fichier, pdf } => conclure((|| {
             let b = baremes()?;
             let s: AssistanceSaisie = lire_fichier(&fichier)?;
-            Ok(assistance::evenement::evaluer(&b.assistance, &s.lire()?))
+            let r = assistance::evenement::evaluer(&b.assistance, &s.lire()?);
+            ecrire_pdf(&b, SimulationSaisie::AssistanceEvenement(s), pdf.as_deref())?;
+            Ok(r)
         })()),
-        AssistanceCommande::Enveloppe { fichier } => conclure((|| {
+        AssistanceCommande::Enveloppe { fichier, pdf } => conclure((|| {
             let b = baremes()?;
             let s: EnveloppeSaisie = lire_fichier(&fichier)?;
-            Ok(assistance::enveloppe::calculer(
-                &b.assistance,
-                &s.lire(&b.assistance)?,
-            ))
+            let r = assistance::enveloppe::calculer(&b.assistance, &s.lire(&b.assistance)?);
+            ecrire_pdf(&b, SimulationSaisie::AssistanceEnveloppe(s), pdf.as_deref())?;
+            Ok(r)
         })()),
     }
 }

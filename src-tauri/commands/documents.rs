@@ -10,7 +10,7 @@ use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
 use std::path::PathBuf;
 use tauri::State;
 
-fn entete(o: &OptionsImpression) -> EnTete {
+pub(super) fn entete(o: &OptionsImpression) -> EnTete {
     EnTete {
         section: o
             .section
@@ -23,7 +23,7 @@ fn entete(o: &OptionsImpression) -> EnTete {
     }
 }
 
-fn dossier(o: &OptionsImpression) -> Result<PathBuf, IpcError> {
+pub(super) fn dossier(o: &OptionsImpression) -> Result<PathBuf, IpcError> {
     let d = match o.dossier.as_deref().filter(|d| !d.trim().is_empty()) {
         Some(d) => PathBuf::from(d),
         None => dirs::document_dir()
@@ -47,7 +47,11 @@ fn dossier(o: &OptionsImpression) -> Result<PathBuf, IpcError> {
 
 /// Writes the PDF (write then rename, so a copy is never half written) and
 /// opens it unless `GUICHET_NE_PAS_OUVRIR` is set (tests).
-fn garder_et_ouvrir(octets: &[u8], dossier: PathBuf, nom: &str) -> Result<Impression, IpcError> {
+pub(super) fn garder_et_ouvrir(
+    octets: &[u8],
+    dossier: PathBuf,
+    nom: &str,
+) -> Result<Impression, IpcError> {
     let chemin = dossier.join(nom);
     let provisoire = dossier.join(format!(".{nom}.tmp"));
     std::fs::write(&provisoire, octets)

@@ -128,6 +128,7 @@ fn lancer(
             simulateurs::assistance_prime,
             simulateurs::assistance_evenement,
             simulateurs::assistance_enveloppe,
+            simulateurs::imprimer_simulation,
             historique::historique_enregistrer,
             historique::historique_lister,
             historique::historique_afficher,

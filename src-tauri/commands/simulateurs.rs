@@ -1,9 +1,13 @@
 //! Tauri commands of the Simulateurs screen: one call into
 //! [`crate::simulateurs`] each. The barèmes are read once, on first use.
 //! Errors cross as [`ErreurSimulateur`] (`code`, `message`, `champ`) so the
-//! screen shows each message beside its field.
+//! screen shows each message beside its field. `imprimer_simulation` makes
+//! the one-page PDF summary of a result, kept in the copies folder and
+//! opened like the other printed documents (see `commands::documents`).
 
 use std::sync::OnceLock;
+
+use crate::documents::{document_simulation, ErreurSimulationImprimee, SimulationSaisie};
 
 use crate::simulateurs::assistance::{
     self, AssistanceSaisie, EnveloppeResultat, EnveloppeSaisie, EvenementResultat, PrimeResultat,
@@ -12,6 +16,7 @@ use crate::simulateurs::assistance::{
 use crate::simulateurs::caution::{self, CautionResultat, CautionSaisie};
 use crate::simulateurs::corem::{self, CoremResultat, CoremSaisie};
 use crate::simulateurs::{Baremes, ErreurSimulateur, SimulateurError};
+use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
 
 fn baremes() -> Result<&'static Baremes, ErreurSimulateur> {
     static B: OnceLock<Result<Baremes, SimulateurError>> = OnceLock::new();
@@ -61,4 +66,42 @@ pub fn assistance_enveloppe(
         &b.assistance,
         &saisie.lire(&b.assistance)?,
     ))
+}
+
+fn erreur_ipc(e: IpcError) -> ErreurSimulateur {
+    ErreurSimulateur {
+        code: e.code,
+        message: e.message,
+        champ: None,
+    }
+}
+
+/// Prints a simulation: computed again from what was typed, summarised on
+/// one page, kept in the copies folder and opened in the system viewer.
+#[tauri::command]
+pub fn imprimer_simulation(
+    simulation: SimulationSaisie,
+    options: OptionsImpression,
+) -> Result<Impression, ErreurSimulateur> {
+    let b = baremes()?;
+    let doc =
+        document_simulation(b, &simulation, &super::documents::entete(&options)).map_err(|e| {
+            match e {
+                ErreurSimulationImprimee::Saisie(e) => ErreurSimulateur::from(e),
+                e => erreur_ipc(IpcError::new(ErrorCode::Internal, e.to_string())),
+            }
+        })?;
+    let octets = crate::pdf::render(&doc)
+        .map_err(|e| erreur_ipc(IpcError::new(ErrorCode::Internal, e.to_string())))?;
+    let quand = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let nom = match &options.numero {
+        Some(n) => format!(
+            "{}-{}-{quand}.pdf",
+            simulation.prefixe(),
+            n.replace(['/', '\\'], "-")
+        ),
+        None => format!("{}-{quand}.pdf", simulation.prefixe()),
+    };
+    let dossier = super::documents::dossier(&options).map_err(erreur_ipc)?;
+    super::documents::garder_et_ouvrir(&octets, dossier, &nom).map_err(erreur_ipc)
 }

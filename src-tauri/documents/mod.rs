@@ -5,9 +5,11 @@
 
 mod estimation;
 mod fiche;
+mod simulation;
 
 pub use estimation::document_estimation;
 pub use fiche::document_fiche;
+pub use simulation::{document_simulation, ErreurSimulationImprimee, SimulationSaisie};
 
 use chrono::NaiveDate;
 
