@@ -165,7 +165,7 @@ fn pct(taux: Decimal) -> String {
 
 /// The identity of the document and the "non contractuelle" notice, which
 /// also names the notice every article cited comes from.
-fn entame(titre: &str, entete: &EnTete, source: &str, avertissement: &str) -> Document {
+fn entame(titre: &str, entete: &EnTete, source: &str, avertissement: &str, n: Detail) -> Document {
     let mut doc = Document::new(Metadata {
         title: format!("Simulation — {titre}"),
         section: entete.section.clone(),
@@ -177,18 +177,22 @@ fn entame(titre: &str, entete: &EnTete, source: &str, avertissement: &str) -> Do
         adviser_initials: entete.initiales.clone(),
     });
     doc.push(
-        Notice::warning(format!(
-            "Faite au guichet d'après les informations données et la {} (articles cités). \
-             {avertissement}",
-            p(&minuscule(source))
-        ))
+        Notice::warning(if n < Detail::Minimal {
+            format!(
+                "Faite au guichet d'après les informations données et la {} (articles cités). \
+                 {avertissement}",
+                p(&minuscule(source))
+            )
+        } else {
+            format!("Articles cités : {}. {avertissement}", p(source))
+        })
         .titled("Simulation non contractuelle"),
     );
     doc
 }
 
-/// The verdict line, then the failing conditions (every reason).
-fn verdict(doc: &mut Document, eligible: Option<bool>, motifs: &[String], titre_ok: &str) {
+/// The verdict line, then every refusal reason with its article.
+fn verdict(doc: &mut Document, eligible: Option<bool>, cs: &[Condition], titre_ok: &str) {
     match eligible {
         Some(true) => {
             doc.push(Paragraph::spans(vec![
@@ -206,12 +210,13 @@ fn verdict(doc: &mut Document, eligible: Option<bool>, motifs: &[String], titre_
             ]));
         }
         Some(false) => {
-            let texte: Vec<String> = motifs
+            let motifs: Vec<String> = cs
                 .iter()
+                .filter(|c| c.statut == Statut::NonRemplie)
                 .enumerate()
-                .map(|(i, m)| format!("{}. {}", i + 1, p(m)))
+                .map(|(i, c)| format!("{}. {} ({})", i + 1, p(&c.detail), c.article))
                 .collect();
-            doc.push(Notice::warning(texte.join("\n")).titled(format!(
+            doc.push(Notice::warning(motifs.join("\n")).titled(format!(
                 "Demande non recevable — {} motif{} de refus",
                 motifs.len(),
                 if motifs.len() > 1 { "s" } else { "" }
@@ -220,55 +225,74 @@ fn verdict(doc: &mut Document, eligible: Option<bool>, motifs: &[String], titre_
     }
 }
 
-fn statut_condition(s: Statut) -> &'static str {
-    match s {
-        Statut::Remplie => "Remplie",
-        Statut::NonRemplie => "NON REMPLIE",
-        Statut::AVerifier => "À vérifier",
-    }
-}
-
-/// The conditions, one line each: status, what is required (article), what
-/// was found. A failing one points to its refusal reason, numbered as in
-/// [`verdict`]; in short summaries the conditions met are only named.
+/// The other conditions (the failing ones are the reasons above): those
+/// that could not be checked, one line each with what is missing, then those
+/// met with what was found; in short summaries the conditions met are only
+/// named, in the shortest only counted with their articles.
 fn conditions(doc: &mut Document, cs: &[Condition], n: Detail) {
     let mut spans = Vec::new();
-    let mut remplies = Vec::new();
-    let mut motif = 0;
-    for c in cs {
-        let constat = match c.statut {
-            Statut::NonRemplie => {
-                motif += 1;
-                format!("voir le motif n° {motif} ci-dessus")
-            }
-            Statut::AVerifier => p(&c.detail),
-            Statut::Remplie if n >= Detail::Court => {
-                remplies.push(format!("{} ({})", p(&c.libelle), c.article));
-                continue;
-            }
-            Statut::Remplie => p(&c.detail),
-        };
+    let ligne = |spans: &mut Vec<Span>, tete: String, texte: String| {
         if !spans.is_empty() {
             spans.push(Span::plain("\n"));
         }
-        spans.push(Span::bold(format!("{} · ", statut_condition(c.statut))));
-        spans.push(Span::plain(format!(
-            "{} ({}) : {constat}",
-            p(&c.libelle),
-            c.article
-        )));
+        spans.push(Span::bold(format!("{tete} · ")));
+        spans.push(Span::plain(texte));
+    };
+    for c in cs.iter().filter(|c| c.statut == Statut::AVerifier) {
+        ligne(
+            &mut spans,
+            "À vérifier".into(),
+            format!("{} ({}) : {}", p(&c.libelle), c.article, p(&c.detail)),
+        );
     }
-    if !remplies.is_empty() {
-        if !spans.is_empty() {
-            spans.push(Span::plain("\n"));
+    let remplies: Vec<&Condition> = cs.iter().filter(|c| c.statut == Statut::Remplie).collect();
+    if n < Detail::Court {
+        for c in &remplies {
+            ligne(
+                &mut spans,
+                "Remplie".into(),
+                format!("{} ({}) : {}", p(&c.libelle), c.article, p(&c.detail)),
+            );
         }
-        spans.push(Span::bold("Remplies · "));
-        spans.push(Span::plain(format!("{}.", remplies.join(" ; "))));
+    } else if n == Detail::Court && !remplies.is_empty() {
+        let noms: Vec<String> = remplies
+            .iter()
+            .map(|c| format!("{} ({})", p(&c.libelle), c.article))
+            .collect();
+        ligne(
+            &mut spans,
+            "Remplies".into(),
+            format!("{}.", noms.join(" ; ")),
+        );
+    } else if !remplies.is_empty() {
+        let mut articles: Vec<&str> = Vec::new();
+        for c in &remplies {
+            if !articles.contains(&c.article.as_str()) {
+                articles.push(&c.article);
+            }
+        }
+        ligne(
+            &mut spans,
+            "Remplies".into(),
+            format!(
+                "{} condition{} ({}).",
+                remplies.len(),
+                if remplies.len() > 1 { "s" } else { "" },
+                articles.join(", ")
+            ),
+        );
     }
-    doc.push(Paragraph::spans(spans).small());
+    if !spans.is_empty() {
+        doc.push(Paragraph::spans(spans).small());
+    }
 }
 
-fn avertissements(doc: &mut Document, a: &[String]) {
+/// The warnings; the shortest summary leaves them to the dates they are
+/// about, printed below.
+fn avertissements(doc: &mut Document, a: &[String], n: Detail) {
+    if n == Detail::Minimal {
+        return;
+    }
     for x in a {
         doc.push(Notice::warning(p(x)));
     }
@@ -365,6 +389,7 @@ fn document_caution(
         entete,
         &r.source,
         "La caution est accordée par MGEN après étude du dossier par la section (art. 6-2).",
+        n,
     );
     doc.push(Heading::section("La demande"));
     let mut kv: Vec<(String, String)> = d
@@ -386,14 +411,16 @@ fn document_caution(
             )
         })
         .collect();
-    kv.push((
-        "Assurance du prêt".into(),
-        if d.autre_assurance {
-            "autre que le contrat CNP de MGEN (cotisation doublée)".into()
-        } else {
-            "contrat CNP souscrit par MGEN".into()
-        },
-    ));
+    if n < Detail::Minimal {
+        kv.push((
+            "Assurance du prêt".into(),
+            if d.autre_assurance {
+                "autre que le contrat CNP de MGEN (cotisation doublée)".into()
+            } else {
+                "contrat CNP souscrit par MGEN".into()
+            },
+        ));
+    }
     let mut demande = format!(
         "le {} ; emprunteur : {}",
         ou_non_renseigne(d.date_demande, date),
@@ -438,17 +465,14 @@ fn document_caution(
         t = t.row([p(&l.tranche), p(&l.calcul), euros(l.montant)]);
     }
     if !r.detail.majoration_autre_assurance.is_zero() {
-        t = t
-            .row([
-                "Cotisation de base".to_string(),
-                String::new(),
-                euros(r.detail.cotisation_base),
-            ])
-            .row([
-                "Assurance autre que CNP".to_string(),
-                "cotisation doublée".to_string(),
-                euros(r.detail.majoration_autre_assurance),
-            ]);
+        t = t.row([
+            "Assurance autre que CNP".to_string(),
+            format!(
+                "cotisation de base de {} doublée",
+                euros(r.detail.cotisation_base)
+            ),
+            euros(r.detail.majoration_autre_assurance),
+        ]);
     }
     t = t.total_row([
         "Cotisation".to_string(),
@@ -458,8 +482,8 @@ fn document_caution(
     doc.push(t);
 
     doc.push(Heading::section("Conditions d'attribution (art. 3 à 6)"));
-    verdict(&mut doc, r.eligible, &r.motifs, "Caution possible");
-    avertissements(&mut doc, &r.avertissements);
+    verdict(&mut doc, r.eligible, &r.conditions, "Caution possible");
+    avertissements(&mut doc, &r.avertissements, n);
     conditions(&mut doc, &r.conditions, n);
 
     doc.push(Heading::sub("Dates et plafonds"));
@@ -472,7 +496,7 @@ fn document_caution(
     }
     for f in &r.fins_par_age {
         limites.push((
-            format!("veille des 76 ans de l'{}", f.personne),
+            format!("veille des 76 ans ({})", f.personne),
             f.veille_76e_anniversaire,
         ));
     }
@@ -483,7 +507,7 @@ fn document_caution(
             quoi.push("30 ans après le départ".into());
         }
         fin.push_str(&format!(", {}", quoi.join(" et ")));
-        if !autres.is_empty() {
+        if !autres.is_empty() && n < Detail::Minimal {
             let autres: Vec<String> = autres
                 .iter()
                 .map(|(l, x)| format!("{l} : {}", date(*x)))
@@ -501,21 +525,27 @@ fn document_caution(
     ));
     doc.push(KeyValues::new(kv));
 
-    doc.push(Heading::sub("À vérifier par la section sur le dossier"));
-    let a_verifier: Vec<String> = if n <= Detail::SansNotes {
-        r.a_verifier_par_la_section.iter().map(|x| p(x)).collect()
+    if n >= Detail::Court && r.eligible == Some(false) {
+        // Refused anyway: what the section would study next is left out.
+    } else if n <= Detail::SansNotes {
+        doc.push(Heading::sub("À vérifier par la section sur le dossier"));
+        let lignes: Vec<String> = r.a_verifier_par_la_section.iter().map(|x| p(x)).collect();
+        doc.push(Paragraph::new(lignes.join("\n")).small());
     } else {
         // Short summaries: what each point is about, up to its first colon.
-        vec![format!(
-            "{}.",
-            r.a_verifier_par_la_section
-                .iter()
-                .map(|x| p(x.split([':', '(']).next().unwrap_or(x).trim()))
-                .collect::<Vec<_>>()
-                .join(" ; ")
-        )]
-    };
-    doc.push(Paragraph::new(a_verifier.join("\n")).small());
+        let points: Vec<String> = r
+            .a_verifier_par_la_section
+            .iter()
+            .map(|x| p(x.split([':', '(']).next().unwrap_or(x).trim()))
+            .collect();
+        doc.push(
+            Paragraph::spans(vec![
+                Span::bold("À vérifier par la section sur le dossier · "),
+                Span::plain(format!("{}.", points.join(" ; "))),
+            ])
+            .small(),
+        );
+    }
     notes(&mut doc, &r.notes, n);
     doc
 }
@@ -528,6 +558,7 @@ fn document_corem(d: &CoremDemande, r: &CoremResultat, entete: &EnTete, n: Detai
         entete,
         &r.source,
         "L'adhésion se fait sur demande écrite ; seule la notice fait foi.",
+        n,
     );
     doc.push(Heading::section("La demande"));
     let base = match &d.assiette {
@@ -590,8 +621,13 @@ fn document_corem(d: &CoremDemande, r: &CoremResultat, entete: &EnTete, n: Detai
     ]));
 
     doc.push(Heading::section("Conditions d'adhésion (art. 2)"));
-    verdict(&mut doc, Some(r.eligible), &r.motifs, "Adhésion possible");
-    avertissements(&mut doc, &r.avertissements);
+    verdict(
+        &mut doc,
+        Some(r.eligible),
+        &r.conditions,
+        "Adhésion possible",
+    );
+    avertissements(&mut doc, &r.avertissements, n);
     conditions(&mut doc, &r.conditions, n);
     if let Some(dt) = &r.dates {
         doc.push(Heading::sub("Dates"));
@@ -627,6 +663,7 @@ fn document_prime(d: &PrimeDemande, r: &PrimeResultat, entete: &EnTete, n: Detai
         entete,
         &r.source,
         "La prime est appelée avec la cotisation ; seule la notice fait foi.",
+        n,
     );
     doc.push(Heading::section("La demande"));
     doc.push(KeyValues::new([
@@ -784,6 +821,7 @@ fn document_evenement(
         entete,
         &r.source,
         "IMA évalue les besoins et fixe les heures accordées ; appelez IMA avant toute dépense.",
+        n,
     );
     doc.push(Heading::section("L'événement"));
     let mut evt = p(&r.evenement);
@@ -934,6 +972,7 @@ fn document_enveloppe(
         src,
         "IMA accorde les prestations selon les besoins ; une fois commencées, elles ne sont plus \
          modifiables.",
+        n,
     );
     let article = match d.annexe {
         Annexe::Adulte => "art. 2-1, annexe 1",
