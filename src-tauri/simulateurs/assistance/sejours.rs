@@ -13,6 +13,24 @@ use super::Service;
 use crate::simulateurs::bareme::{BaremeAssistance, Limites};
 use crate::simulateurs::dates::{ajouter_jours, jours_entre};
 use crate::simulateurs::{date_fr, Note};
+use chrono::NaiveDate;
+
+/// A stay counted in nights, entry to exit; its deadlines run from the exit.
+fn sejour_en_nuits(r: &mut Bilan, entree: NaiveDate, sortie: NaiveDate, depuis: &str) {
+    let nuits = jours_entre(entree, sortie);
+    r.duree = Some(DureeEvenement {
+        valeur: nuits,
+        unite: "nuits".into(),
+        texte: format!(
+            "{nuits} nuit{} (entrée le {}, sortie le {})",
+            pluriel(nuits),
+            date_fr(entree),
+            date_fr(sortie)
+        ),
+    });
+    r.reference = Some(sortie);
+    r.reference_txt = Some(depuis.to_string());
+}
 
 pub(super) fn hospitalisation(
     b: &BaremeAssistance,
@@ -50,18 +68,7 @@ pub(super) fn hospitalisation(
             "programmée"
         }
     ));
-    r.duree = Some(DureeEvenement {
-        valeur: nuits,
-        unite: "nuits".into(),
-        texte: format!(
-            "{nuits} nuit{} (entrée le {}, sortie le {})",
-            pluriel(nuits),
-            date_fr(*entree),
-            date_fr(*sortie)
-        ),
-    });
-    r.reference = Some(*sortie);
-    r.reference_txt = Some("de la sortie d'hospitalisation".to_string());
+    sejour_en_nuits(&mut r, *entree, *sortie, "de la sortie d'hospitalisation");
     r.notes.push(Note::lecture(
         "Durée d'une hospitalisation comptée en nuits (date de sortie moins date \
              d'entrée) ; « plus de N jours » = plus de N × 24 heures : avec exactement N \
@@ -185,18 +192,7 @@ pub(super) fn maternite(b: &BaremeAssistance, d: &AssistanceDemande, e: &Materni
     } = e;
     let nuits = jours_entre(*entree, *sortie);
     let mut r = Bilan::nouveau(format!("Séjour à la maternité {}", libelle_parent(*parent)));
-    r.duree = Some(DureeEvenement {
-        valeur: nuits,
-        unite: "nuits".into(),
-        texte: format!(
-            "{nuits} nuit{} (entrée le {}, sortie le {})",
-            pluriel(nuits),
-            date_fr(*entree),
-            date_fr(*sortie)
-        ),
-    });
-    r.reference = Some(*sortie);
-    r.reference_txt = Some("de la sortie de la maternité".to_string());
+    sejour_en_nuits(&mut r, *entree, *sortie, "de la sortie de la maternité");
     r.notes.push(Note::lecture(
         "Durée du séjour comptée en nuits (date de sortie moins date d'entrée) ; « plus de \
              5 jours » = plus de 120 heures : avec exactement 5 nuits, les heures décident.",
