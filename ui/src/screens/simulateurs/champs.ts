@@ -1,7 +1,7 @@
 // Helpers of the Simulateurs screen: where a Rust error goes on the form,
 // and French spellings of what Rust returned. Nothing here computes money.
 import type { ErreurSimulateur, StatutCondition, StatutService } from "../../lib/bindings";
-import { isIpcError } from "../../lib/ipc";
+import { call, isIpcError } from "../../lib/ipc";
 
 /** Field errors of one form, keyed by the Rust field name ("prets[1].montant"). */
 export type Erreurs = Record<string, string>;
@@ -55,4 +55,20 @@ export function verdict(eligible: boolean | null): { classe: string; texte: stri
   if (eligible === true) return { classe: "ok", texte: "Conditions remplies" };
   if (eligible === false) return { classe: "ko", texte: "Non éligible" };
   return { classe: "attente", texte: "À compléter : des conditions restent à vérifier" };
+}
+
+/** What a simulator command gave: its result, or the errors to show. */
+export type Issue<T> = { resultat: T | null; erreurs: Erreurs; erreurGenerale: string };
+
+/**
+ * Calls a simulator command with what was typed; an error naming a field
+ * goes beside it, any other above the form.
+ */
+export async function simuler<T>(commande: string, saisie: unknown): Promise<Issue<T>> {
+  try {
+    return { resultat: await call<T>(commande, { saisie }), erreurs: {}, erreurGenerale: "" };
+  } catch (e) {
+    const { champ, message } = lireErreur(e);
+    return { resultat: null, erreurs: champ ? { [champ]: message } : {}, erreurGenerale: champ ? "" : message };
+  }
 }
