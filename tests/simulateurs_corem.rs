@@ -281,3 +281,60 @@ fn bad_input_names_the_field_in_french() {
         assert!(m.contains(morceau), "{m}");
     }
 }
+
+#[test]
+fn conjoint_with_a_leap_day_birth_and_a_request_at_the_end_of_january() {
+    // Art. 11: 3,20 % × 4 567,89 = 146,17248 → 146,17 ; 146,17 / 12 =
+    // 12,1808… → 12,18 ; last 146,17 − 11 × 12,18 = 146,17 − 133,98 = 12,19.
+    // Art. 2: conjoint bénéficiaire, born 29/02/1976, 42 on 31/01/2019.
+    // Art. 3: effect 01/02/2019 ; first period to 31/12/2019 ; waiting
+    // 01/02/2019 → 31/01/2022, covered from 01/02/2022. Art. 4: the 60th
+    // birthday falls in 2036, a leap year: 29/02/2036.
+    let mut v = base();
+    v["cotisation_annuelle"] = json!("4567.89");
+    v["qualite"] = json!("conjoint");
+    v["date_naissance"] = json!("29/02/1976");
+    v["date_demande"] = json!("31/01/2019");
+    let r = simuler(v);
+    assert_eq!(r.cotisation, dec!(146.17));
+    assert_eq!(
+        (r.mensualite, r.derniere_mensualite),
+        (dec!(12.18), dec!(12.19))
+    );
+    assert!(r.eligible);
+    assert_eq!(r.age_a_la_demande, 42);
+    let d = r.dates.expect("dates");
+    assert_eq!(d.date_effet.to_string(), "2019-02-01");
+    assert_eq!(d.fin_premiere_periode.to_string(), "2019-12-31");
+    assert_eq!(d.fin_delai_attente.to_string(), "2022-01-31");
+    assert_eq!(d.garantie_acquise_le.to_string(), "2022-02-01");
+    assert_eq!(d.date_fin.to_string(), "2036-02-29");
+}
+
+#[test]
+fn not_a_member_and_in_invalidity_gives_two_reasons_in_order_and_no_dates() {
+    // Art. 2: reserved to members and conjoints (1st reason), not during an
+    // invalidity (2nd reason); 37 years old and working: those conditions hold.
+    let mut v = base();
+    v["qualite"] = json!("autre");
+    v["en_invalidite"] = json!(true);
+    let r = simuler(v);
+    assert!(!r.eligible);
+    assert!(r.dates.is_none());
+    assert_eq!(r.motifs.len(), 2, "{:?}", r.motifs);
+    assert!(
+        r.motifs[0].contains("membres participants"),
+        "{}",
+        r.motifs[0]
+    );
+    assert!(r.motifs[1].contains("invalidité"), "{}", r.motifs[1]);
+    let non_remplies: Vec<&str> = r
+        .conditions
+        .iter()
+        .filter(|c| c.statut == Statut::NonRemplie)
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(non_remplies, ["qualite", "invalidite"]);
+    // The cotisation is still priced: 3,20 % × 1 200 = 38,40.
+    assert_eq!(r.cotisation, dec!(38.40));
+}
