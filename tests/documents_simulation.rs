@@ -353,3 +353,51 @@ fn the_cli_writes_the_same_one_page_summary_with_pdf() {
         ],
     );
 }
+
+#[test]
+fn a_caution_failing_every_condition_is_still_printed_in_full_on_two_pages() {
+    // Every condition of the caution notice fails at once (art. 6 and 7):
+    // borrower born 01/01/1946 and co-borrower born 01/01/1947 are 72 and 71
+    // on 10/05/2018 (70 or more, art. 6-1: 2 reasons); a relay loan of 36
+    // months (more than 24) and an in-fine loan (not guaranteed); a works
+    // credit of 90 000 € (more than 75 000 €) over 400 months (more than 30
+    // years); 600 000 + 400 000 + 90 000 = 1 090 000 € borrowed, more than
+    // 1 000 000 − 100 000 still due elsewhere = 900 000 €; new home costing
+    // 1 200 000 €: 20 % = 240 000 € of contribution needed, 10 000 € given;
+    // the member owns 40 % (less than 50 %); the home is abroad. Even the
+    // shortest summary does not fit one page: the complete one is printed,
+    // numbered "page 1/2", "page 2/2", every reason on it.
+    let b = Baremes::integres().unwrap();
+    let json = r#"{ "outil": "caution", "saisie": {
+          "prets": [ { "montant": "600000", "type": "relais", "duree_mois": "36" },
+                     { "montant": "400000", "type": "in-fine", "duree_mois": "120" },
+                     { "montant": "90000", "type": "travaux", "duree_mois": "400" } ],
+          "date_demande": "10/05/2018", "date_naissance": "01/01/1946",
+          "date_naissance_co_emprunteur": "01/01/1947",
+          "operation": "neuf", "cout_operation": "1200000", "apport": "10000",
+          "quote_part": "40", "encours_autres": "100000", "localisation": "etranger" } }"#;
+    let doc = document_simulation(&b, &saisie(json), &entete()).expect("imprimé quand même");
+    let octets = guichet::pdf::render(&doc).unwrap();
+    let info = poppler("pdfinfo", &[], &octets);
+    assert!(info.contains("Pages:           2"), "{info}");
+    let texte = poppler("pdftotext", &[], &octets);
+    let texte = texte.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Cotisation on 1 000 000 € at most (art. 5, 8): 250 + 450
+    // + (1 000 000 − 130 000) × 1,2 % = 10 440 → 11 140 €. The caution would
+    // end the day before the 76th birthday: 31/12/2021.
+    contient(
+        &texte,
+        &[
+            "page 1/2",
+            "page 2/2",
+            "Simulation non contractuelle",
+            "10 motifs de refus",
+            "11 140,00 €",
+            "10 440,00 €",
+            "900 000,00 €",
+            "240 000,00 €",
+            "31/12/2021",
+            "10. Le bien est situé à l'étranger",
+        ],
+    );
+}

@@ -7,8 +7,10 @@
 //!
 //! A summary must fit on one page: [`document_simulation`] lays the document
 //! out and, when it runs over, drops the explanatory notes, then the
-//! details of how each service is given, then the services left closed,
-//! before it gives up with [`ErreurSimulationImprimee::TropLong`].
+//! details of how each service is given, then the services left closed.
+//! When even the shortest form runs over (a caution with several loans and
+//! every refusal reason), the complete summary is printed on as many pages
+//! as it needs ("page 1/2"): an adviser must never be left without paper.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -70,10 +72,6 @@ pub enum ErreurSimulationImprimee {
     Saisie(#[from] SimulateurError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
-    #[error(
-        "le résumé de la simulation ne tient pas sur une page ({0} pages) même sans les notes"
-    )]
-    TropLong(usize),
 }
 
 /// How much is printed; the shortest that fits one page is kept.
@@ -131,15 +129,13 @@ pub fn document_simulation(
             Box::new(move |n| document_enveloppe(&d, &r, &src, entete, n))
         }
     };
-    let mut pages = 0;
     for n in DETAILS {
         let doc = construire(n);
-        pages = layout(&doc)?.pages.len();
-        if pages <= 1 {
+        if layout(&doc)?.pages.len() <= 1 {
             return Ok(doc);
         }
     }
-    Err(ErreurSimulationImprimee::TropLong(pages))
+    Ok(construire(Detail::Complet))
 }
 
 // ------------------------------------------------------------ shared parts
