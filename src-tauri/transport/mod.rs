@@ -139,6 +139,7 @@ pub fn typescript_bindings() -> String {
         ReponseEstimation::decl(),
     ];
     decls.extend(crate::simulateurs::declarations_typescript());
+    decls.push(crate::documents::SimulationSaisie::decl());
     let mut out = String::from(
         "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",

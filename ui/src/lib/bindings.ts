@@ -874,3 +874,5 @@ jour_appel: number | null, services: Array<Service>,
  * Open to every Assuré, whatever the event (art. 5).
  */
 toujours_disponibles: Array<Service>, enveloppe: EnveloppeOuverte | null, non_cumulables: Array<string>, territoire: Array<string>, exclusions: Array<Exclusion>, notes: Array<Note>, source: string, };
+
+export type SimulationSaisie = { "outil": "caution", "saisie": CautionSaisie } | { "outil": "corem", "saisie": CoremSaisie } | { "outil": "assistance_prime", "saisie": PrimeSaisie } | { "outil": "assistance_evenement", "saisie": AssistanceSaisie } | { "outil": "assistance_enveloppe", "saisie": EnveloppeSaisie };
