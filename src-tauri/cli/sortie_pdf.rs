@@ -100,12 +100,13 @@ pub fn ecrire(doc: &Document, p: &Path) -> Result<(), Refus> {
     let octets = crate::pdf::render(doc).map_err(|e| {
         let champ = match &e {
             PdfError::TropLong { champ } | PdfError::CaractereAbsent { champ, .. } => {
-                drapeau_du_champ(champ)
+                drapeau_du_champ(champ).map(|d| (d, champ.len()))
             }
             _ => None,
         };
         match champ {
-            Some(d) => saisie(format!("{d} : {e}")),
+            // "section : trop long …" becomes "--section : trop long …".
+            Some((d, n)) => saisie(format!("{d}{}", &e.to_string()[n..])),
             None => (EXIT_FAILURE, format!("--pdf : document impossible : {e}")),
         }
     })?;
