@@ -30,7 +30,11 @@ fn texte_pdf(p: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(out.status.success(), "pdftotext a échoué sur {}", p.display());
+    assert!(
+        out.status.success(),
+        "pdftotext a échoué sur {}",
+        p.display()
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -133,7 +137,10 @@ fn a_pregnant_members_estimate_ends_with_her_maternity_checklist() {
     let dir = tempfile::tempdir().unwrap();
     let f = ecrire(dir.path(), "situation.json", GROSSESSE);
     let avec = dir.path().join("avec.pdf");
-    let (code, _, err) = guichet(dir.path(), &["estimer", &f, "--pdf", avec.to_str().unwrap()]);
+    let (code, _, err) = guichet(
+        dir.path(),
+        &["estimer", &f, "--pdf", avec.to_str().unwrap()],
+    );
     assert_eq!(code, 0, "{err}");
     let t = texte_pdf(&avec);
     for attendu in [
@@ -156,7 +163,13 @@ fn a_pregnant_members_estimate_ends_with_her_maternity_checklist() {
     let sans = dir.path().join("sans.pdf");
     let (code, _, err) = guichet(
         dir.path(),
-        &["estimer", &f, "--pdf", sans.to_str().unwrap(), "--sans-fiche"],
+        &[
+            "estimer",
+            &f,
+            "--pdf",
+            sans.to_str().unwrap(),
+            "--sans-fiche",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     let t2 = texte_pdf(&sans);
@@ -227,7 +240,14 @@ fn wrong_pdf_flags_exit_2_naming_the_flag_and_write_nothing() {
             "--section : trop long",
         ),
         (
-            vec!["fiche", "maternite", "--terme", "2026-12-10", "--numero", "1"],
+            vec![
+                "fiche",
+                "maternite",
+                "--terme",
+                "2026-12-10",
+                "--numero",
+                "1",
+            ],
             "--numero",
         ),
         (
@@ -239,9 +259,16 @@ fn wrong_pdf_flags_exit_2_naming_the_flag_and_write_nothing() {
         let (code, out, err) = guichet(dir.path(), &args);
         assert_eq!(code, 2, "{args:?} : {err}");
         assert!(out.is_empty(), "{args:?} : {out}");
-        assert!(err.contains(attendu), "{args:?} : « {attendu} » absent de : {err}");
+        assert!(
+            err.contains(attendu),
+            "{args:?} : « {attendu} » absent de : {err}"
+        );
     }
-    assert!(fichiers(dir.path()).is_empty(), "{:?}", fichiers(dir.path()));
+    assert!(
+        fichiers(dir.path()).is_empty(),
+        "{:?}",
+        fichiers(dir.path())
+    );
 }
 
 #[test]
@@ -253,7 +280,10 @@ fn invalid_situation_with_pdf_exits_2_and_writes_nothing() {
         &GENERALISTE.replace("\"30.00\"", "\"-5\""),
     );
     let sortie = dir.path().join("estimation.pdf");
-    let (code, out, err) = guichet(dir.path(), &["estimer", &f, "--pdf", sortie.to_str().unwrap()]);
+    let (code, out, err) = guichet(
+        dir.path(),
+        &["estimer", &f, "--pdf", sortie.to_str().unwrap()],
+    );
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("actes[0].frais_reels"), "{err}");

@@ -149,7 +149,11 @@ fn a_forty_act_estimate_takes_nineteen_pages_worked_out_from_the_layout() {
     let pages: Vec<&str> = t.trim_end_matches('\u{c}').split('\u{c}').collect();
     assert_eq!(pages.len(), 19);
     for (i, p) in pages.iter().enumerate() {
-        assert!(p.contains(&format!("page {}/19", i + 1)), "page {} : {p}", i + 1);
+        assert!(
+            p.contains(&format!("page {}/19", i + 1)),
+            "page {} : {p}",
+            i + 1
+        );
     }
     // Detail rows per page, the table header repeated on each.
     let lignes = |p: &str| {

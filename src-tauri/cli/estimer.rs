@@ -14,9 +14,9 @@ use super::sortie_pdf::{self, OptionsPdf, Refus};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
 use crate::documents::estimation_imprimee;
 use crate::moteur::{self, catalogue_livre, ErreurEstimation, Resultat, Situation};
-use crate::tarifs::Bareme;
 use crate::store::Store;
 use crate::tarifs::amo::parametres_livres;
+use crate::tarifs::Bareme;
 use clap::Args;
 use std::io::Read;
 use std::path::PathBuf;
@@ -40,7 +40,8 @@ pub struct EstimerArgs {
 pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
     let entete = match args
         .sortie
-        .verifier(chrono::Local::now().date_naive(), &args.numero) {
+        .verifier(chrono::Local::now().date_naive(), &args.numero)
+    {
         Ok(e) => e,
         Err((code, message)) => {
             eprintln!("guichet : {message}");

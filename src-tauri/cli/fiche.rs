@@ -65,7 +65,10 @@ impl FicheArgs {
 
 /// Runs the subcommand; returns the exit code.
 pub fn run(args: &FicheArgs) -> i32 {
-    let entete = match args.sortie.verifier(chrono::Local::now().date_naive(), &None) {
+    let entete = match args
+        .sortie
+        .verifier(chrono::Local::now().date_naive(), &None)
+    {
         Ok(e) => e,
         Err((code, message)) => {
             eprintln!("guichet : {message}");

@@ -4,9 +4,7 @@
 use super::EnTete;
 use crate::fiches::{Checklist, ComputedDate, ItemDate};
 use crate::pdf::format::{date, euros};
-use crate::pdf::{
-    Block, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Table,
-};
+use crate::pdf::{Block, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Table};
 
 fn quand(d: &Option<ItemDate>) -> String {
     match d {

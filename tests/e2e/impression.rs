@@ -40,10 +40,12 @@ async fn attendre_cellule(app: &App, id: &str, attendu: &str) -> Result {
 /// Opens "Réglages d'impression" of the button `id`, types the section and
 /// the folder, and saves with Enter.
 async fn regler(app: &App, id: &str, section: &str, dossier: &Path) -> Result {
-    app.wait_for(&format!("[data-impression='{id}'] button[aria-controls='{id}-reglages']"))
-        .await?
-        .click()
-        .await?;
+    app.wait_for(&format!(
+        "[data-impression='{id}'] button[aria-controls='{id}-reglages']"
+    ))
+    .await?
+    .click()
+    .await?;
     taper(app, &format!("#{id}-section"), section).await?;
     let d = app.wait_for(&format!("#{id}-dossier")).await?;
     d.clear().await?;
@@ -52,7 +54,9 @@ async fn regler(app: &App, id: &str, section: &str, dossier: &Path) -> Result {
     d.send_keys(&Key::Enter.to_string()).await?;
     let debut = Instant::now();
     while app
-        .js(&format!("return document.getElementById('{id}-reglages') !== null;"))
+        .js(&format!(
+            "return document.getElementById('{id}-reglages') !== null;"
+        ))
         .await?
         .as_bool()
         .unwrap_or(true)
@@ -83,7 +87,11 @@ fn texte_pdf(p: &Path) -> Result<String> {
         .arg(p)
         .arg("-")
         .output()?;
-    ensure!(out.status.success(), "pdftotext a échoué sur {}", p.display());
+    ensure!(
+        out.status.success(),
+        "pdftotext a échoué sur {}",
+        p.display()
+    );
     Ok(String::from_utf8(out.stdout)?)
 }
 
