@@ -1,7 +1,10 @@
 //! Benchmark of the PDF module: the 3-page sample estimate (tables, stacked
-//! bars, paragraphs, notices) laid out and rendered to bytes. Goal: under
-//! 30 ms and under 150 KB. Prints the size and the first call's time (which
-//! also parses the two embedded fonts) before measuring.
+//! bars, paragraphs, notices) laid out and rendered to bytes; and a real
+//! 3-page estimate — a GP visit and a non-OPTAM specialist, estimated by the
+//! engine over the four offers, turned into a document by
+//! `documents::document_estimation` and rendered. Goal: under 30 ms and
+//! under 150 KB. Prints the sizes and the first call's time (which also
+//! parses the two embedded fonts) before measuring.
 
 #[path = "../tests/pdf_fixture/mod.rs"]
 mod pdf_fixture;
@@ -9,7 +12,58 @@ mod pdf_fixture;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use guichet::documents::{document_estimation, EnTete};
+use guichet::moteur::{catalogue_livre, estimer, lecture};
 use guichet::pdf::{layout, render};
+
+/// A GP visit in parcours and a non-OPTAM specialist, offer Équilibre.
+const SITUATION: &str = r#"{ "date": "2018-06-15", "offre": "equilibre",
+  "assure": { "date_naissance": "1983-02-01", "statut": "fonctionnaire",
+              "parcours_soins": true, "css": false, "handicap": false },
+  "actes": [
+    { "code": "consultation_generaliste", "frais_reels": "30.00", "brss": "25.00" },
+    { "code": "consultation_specialiste", "frais_reels": "50.00", "optam": false } ] }"#;
+
+fn bench_estimation_reelle(c: &mut Criterion) {
+    let situation = lecture::lire_texte(SITUATION).expect("situation");
+    let mut quatre = situation.clone();
+    quatre.offre = None;
+    let resultat = estimer(
+        &quatre,
+        &guichet::tarifs::shipped_baremes(),
+        guichet::tarifs::amo::parametres_livres(),
+        catalogue_livre(),
+    )
+    .expect("estimation");
+    let entete = EnTete {
+        section: "MGEN — section de la Gironde".into(),
+        imprime_le: chrono::NaiveDate::from_ymd_opt(2018, 6, 15).expect("date"),
+        numero: Some("2018-000042".into()),
+        initiales: Some("CB".into()),
+    };
+    let doc = document_estimation(&situation, &resultat, &entete);
+    let pages = layout(&doc).expect("mise en page").pages.len();
+    assert_eq!(
+        pages, 3,
+        "l'estimation de référence du banc doit tenir sur 3 pages"
+    );
+    let bytes = render(&doc).expect("rendu");
+    eprintln!(
+        "estimation réelle : {pages} pages, {} octets ({:.1} Ko)",
+        bytes.len(),
+        bytes.len() as f64 / 1024.0
+    );
+    c.bench_function("pdf/estimation_reelle_3_pages/document_et_rendu", |b| {
+        b.iter(|| {
+            let doc = document_estimation(
+                std::hint::black_box(&situation),
+                std::hint::black_box(&resultat),
+                &entete,
+            );
+            render(&doc).expect("rendu")
+        })
+    });
+}
 
 fn bench(c: &mut Criterion) {
     let doc = pdf_fixture::sample_estimate();
@@ -31,5 +85,5 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, bench_estimation_reelle);
 criterion_main!(benches);

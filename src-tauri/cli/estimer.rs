@@ -3,11 +3,20 @@
 //! (the shipped 2018 table and any imported version) and prints the result
 //! as JSON on stdout. Invalid input exits with code 2 and a French message
 //! on stderr naming the JSON path; "-" reads the situation from stdin.
+//!
+//! With `--pdf SORTIE.pdf` the printable estimate is written too (see
+//! `sortie_pdf`): it always compares the four offers (the member's one
+//! highlighted) and, for a pregnant member, ends with the maternité checklist
+//! computed with her dates, unless `--sans-fiche`. The JSON is printed only
+//! once the PDF is written.
 
+use super::sortie_pdf::{self, OptionsPdf, Refus};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
-use crate::moteur::{self, catalogue_livre, ErreurEstimation};
+use crate::documents::estimation_imprimee;
+use crate::moteur::{self, catalogue_livre, ErreurEstimation, Resultat, Situation};
 use crate::store::Store;
 use crate::tarifs::amo::parametres_livres;
+use crate::tarifs::Bareme;
 use clap::Args;
 use std::io::Read;
 use std::path::PathBuf;
@@ -17,10 +26,28 @@ pub struct EstimerArgs {
     /// Fichier JSON de la situation (« - » pour l'entrée standard)
     #[arg(value_name = "FICHIER")]
     pub fichier: PathBuf,
+    #[command(flatten)]
+    pub sortie: OptionsPdf,
+    /// Numéro de l'estimation imprimé sur chaque page (avec --pdf)
+    #[arg(long, value_name = "NUMERO", requires = "pdf")]
+    pub numero: Option<String>,
+    /// Sans la fiche « bon à savoir » jointe au PDF (maternité si grossesse)
+    #[arg(long, requires = "pdf")]
+    pub sans_fiche: bool,
 }
 
 /// Runs the subcommand; returns the exit code.
 pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
+    let entete = match args
+        .sortie
+        .verifier(chrono::Local::now().date_naive(), &args.numero)
+    {
+        Ok(e) => e,
+        Err((code, message)) => {
+            eprintln!("guichet : {message}");
+            return code;
+        }
+    };
     let texte = if args.fichier.as_os_str() == "-" {
         let mut s = String::new();
         match std::io::stdin().read_to_string(&mut s) {
@@ -57,16 +84,29 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
         }
     };
     match moteur::estimer(&situation, &baremes, parametres_livres(), catalogue_livre()) {
-        Ok(r) => match serde_json::to_string_pretty(&r) {
-            Ok(json) => {
-                println!("{json}");
-                0
+        Ok(r) => {
+            if let Some(sortie) = &args.sortie.pdf {
+                let pdf = quatre_offres(&situation, &r, &baremes).and_then(|quatre| {
+                    let doc = estimation_imprimee(&situation, &quatre, &entete, !args.sans_fiche)
+                        .map_err(|e| (EXIT_INVALID_INPUT, format!("fiche jointe : {e}")))?;
+                    sortie_pdf::ecrire(&doc, sortie)
+                });
+                if let Err((code, message)) = pdf {
+                    eprintln!("guichet : {message}");
+                    return code;
+                }
             }
-            Err(e) => {
-                eprintln!("guichet : sortie JSON impossible : {e}");
-                EXIT_FAILURE
+            match serde_json::to_string_pretty(&r) {
+                Ok(json) => {
+                    println!("{json}");
+                    0
+                }
+                Err(e) => {
+                    eprintln!("guichet : sortie JSON impossible : {e}");
+                    EXIT_FAILURE
+                }
             }
-        },
+        }
         Err(ErreurEstimation::Saisie(e)) => {
             eprintln!("guichet : {e}");
             EXIT_INVALID_INPUT
@@ -76,4 +116,25 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             EXIT_FAILURE
         }
     }
+}
+
+/// The result over the four offers, which the printed estimate compares:
+/// `r` itself when the situation names no offer, else a second estimate.
+fn quatre_offres(
+    situation: &Situation,
+    r: &Resultat,
+    baremes: &[Bareme],
+) -> Result<Resultat, Refus> {
+    if situation.offre.is_none() {
+        return Ok(r.clone());
+    }
+    let mut toutes = situation.clone();
+    toutes.offre = None;
+    moteur::estimer(&toutes, baremes, parametres_livres(), catalogue_livre()).map_err(|e| {
+        let code = match e {
+            ErreurEstimation::Saisie(_) => EXIT_INVALID_INPUT,
+            ErreurEstimation::Donnees(_) => EXIT_FAILURE,
+        };
+        (code, e.to_string())
+    })
 }

@@ -1,9 +1,12 @@
 //! `guichet fiche <FICHE> [--debut-grossesse D] …`: builds a "bon à savoir"
 //! checklist and prints it as JSON on stdout. Dates as AAAA-MM-JJ or
 //! JJ/MM/AAAA. A missing or invalid input exits with code 2 and a French
-//! message naming the flag. (The PDF output comes with the PDF capability.)
+//! message naming the flag. With `--pdf SORTIE.pdf` the printable checklist
+//! is written too (see `sortie_pdf`), before the JSON is printed.
 
+use super::sortie_pdf::{self, OptionsPdf};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
+use crate::documents::document_fiche;
 use crate::fiches::{self, SituationText};
 use clap::Args;
 
@@ -40,6 +43,8 @@ pub struct FicheArgs {
     /// Date des soins
     #[arg(long, value_name = "DATE")]
     pub date_soins: Option<String>,
+    #[command(flatten)]
+    pub sortie: OptionsPdf,
 }
 
 impl FicheArgs {
@@ -60,17 +65,36 @@ impl FicheArgs {
 
 /// Runs the subcommand; returns the exit code.
 pub fn run(args: &FicheArgs) -> i32 {
+    let entete = match args
+        .sortie
+        .verifier(chrono::Local::now().date_naive(), &None)
+    {
+        Ok(e) => e,
+        Err((code, message)) => {
+            eprintln!("guichet : {message}");
+            return code;
+        }
+    };
     match fiches::build(args.fiche.trim(), &args.situation()) {
-        Ok(checklist) => match serde_json::to_string_pretty(&checklist) {
-            Ok(json) => {
-                println!("{json}");
-                0
+        Ok(checklist) => {
+            if let Some(sortie) = &args.sortie.pdf {
+                let doc = document_fiche(&checklist, &entete);
+                if let Err((code, message)) = sortie_pdf::ecrire(&doc, sortie) {
+                    eprintln!("guichet : {message}");
+                    return code;
+                }
             }
-            Err(e) => {
-                eprintln!("guichet : sortie JSON impossible : {e}");
-                EXIT_FAILURE
+            match serde_json::to_string_pretty(&checklist) {
+                Ok(json) => {
+                    println!("{json}");
+                    0
+                }
+                Err(e) => {
+                    eprintln!("guichet : sortie JSON impossible : {e}");
+                    EXIT_FAILURE
+                }
             }
-        },
+        }
         Err(e) if e.is_input_error() => {
             eprintln!("guichet : {}", e.with_flags());
             EXIT_INVALID_INPUT

@@ -10,6 +10,7 @@ mod estimer;
 mod fiche;
 mod historique;
 mod simulateurs;
+mod sortie_pdf;
 
 use crate::store::{resolve_db_path, Store};
 use clap::{ArgAction, Parser, Subcommand};

@@ -1,25 +1,31 @@
 //! Tauri commands that print: the estimate and a checklist become PDF files,
 //! kept in the copies folder (`~/Documents/Guichet` unless the adviser chose
 //! another) and opened in the system viewer, whose print dialog prints them.
+//! The estimate of a pregnant member ends with the maternité checklist
+//! unless `OptionsImpression::fiche_jointe` is `false`.
 
 use super::{lock_store, AppState};
-use crate::documents::{document_estimation, document_fiche, EnTete, SECTION_PAR_DEFAUT};
+use crate::documents::{document_fiche, estimation_imprimee, EnTete, SECTION_PAR_DEFAUT};
 use crate::moteur::{self, catalogue_livre};
 use crate::tarifs::amo::parametres_livres;
 use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
 use std::path::PathBuf;
 use tauri::State;
 
+/// A text setting, trimmed; blank counts as not given.
+fn rempli(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
 pub(super) fn entete(o: &OptionsImpression) -> EnTete {
     EnTete {
-        section: o
-            .section
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| SECTION_PAR_DEFAUT.to_string()),
+        section: rempli(&o.section).unwrap_or_else(|| SECTION_PAR_DEFAUT.to_string()),
         imprime_le: chrono::Local::now().date_naive(),
-        numero: o.numero.clone(),
-        initiales: o.initiales.clone(),
+        numero: rempli(&o.numero),
+        initiales: rempli(&o.initiales),
     }
 }
 
@@ -73,6 +79,21 @@ pub(super) fn garder_et_ouvrir(
     })
 }
 
+/// A render error: the header fields come from the adviser's settings
+/// (section, initials), so a refusal there is an input error naming them.
+fn erreur_de_rendu(e: crate::pdf::PdfError) -> IpcError {
+    use crate::pdf::PdfError;
+    let code = match &e {
+        PdfError::TropLong { champ } | PdfError::CaractereAbsent { champ, .. }
+            if ["section", "initiales du conseiller", "référence"].contains(&champ.as_str()) =>
+        {
+            ErrorCode::InvalidInput
+        }
+        _ => ErrorCode::Internal,
+    };
+    IpcError::new(code, e.to_string())
+}
+
 fn nom_de_fichier(prefixe: &str, o: &OptionsImpression) -> String {
     let quand = chrono::Local::now().format("%Y%m%d-%H%M%S");
     match &o.numero {
@@ -105,9 +126,14 @@ pub fn imprimer_estimation(
         catalogue_livre(),
     )
     .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
-    let doc = document_estimation(&situation, &resultat, &entete(&options));
-    let octets =
-        crate::pdf::render(&doc).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    let doc = estimation_imprimee(
+        &situation,
+        &resultat,
+        &entete(&options),
+        options.fiche_jointe.unwrap_or(true),
+    )
+    .map_err(|e| IpcError::new(ErrorCode::InvalidInput, format!("fiche jointe : {e}")))?;
+    let octets = crate::pdf::render(&doc).map_err(erreur_de_rendu)?;
     garder_et_ouvrir(
         &octets,
         dossier(&options)?,
@@ -124,8 +150,7 @@ pub fn imprimer_fiche(
     let fiche = crate::fiches::build(&id, &saisie)
         .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
     let doc = document_fiche(&fiche, &entete(&options));
-    let octets =
-        crate::pdf::render(&doc).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    let octets = crate::pdf::render(&doc).map_err(erreur_de_rendu)?;
     garder_et_ouvrir(
         &octets,
         dossier(&options)?,

@@ -79,7 +79,7 @@ pub fn document_estimation(
     }
     avertissements(&mut doc, resultat);
     references(&mut doc, resultat);
-    annexe(&mut doc, resultat);
+    annexe(&mut doc, &detaillees);
     doc
 }
 
@@ -298,12 +298,15 @@ fn references(doc: &mut Document, resultat: &Resultat) {
     doc.push(KeyValues::new(lignes));
 }
 
-fn annexe(doc: &mut Document, resultat: &Resultat) {
+/// The explanations of the offers detailed per act (the member's offer, or
+/// all four when comparing): the other offers' totals are sums of amounts
+/// computed by the same rules, and their explanations would triple the annex.
+fn annexe(doc: &mut Document, detaillees: &[&ResultatOffre]) {
     doc.push(crate::pdf::Block::PageBreak);
     doc.push(Heading::section(
         "Annexe — comment chaque montant est calculé",
     ));
-    for r in &resultat.offres {
+    for r in detaillees {
         for (i, a) in r.actes.iter().enumerate() {
             doc.push(Heading::sub(format!(
                 "{} — soin {} : {}",

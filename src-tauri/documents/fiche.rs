@@ -4,7 +4,7 @@
 use super::EnTete;
 use crate::fiches::{Checklist, ComputedDate, ItemDate};
 use crate::pdf::format::{date, euros};
-use crate::pdf::{Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Table};
+use crate::pdf::{Block, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Table};
 
 fn quand(d: &Option<ItemDate>) -> String {
     match d {
@@ -35,9 +35,24 @@ pub fn document_fiche(fiche: &Checklist, entete: &EnTete) -> Document {
         reference: format!("Bon à savoir — {}", fiche.id),
         adviser_initials: entete.initiales.clone(),
     });
+    contenu(&mut doc, fiche, Heading::section);
+    doc
+}
+
+/// Appends `fiche` to another document (the estimate of a pregnant member
+/// gets the maternité checklist): on a new page, under its own title.
+pub fn joindre_fiche(doc: &mut Document, fiche: &Checklist) {
+    doc.push(Block::PageBreak);
+    doc.push(Heading::section(format!("Bon à savoir — {}", fiche.title)));
+    contenu(doc, fiche, Heading::sub);
+}
+
+/// The checklist's body; `titre` makes its headings (sections in its own
+/// document, sub-sections when appended under another document's heading).
+fn contenu(doc: &mut Document, fiche: &Checklist, titre: fn(String) -> Heading) {
     doc.push(Paragraph::new(fiche.intro.clone()));
     if !fiche.situation.is_empty() {
-        doc.push(Heading::section("Votre situation"));
+        doc.push(titre("Votre situation".into()));
         doc.push(KeyValues::new(
             fiche
                 .situation
@@ -45,7 +60,7 @@ pub fn document_fiche(fiche: &Checklist, entete: &EnTete) -> Document {
                 .map(|l| (l.label.clone(), l.value.clone())),
         ));
     }
-    doc.push(Heading::section("Ce qu'il faut faire"));
+    doc.push(titre("Ce qu'il faut faire".into()));
     let mut t = Table::new(vec![
         Column::text("Démarche", 50),
         Column::text("Quand", 22),
@@ -53,7 +68,7 @@ pub fn document_fiche(fiche: &Checklist, entete: &EnTete) -> Document {
     ]);
     for item in &fiche.items {
         let mut texte = if item.important {
-            format!("(important) {}", item.text)
+            format!("Important : {}", item.text)
         } else {
             item.text.clone()
         };
@@ -65,6 +80,10 @@ pub fn document_fiche(fiche: &Checklist, entete: &EnTete) -> Document {
                 date(m.since)
             ));
         }
+        // How a date was obtained when one of the member's dates was missing.
+        for n in &item.notes {
+            texte.push_str(&format!("\nÀ noter : {n}"));
+        }
         let destinataire = match (&item.recipient, &item.to_send) {
             (Some(r), Some(s)) => format!("{s} → {r}"),
             (Some(r), None) => r.clone(),
@@ -74,12 +93,14 @@ pub fn document_fiche(fiche: &Checklist, entete: &EnTete) -> Document {
         t = t.row([texte, quand(&item.date), destinataire]);
     }
     doc.push(t);
-    let calculs: Vec<String> = fiche
-        .items
-        .iter()
-        .flat_map(|i| regles(&i.date))
-        .map(|c| format!("{} : {}", date(c.date), c.rule))
-        .collect();
+    // One line per date, even when several items share it.
+    let mut calculs: Vec<String> = Vec::new();
+    for c in fiche.items.iter().flat_map(|i| regles(&i.date)) {
+        let ligne = format!("{} : {}", date(c.date), c.rule);
+        if !calculs.contains(&ligne) {
+            calculs.push(ligne);
+        }
+    }
     if !calculs.is_empty() {
         doc.push(Heading::sub("Comment les dates sont calculées"));
         for c in calculs {
@@ -89,7 +110,9 @@ pub fn document_fiche(fiche: &Checklist, entete: &EnTete) -> Document {
     doc.push(Heading::sub("Sources"));
     let mut sources: Vec<String> = Vec::new();
     for i in &fiche.items {
-        let s = format!("{} ({})", i.source.section, i.source.reference);
+        // The section of the guide is what the member can look up; the
+        // line numbers in the source files are for reviewers, not printed.
+        let s = i.source.section.clone();
         if !sources.contains(&s) {
             sources.push(s);
         }
@@ -102,5 +125,4 @@ pub fn document_fiche(fiche: &Checklist, entete: &EnTete) -> Document {
          textes officiels.",
         fiche.source_document
     )));
-    doc
 }

@@ -3,7 +3,9 @@
 //! above, each segment's value printed inside it when it fits, otherwise on a
 //! line under the bar next to a colour swatch, and the bar's total after it.
 //!
-//! The legend is repeated when the bars continue on the next page.
+//! A zero segment has no width and no printed value (the tables beside the
+//! chart give every amount). The chart is kept on one page when it fits on
+//! one; otherwise the legend is repeated when the bars continue on the next.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -131,7 +133,7 @@ fn rows(flow: &Flow, chart: &StackedBarChart, g: &ChartGeometry) -> Vec<BarRow> 
                 let width = g.bar_width * ratio;
                 let text_w = fonts.width(&seg.text, Weight::Bold, VALUE_SIZE);
                 let inside = text_w + 2.0 * VALUE_PAD <= width;
-                if !inside {
+                if !inside && seg.value > Decimal::ZERO {
                     overflow_entries.push((x + width, series.colour, seg.text.clone(), text_w));
                 }
                 segments.push((x, width, series.colour, seg.text.clone(), text_w, inside));
@@ -183,15 +185,22 @@ fn rows(flow: &Flow, chart: &StackedBarChart, g: &ChartGeometry) -> Vec<BarRow> 
     rows
 }
 
-/// Legend plus the first bar: what must start together on a page.
+/// What must start together on a page: the whole chart when it fits on
+/// one page, else the legend and the first bar.
+fn unbreakable(legend_h: f32, rows: &[BarRow]) -> f32 {
+    let whole = legend_h + rows.iter().map(|r| r.height).sum::<f32>();
+    if whole <= Flow::full_page() {
+        whole
+    } else {
+        legend_h + rows.first().map(|r| r.height).unwrap_or(0.0)
+    }
+}
+
+/// See [`unbreakable`].
 pub(crate) fn first_unit(flow: &Flow, chart: &StackedBarChart) -> f32 {
     let g = geometry(flow, chart);
     let legend_h = legend_height(&legend(flow, chart));
-    legend_h
-        + rows(flow, chart, &g)
-            .first()
-            .map(|r| r.height)
-            .unwrap_or(0.0)
+    unbreakable(legend_h, &rows(flow, chart, &g))
 }
 
 pub(crate) fn layout_chart(flow: &mut Flow, chart: &StackedBarChart) {
@@ -199,7 +208,7 @@ pub(crate) fn layout_chart(flow: &mut Flow, chart: &StackedBarChart) {
     let legend_lines = legend(flow, chart);
     let legend_h = legend_height(&legend_lines);
     let rows = rows(flow, chart, &g);
-    flow.begin_block(legend_h + rows.first().map(|r| r.height).unwrap_or(0.0));
+    flow.begin_block(unbreakable(legend_h, &rows));
     draw_legend(flow, &legend_lines);
     for row in &rows {
         if !flow.fits(row.height) {

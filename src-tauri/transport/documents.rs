@@ -13,6 +13,10 @@ pub struct OptionsImpression {
     pub initiales: Option<String>,
     /// The folder that keeps the copies; `~/Documents/Guichet` when absent.
     pub dossier: Option<String>,
+    /// Estimate only: append the checklist the situation calls for (a
+    /// pregnancy → the maternité checklist with its dates). Absent = yes.
+    #[serde(default)]
+    pub fiche_jointe: Option<bool>,
 }
 
 /// What was printed.

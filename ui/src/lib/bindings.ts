@@ -19,7 +19,12 @@ numero: string | null, initiales: string | null,
 /**
  * The folder that keeps the copies; `~/Documents/Guichet` when absent.
  */
-dossier: string | null, };
+dossier: string | null, 
+/**
+ * Estimate only: append the checklist the situation calls for (a
+ * pregnancy → the maternité checklist with its dates). Absent = yes.
+ */
+fiche_jointe: boolean | null, };
 
 export type Impression = { 
 /**

@@ -1,4 +1,5 @@
-// Global shortcuts of the Estimation screen (Ctrl+N, Ctrl+S, Ctrl+K, Ctrl+P).
+// Global shortcuts (Ctrl+N, Ctrl+S, Ctrl+K: the Estimation screen; Ctrl+P:
+// print what the current screen shows, see App.svelte).
 export type CommandeEstimation = "nouveau" | "enregistrer" | "recherche" | "imprimer";
 
 export function commandePourTouche(e: { ctrlKey: boolean; metaKey?: boolean; altKey: boolean; key: string }): CommandeEstimation | null {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi, beforeEach } from "vitest";
 import { flushSync, mount, tick, unmount } from "svelte";
 import Imprimer from "./Imprimer.svelte";
+import { enregistrerReglages } from "../../lib/impression.svelte";
 
 // The Rust side is replaced by a stub that records the calls.
 const calls: { command: string; args?: Record<string, unknown> }[] = [];
@@ -21,7 +22,8 @@ describe("Imprimer", () => {
     document.body.innerHTML = "";
   });
 
-  it("sends the tool and its input, then shows the copy's path", async () => {
+  it("sends the tool, its input and the workstation's print settings, then shows the copy's path", async () => {
+    enregistrerReglages({ section: " Section de la Gironde ", dossier: "/srv/copies" });
     const saisie = { prets: [{ montant: "60000", type: "amortissable", duree_mois: "" }] };
     const c = mount(Imprimer, { target: document.body, props: { outil: "caution", saisie } });
     const bouton = document.querySelector<HTMLButtonElement>("[data-testid=caution-imprimer]")!;
@@ -35,7 +37,13 @@ describe("Imprimer", () => {
         command: "imprimer_simulation",
         args: {
           simulation: { outil: "caution", saisie },
-          options: { section: null, numero: null, initiales: null, dossier: null },
+          options: {
+            section: "Section de la Gironde",
+            dossier: "/srv/copies",
+            numero: null,
+            initiales: null,
+            fiche_jointe: null,
+          },
         },
       },
     ]);
