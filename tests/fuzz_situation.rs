@@ -454,13 +454,16 @@ fn golden_situations_pass_every_check() {
 
 #[test]
 fn fuzz_mutated_situations() {
-    fuzz("situations_mutees", situation_mutee(), |v| verifier(&v));
+    fuzz("situations_mutees", 256, situation_mutee(), |v| {
+        verifier(&v)
+    });
 }
 
 #[test]
 fn fuzz_any_json_value() {
     fuzz(
         "valeurs_json",
+        256,
         prop_oneof![valeur_json(), situation_aleatoire()],
         |v| verifier(&v),
     );
@@ -485,7 +488,7 @@ fn fuzz_bytes_and_mutated_text() {
                 b
             }),
     ];
-    fuzz("octets", texte, |octets| {
+    fuzz("octets", 256, texte, |octets| {
         // The CLI's path: document rules on the bytes, then the checks.
         match lire_situation(&octets) {
             Ok(objet) => verifier(&Value::Object(objet))?,

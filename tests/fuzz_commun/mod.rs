@@ -1,8 +1,8 @@
 //! The runner shared by the fuzz targets (`tests/fuzz_*.rs`): proptest with
 //! a case count in the normal suite, or for a set time.
 //!
-//! - Normal suite: one run of `ProptestConfig::default()` cases (256, or
-//!   `PROPTEST_CASES`).
+//! - Normal suite: one run of `cas` cases (`PROPTEST_CASES` overrides it):
+//!   the default 256 for the fast targets, fewer for the slow ones.
 //! - `GUICHET_FUZZ_SECONDES=N` (what `scripts/fuzz.sh` sets): runs of fresh
 //!   random cases back to back until N seconds have passed, then prints
 //!   `fuzz <cible> : <cas> cas en <s> s, <p> panique(s), <e> échec(s)`.
@@ -23,8 +23,12 @@ use std::time::{Duration, Instant};
 const PANIQUE: &str = "PANIQUE";
 
 /// Runs `test` on values of `strategie` (see the module doc).
-pub fn fuzz<S>(cible: &str, strategie: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
-where
+pub fn fuzz<S>(
+    cible: &str,
+    cas_suite: u32,
+    strategie: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) where
     S: Strategy,
     S::Value: Debug,
 {
@@ -51,7 +55,12 @@ where
     let (mut paniques, mut echecs) = (0u64, 0u64);
     let mut rapports = Vec::new();
     loop {
+        let cas_lot = match (duree, std::env::var("PROPTEST_CASES")) {
+            (None, Err(_)) => cas_suite,
+            _ => Config::default().cases,
+        };
         let config = Config {
+            cases: cas_lot,
             // Shrinking a failure found in a timed run must not eat the run.
             max_shrink_iters: 2_000,
             failure_persistence: None,
