@@ -2,7 +2,8 @@
 # Fuzzing (issue 8): runs each fuzz target for a set time and prints, per
 # target, the cases run and the panics and failures found (0 expected).
 #
-#   scripts/fuzz.sh [SECONDES]        # 300 by default, per target
+#   scripts/fuzz.sh [SECONDES] [FICHIER…]   # 300 s by default, per target;
+#                                          # files: fuzz_situation fuzz_tarifs fuzz_fiches
 #
 # The targets are proptest runners (tests/fuzz_*.rs, see tests/fuzz_commun):
 # cargo-fuzz would need a nightly toolchain and sanitizer builds of Tauri.
@@ -12,16 +13,19 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 SECONDES="${1:-300}"
+shift || true
+CIBLES=("$@")
+[[ ${#CIBLES[@]} -gt 0 ]] || CIBLES=(fuzz_situation fuzz_tarifs fuzz_fiches)
 export GUICHET_FUZZ_SECONDES="$SECONDES"
 export RUST_BACKTRACE=0
 rc=0
-for cible in fuzz_situation fuzz_tarifs fuzz_fiches; do
+for cible in "${CIBLES[@]}"; do
   printf '==> %s (%s s par cible)\n' "$cible" "$SECONDES"
   journal="$(mktemp)"
   if ! cargo test --quiet --test "$cible" -- --nocapture --test-threads=8 >"$journal" 2>&1; then
     rc=1
   fi
-  grep -E '^fuzz |^test result|entrée minimale|PANIQUE|^error' "$journal" || true
+  grep -E '^fuzz |^test result|entrée minimale|PANIQUE|^error|^échec' "$journal" || true
   rm -f "$journal"
 done
 exit "$rc"

@@ -12,3 +12,4 @@ mod demarrage;
 mod ecrans;
 mod estimation;
 mod garde_fous;
+mod xss;

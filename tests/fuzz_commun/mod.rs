@@ -75,7 +75,7 @@ pub fn fuzz<S>(
                 } else {
                     echecs += 1;
                 }
-                rapports.push(format!("{raison}\nentrée minimale : {minimal:?}"));
+                rapports.push(format!("échec : {raison}\nentrée minimale : {minimal:?}"));
             }
             Err(TestError::Abort(raison)) => {
                 echecs += 1;
