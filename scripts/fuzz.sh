@@ -25,7 +25,7 @@ for cible in "${CIBLES[@]}"; do
   if ! cargo test --quiet --test "$cible" -- --nocapture --test-threads=8 >"$journal" 2>&1; then
     rc=1
   fi
-  grep -E '^fuzz |^test result|entrée minimale|PANIQUE|^error|^échec' "$journal" || true
+  grep -oE 'fuzz [a-z_]+ : [0-9]+ cas.*|^test result.*|entrée minimale.*|PANIQUE.*|^error.*|^échec.*' "$journal" || true
   rm -f "$journal"
 done
 exit "$rc"

@@ -170,10 +170,8 @@ async fn hostile_text_in_every_field_runs_nothing() {
 
         // Historique: the hostile references listed as typed, as text.
         app.open_screen("historique").await?;
-        let recherche = app
-            .js("const c = document.querySelector('main input[type=search], main input'); if (c) { c.value = ''; c.dispatchEvent(new Event('input', {bubbles: true})); } return 1;")
+        app.js("const c = document.querySelector('main input[type=search], main input'); if (c) { c.value = ''; c.dispatchEvent(new Event('input', {bubbles: true})); } return 1;")
             .await?;
-        let _ = recherche;
         tokio::time::sleep(std::time::Duration::from_millis(800)).await;
         let texte: Value = app.js("return document.querySelector('main').innerText;").await?;
         let texte = texte.as_str().unwrap_or_default().to_string();
