@@ -4,14 +4,15 @@
 //! - the integrity checks and the opening of a database of 10 000 saved
 //!   estimates (`quick_check` runs at every opening);
 //! - the list, its search and its last page on 100 000 saved estimates
-//!   (what the Historique screen asks for).
+//!   (what the Historique screen asks for), and the checks on that base
+//!   (timed once: `integrity_check` reads every page).
 //!
 //! Run: `cargo bench --bench historique`. The database files live in the
 //! system temporary folder (a real disk here, so fsync is real).
 
 use chrono::NaiveDateTime;
 use criterion::{criterion_group, criterion_main, Criterion};
-use guichet::historique::{NouvelleEstimation, ValidationMinimale};
+use guichet::historique::{NouvelleEstimation, ValidationMoteur};
 use guichet::store::historique::Recherche;
 use guichet::store::Store;
 use serde_json::json;
@@ -31,17 +32,18 @@ fn moment(jour: u32) -> NaiveDateTime {
 fn estimation(i: u32) -> NouvelleEstimation {
     NouvelleEstimation::preparer(
         &json!({
-            "date_soins": "2026-03-14",
-            "adherent": {"date_naissance": "1986-05-02", "offre": "reference", "statut": "fonctionnaire"},
-            "parcours_soins": true,
+            "date": "2026-03-14",
+            "offre": "reference",
+            "assure": {"date_naissance": "1986-05-02", "parcours_soins": true, "css": false,
+                       "handicap": false, "deja_utilise": {}},
             "actes": [
-                {"code": "verre_progressif", "frais_reels": "250.00", "reseau": "optistya", "quantite": 2},
-                {"code": "monture", "frais_reels": format!("{}.00", 60 + i % 200), "reseau": "optistya", "quantite": 1},
+                {"code": "verre_progressif", "frais_reels": "250.00", "reseau": true, "quantite": 2},
+                {"code": "monture", "frais_reels": format!("{}.00", 60 + i % 200)},
                 {"code": "consultation_specialiste", "frais_reels": "45.00", "optam": true},
-                {"code": "kinesitherapie", "frais_reels": "16.13", "quantite": 10}
+                {"code": "seance_kinesitherapie", "frais_reels": "16.13", "brss": "16.13", "quantite": 10}
             ]
         }),
-        &ValidationMinimale,
+        &ValidationMoteur,
         Some(["AB", "CD", "EF", "GH"][i as usize % 4].parse().unwrap()),
         Some(format!("Dossier-{:06}", i).parse().unwrap()),
         Some("MGEN 2018".parse().unwrap()),
@@ -133,6 +135,26 @@ fn controles(c: &mut Criterion) {
 fn liste(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let store = base(dir.path(), 100_000);
+    for (nom, controle) in [
+        (
+            "quick_check",
+            Store::controle_rapide as fn(&Store) -> Result<(), String>,
+        ),
+        ("integrity_check", Store::controle_complet),
+    ] {
+        let t = Instant::now();
+        controle(&store).unwrap();
+        eprintln!(
+            "{nom} sur 100 000 estimations : {:.0} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    let t = Instant::now();
+    assert!(store.estimations_alterees().unwrap().is_empty());
+    eprintln!(
+        "empreintes de 100 000 estimations : {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let mut g = c.benchmark_group("liste 100 000 estimations");
     let cas: [(&str, Option<&str>, u64); 6] = [
         ("première page", None, 0),

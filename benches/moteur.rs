@@ -3,9 +3,15 @@
 //! medicines, envelopes, optics, dental, hearing aids and a hospital stay),
 //! from the parsed situation to the full result with explanations.
 //! Goal: under 100 µs on the reference machine.
+//!
+//! Load (issue 8): the same 30 acts repeated to 1 000 and 10 000 acts (the
+//! reader takes 500 at most; the engine itself has no limit), to show the
+//! time grows linearly. `GUICHET_ACTES=N cargo bench --bench moteur` only
+//! estimates N acts once and prints the time, for a peak-memory reading
+//! with `/usr/bin/time -v`.
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use guichet::moteur::{catalogue_livre, estimer, lecture};
+use criterion::{criterion_group, Criterion};
+use guichet::moteur::{catalogue_livre, estimer, lecture, Situation};
 use guichet::tarifs::amo::parametres_livres;
 use guichet::tarifs::shipped_baremes;
 use serde_json::json;
@@ -83,5 +89,71 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+/// The 30 acts repeated to `n` acts (same days: the daily and annual caps
+/// and the envelopes are hit hard).
+fn situation_de(n: usize) -> Situation {
+    let mut s = lecture::lire(&situation()).expect("situation");
+    let modele = s.actes.clone();
+    s.actes = modele.iter().cycle().take(n).cloned().collect();
+    s
+}
+
+fn charge(c: &mut Criterion) {
+    let baremes = shipped_baremes();
+    let amo = parametres_livres();
+    let cat = catalogue_livre();
+    let mut g = c.benchmark_group("moteur charge");
+    g.sample_size(10);
+    for n in [1_000usize, 10_000] {
+        let s = situation_de(n);
+        let t = std::time::Instant::now();
+        let r = estimer(&s, &baremes, amo, cat).expect("estimation");
+        let d = t.elapsed();
+        eprintln!(
+            "{n} actes × {} offres : {:.1} ms au premier calcul ({:.1} µs par acte)",
+            r.offres.len(),
+            d.as_secs_f64() * 1e3,
+            d.as_secs_f64() * 1e6 / n as f64
+        );
+        g.bench_function(format!("4_offres_{n}_actes"), |b| {
+            b.iter(|| estimer(std::hint::black_box(&s), &baremes, amo, cat).expect("estimation"))
+        });
+    }
+    g.finish();
+}
+
+/// One estimate of `n` acts, timed, nothing else (for `/usr/bin/time -v`).
+fn charge_seule(n: usize) {
+    let s = situation_de(n);
+    let t = std::time::Instant::now();
+    let r = estimer(
+        &s,
+        &baremes_livres(),
+        parametres_livres(),
+        catalogue_livre(),
+    )
+    .expect("estimation");
+    let actes: usize = r.offres.iter().map(|o| o.actes.len()).sum();
+    eprintln!(
+        "{n} actes : {:.1} ms, {actes} résultats d'acte (4 offres)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+}
+
+fn baremes_livres() -> Vec<guichet::tarifs::Bareme> {
+    shipped_baremes()
+}
+
+criterion_group!(benches, bench, charge);
+
+fn main() {
+    if let Some(n) = std::env::var("GUICHET_ACTES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        charge_seule(n);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

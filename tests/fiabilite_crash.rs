@@ -9,7 +9,9 @@
 //!
 //! `GUICHET_CYCLES_CRASH` sets the number of cycles (50 by default; the
 //! bench script `scripts/crash-bench.sh` runs 1 000), `GUICHET_GRAINE_CRASH`
-//! the random seed (printed, to replay a failure).
+//! the random seed (printed, to replay a failure), `GUICHET_BINAIRE` the
+//! binary to kill (the bench script runs a private copy, so that a rebuild
+//! of the shared target during a long run does not swap it).
 
 mod historique_commun;
 
@@ -36,11 +38,28 @@ impl Hasard {
     }
 }
 
+/// The binary under test: `GUICHET_BINAIRE` or the one cargo built.
+fn binaire() -> String {
+    std::env::var("GUICHET_BINAIRE").unwrap_or_else(|_| GUICHET.to_string())
+}
+
+/// Runs the binary under test to completion.
+fn lancer(db: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(binaire())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("GUICHET_DB")
+        .stdin(Stdio::null())
+        .output()
+        .expect("lancement de guichet")
+}
+
 /// Starts one process, kills it after `delai`, returns the acknowledged
 /// lines (complete lines only: a number is acknowledged once its line is
 /// written whole).
 fn cycle(db: &Path, args: &[&str], delai: Duration) -> Vec<String> {
-    let mut enfant = Command::new(GUICHET)
+    let mut enfant = Command::new(binaire())
         .arg("--db")
         .arg(db)
         .args(args)
@@ -109,12 +128,17 @@ fn acknowledged_saves_survive_sigkill() {
     // The database is created by one normal start (migrations and the
     // shipped tariff table take longer than most kill delays); every later
     // start is killed at random.
-    ok(&guichet(&db, &["base"]));
+    ok(&lancer(&db, &["base"]));
     // Kill delays scale with the time one save takes on this machine now
     // (it varies with the load): up to twice that for a single save, four
     // times for a loop, so that kills land before, during and after saves.
     let t = Instant::now();
-    let reference = enregistrer(&db, &fichiers[0], &[]);
+    let reference = ok(&lancer(
+        &db,
+        &["historique", "enregistrer", fichiers[0].to_str().unwrap()],
+    ))
+    .trim()
+    .to_string();
     let duree_ms = (t.elapsed().as_millis() as u64).max(20);
     eprintln!("un enregistrement complet (processus compris) : {duree_ms} ms");
 
@@ -174,7 +198,8 @@ fn acknowledged_saves_survive_sigkill() {
     // One last check through the binary itself: a random acknowledged save
     // shows the document that was saved.
     if let Some((numero, doc)) = acquittees.iter().next() {
-        let e = afficher(&db, numero);
+        let e: serde_json::Value =
+            serde_json::from_str(&ok(&lancer(&db, &["historique", "afficher", numero]))).unwrap();
         let attendu: serde_json::Value =
             serde_json::from_str(&situation(*doc as u32 * 37)).unwrap();
         assert_eq!(e["situation"], attendu);

@@ -211,6 +211,9 @@ fn bad_input_names_the_field_and_writes_nothing() {
         ),
         2,
     );
-    assert!(err.contains("champ « date_soins » : absent"), "{err}");
+    assert!(
+        err.contains("champ « date » : champ obligatoire absent"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&db).unwrap(), avant);
 }

@@ -129,7 +129,7 @@ impl From<ErreurHistorique> for Echec {
 }
 
 /// Runs one `historique` action; returns the exit code. `validateur` checks
-/// situation documents (the engine's, once wired); `maintenant` is the clock.
+/// situation documents (the app's: [`crate::historique::ValidationMoteur`]); `maintenant` is the clock.
 pub fn executer(
     action: ActionHistorique,
     store: &mut Store,

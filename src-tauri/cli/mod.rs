@@ -177,7 +177,7 @@ pub fn main() -> i32 {
         Some(Command::Historique(action)) => historique::executer(
             action,
             &mut store,
-            &crate::historique::ValidationMinimale,
+            &crate::historique::ValidationMoteur,
             maintenant,
         ),
         Some(Command::Base { action: None }) => {

@@ -52,17 +52,3 @@ pub fn estimer(
         }
     }
 }
-
-/// The history's check of a situation before it is saved: the engine's
-/// strict reader and its catalogue checks; the date of care is `date`.
-pub(super) fn valider_pour_historique(
-    situation: &serde_json::Map<String, serde_json::Value>,
-) -> Result<chrono::NaiveDate, crate::historique::ErreurSituation> {
-    let erreur = |e: moteur::ErreurSaisie| crate::historique::ErreurSituation {
-        champ: e.chemin,
-        message: e.message,
-    };
-    let s = moteur::lecture::lire(&serde_json::Value::Object(situation.clone())).map_err(erreur)?;
-    moteur::validation::valider(&s, catalogue_livre()).map_err(erreur)?;
-    Ok(s.date)
-}

@@ -33,7 +33,7 @@ pub struct EtatHistorique {
     probleme: Mutex<Option<String>>,
     /// What the start did (backup, purge), in French.
     demarrage: Vec<String>,
-    /// Checks a situation before it is saved (the engine's, once wired).
+    /// Checks a situation before it is saved (the engine's strict reader).
     validateur: Box<dyn ValidateurSituation + Send + Sync>,
 }
 
@@ -49,7 +49,7 @@ pub(super) fn demarrage(
         chemin,
         probleme: Mutex::new(None),
         demarrage: Vec::new(),
-        validateur: Box::new(super::estimation_ui::valider_pour_historique),
+        validateur: Box::new(crate::historique::ValidationMoteur),
     };
     match ouverture {
         Ok(mut store) => {

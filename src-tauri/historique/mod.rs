@@ -3,18 +3,20 @@
 //! checks done before anything is written. The storage itself is
 //! `store::historique`; the CLI and the Tauri commands give it the date.
 //!
-//! The engine's own validation of a situation plugs in through
-//! [`ValidateurSituation`] (a closure works), so this module does not depend
-//! on the engine.
+//! The validation of a situation plugs in through [`ValidateurSituation`]
+//! (a closure works); the one the app and the CLI use is
+//! [`validation::ValidationMoteur`], the engine's strict reader.
 
 pub mod champs;
 pub mod document;
+pub mod validation;
 
 pub use champs::{
     cle_reference, optionnel, ErreurChamp, Initiales, NomBareme, NumeroEstimation,
     ReferenceAdherent,
 };
 pub use document::{canonique, empreinte, lire_situation, verifier_valeur, ErreurDocument};
+pub use validation::ValidationMoteur;
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -42,8 +44,8 @@ where
     }
 }
 
-/// The validation used until the engine's is wired: the document must name
-/// its date of care in `date_soins` (`AAAA-MM-JJ`).
+/// A validation that only needs the date of care in `date_soins`
+/// (`AAAA-MM-JJ`): for tests of the storage, not for what advisers save.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ValidationMinimale;
 

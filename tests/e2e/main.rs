@@ -13,3 +13,4 @@ mod ecrans;
 mod estimation;
 mod garde_fous;
 mod impression;
+mod xss;

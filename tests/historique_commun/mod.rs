@@ -51,18 +51,20 @@ pub fn echec(o: &Output, code: i32) -> String {
     stderr(o)
 }
 
-/// A realistic situation document: a 40-year-old member under Référence
-/// buying progressive glasses in the OPTISTYA network (domain brief example),
-/// varied by `n` (the frame price) so that each document differs.
+/// A realistic situation document, as the engine reads it: a member born in
+/// 1986 under Référence buying progressive glasses in the OPTISTYA network
+/// (domain brief example), varied by `n` (the frame price) so that each
+/// document differs.
 pub fn situation(n: u32) -> String {
     format!(
         r#"{{
-  "date_soins": "2026-03-14",
-  "adherent": {{"date_naissance": "1986-05-02", "offre": "reference", "statut": "fonctionnaire"}},
-  "parcours_soins": true,
+  "date": "2026-03-14",
+  "offre": "reference",
+  "assure": {{"date_naissance": "1986-05-02", "parcours_soins": true, "css": false,
+              "handicap": false, "deja_utilise": {{}}}},
   "actes": [
-    {{"code": "verre_progressif", "frais_reels": "250.00", "reseau": "optistya", "quantite": 2}},
-    {{"code": "monture", "frais_reels": "{}.00", "reseau": "optistya", "quantite": 1}}
+    {{"code": "verre_progressif", "frais_reels": "250.00", "reseau": true, "quantite": 2}},
+    {{"code": "monture", "frais_reels": "{}.00"}}
   ]
 }}"#,
         100 + n % 400
