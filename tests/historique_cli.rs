@@ -217,3 +217,50 @@ fn bad_input_names_the_field_and_writes_nothing() {
     );
     assert_eq!(std::fs::read(&db).unwrap(), avant);
 }
+
+#[test]
+fn show_says_when_the_bareme_of_the_date_of_care_changed_since_the_save() {
+    // Issue 5: a reopened estimate is recomputed with the barème of its date
+    // of care and says so if that barème changed since the save. Care on
+    // 14/03/2026, saved while the shipped 2018 version is the one in force;
+    // then a version effective 01/01/2026 is imported (same cells, another
+    // name and date, so another checksum): `afficher` must name both.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("guichet.db");
+    let f = ecrire(dir.path(), "s.json", situation(7));
+    let numero = enregistrer(&db, &f, &[]);
+    assert_eq!(afficher(&db, &numero)["changement_bareme"], Value::Null);
+
+    let livre = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/tarifs/annexe2-2018.toml"
+    ))
+    .unwrap()
+    .replacen(
+        "nom = \"MGEN Annexe 2 — 2018\"\nen_vigueur_le = \"2018-01-01\"",
+        "nom = \"MGEN Annexe 2 — essai 2026\"\nen_vigueur_le = \"2026-01-01\"",
+        1,
+    );
+    assert!(livre.contains("essai 2026"));
+    let nouveau = ecrire(dir.path(), "bareme-2026.toml", livre);
+    ok(&guichet(
+        &db,
+        &[
+            "bareme",
+            "importer",
+            nouveau.to_str().unwrap(),
+            "--accepter-non-signe",
+        ],
+    ));
+
+    let m = afficher(&db, &numero)["changement_bareme"]
+        .as_str()
+        .expect("un message de changement de barème")
+        .to_string();
+    assert!(
+        m.contains("« MGEN Annexe 2 — 2018 », en vigueur le 01/01/2018"),
+        "{m}"
+    );
+    assert!(m.contains("essai 2026"), "{m}");
+    assert!(m.contains("en vigueur le 01/01/2026"), "{m}");
+}

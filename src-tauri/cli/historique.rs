@@ -194,7 +194,11 @@ fn executer_action(
         ActionHistorique::Afficher { numero } => {
             let numero: NumeroEstimation = numero.parse()?;
             let e = store.afficher_estimation(numero)?;
-            json(&detail(&e)?)
+            let mut d = detail(&e)?;
+            // As in the window: compared by checksum with the version
+            // recorded at the save.
+            d.changement_bareme = store.changement_bareme(&e)?.map(|c| c.message());
+            json(&d)
         }
         ActionHistorique::Dupliquer {
             numero,
