@@ -635,9 +635,11 @@ pub struct BaseVue {
     pub cecite: Option<bool>,
 }
 
-/// One act as the UI search and `guichet catalogue` show it.
+/// What every view of an act shows (the Estimation screen's search and act
+/// editor, `guichet catalogue`): its identity, Annexe lines, search words
+/// and the fields to fill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct EntreeCatalogue {
+pub struct FicheActe {
     pub code: String,
     pub libelle: String,
     pub section: String,
@@ -645,10 +647,43 @@ pub struct EntreeCatalogue {
     pub lignes: Vec<String>,
     /// Words people use, for the search.
     pub synonymes: Vec<String>,
+    /// Reimbursed by the Sécurité sociale.
     pub rembourse: bool,
     /// Fields the act requires besides code, date, quantite, frais_reels.
     pub champs: Vec<Champ>,
+    /// Fields the act accepts.
     pub champs_optionnels: Vec<Champ>,
+    pub elements: Vec<ElementDeclare>,
+    pub materiaux: Vec<String>,
+    pub codes_lpp: Vec<String>,
+    pub note: Option<String>,
+}
+
+impl From<&ActeCatalogue> for FicheActe {
+    fn from(a: &ActeCatalogue) -> Self {
+        FicheActe {
+            code: a.code.clone(),
+            libelle: a.libelle.clone(),
+            section: a.section.clone(),
+            lignes: a.lignes.clone(),
+            synonymes: a.synonymes.clone(),
+            rembourse: a.rembourse,
+            champs: a.champs.clone(),
+            champs_optionnels: a.champs_optionnels.clone(),
+            elements: a.elements.clone(),
+            materiaux: a.materiaux.clone(),
+            codes_lpp: a.codes_lpp.clone(),
+            note: a.note.clone(),
+        }
+    }
+}
+
+/// One act as `guichet catalogue` shows it: its [`FicheActe`] with the
+/// default bases and AMO rate valued at a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EntreeCatalogue {
+    #[serde(flatten)]
+    pub fiche: FicheActe,
     /// `brss` is required when no default base applies.
     pub brss_requise: bool,
     pub bases_par_defaut: Vec<BaseVue>,
@@ -657,10 +692,6 @@ pub struct EntreeCatalogue {
     #[ts(type = "string | null")]
     pub taux_amo_valeur: Option<rust_decimal::Decimal>,
     pub deduction: Deduction,
-    pub elements: Vec<ElementDeclare>,
-    pub materiaux: Vec<String>,
-    pub codes_lpp: Vec<String>,
-    pub note: Option<String>,
 }
 
 /// The catalogue as shown at a date (default bases and rates valued then).
@@ -703,14 +734,7 @@ pub fn vue(
                 })
                 .collect();
             EntreeCatalogue {
-                code: a.code.clone(),
-                libelle: a.libelle.clone(),
-                section: a.section.clone(),
-                lignes: a.lignes.clone(),
-                synonymes: a.synonymes.clone(),
-                rembourse: a.rembourse,
-                champs: a.champs.clone(),
-                champs_optionnels: a.champs_optionnels.clone(),
+                fiche: FicheActe::from(a),
                 brss_requise: (a.rembourse || a.base_sans_remboursement)
                     && !bases.iter().any(|b| b.valeur.is_some()),
                 bases_par_defaut: bases,
@@ -721,10 +745,6 @@ pub fn vue(
                     .and_then(|t| amo.valeur_au(t, date).ok())
                     .and_then(|v| v.valeur),
                 deduction: a.deduction,
-                elements: a.elements.clone(),
-                materiaux: a.materiaux.clone(),
-                codes_lpp: a.codes_lpp.clone(),
-                note: a.note.clone(),
             }
         })
         .collect();
@@ -753,7 +773,7 @@ mod tests {
         let g = v
             .actes
             .iter()
-            .find(|a| a.code == "consultation_generaliste")
+            .find(|a| a.fiche.code == "consultation_generaliste")
             .unwrap();
         // G = 30 € from 2024-12-22 (domain.md AMO facts table).
         assert_eq!(
@@ -764,11 +784,15 @@ mod tests {
         let k = v
             .actes
             .iter()
-            .find(|a| a.code == "seance_kinesitherapie")
+            .find(|a| a.fiche.code == "seance_kinesitherapie")
             .unwrap();
         assert!(k.brss_requise);
-        let o = v.actes.iter().find(|a| a.code == "osteopathie").unwrap();
-        assert!(!o.brss_requise && !o.rembourse);
+        let o = v
+            .actes
+            .iter()
+            .find(|a| a.fiche.code == "osteopathie")
+            .unwrap();
+        assert!(!o.brss_requise && !o.fiche.rembourse);
     }
 
     #[test]

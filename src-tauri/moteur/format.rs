@@ -9,23 +9,40 @@ pub fn arrondi(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// "1 234,56 €" (always two decimals).
+/// An amount already in cents, written with exactly two decimals ("18.00",
+/// not "18") in the result. Amounts with more decimals are rounded by
+/// [`arrondi`] first: this never changes a value shown.
+pub fn centimes(x: Decimal) -> Decimal {
+    let mut y = arrondi(x);
+    y.rescale(2);
+    y
+}
+
+/// "1 234,56 €" (always two decimals; rounded to the cent, half away
+/// from zero). Written from the integer number of cents: the engine writes
+/// this for nearly every number of every explanation, and going through
+/// `Decimal`'s `Display` was most of an estimate's time.
 pub fn euros(x: Decimal) -> String {
-    let s = format!("{:.2}", x.abs().round_dp(2));
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3 + 8);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(' ');
-        }
-        grouped.push(c);
+    let mut c = arrondi(x);
+    c.rescale(2);
+    let cents = c.mantissa();
+    let (int, frac) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+    let chiffres = int.to_string();
+    let mut s = String::with_capacity(chiffres.len() + chiffres.len() / 3 + 10);
+    if cents < 0 {
+        s.push('-');
     }
-    let sign = if x.is_sign_negative() && !x.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{grouped},{frac} €")
+    for (i, ch) in chiffres.chars().enumerate() {
+        if i > 0 && (chiffres.len() - i) % 3 == 0 {
+            s.push(' ');
+        }
+        s.push(ch);
+    }
+    s.push(',');
+    s.push(char::from(b'0' + (frac / 10) as u8));
+    s.push(char::from(b'0' + (frac % 10) as u8));
+    s.push_str(" €");
+    s
 }
 
 /// An unrounded intermediate amount: up to 4 decimals, trailing zeros dropped
@@ -45,7 +62,8 @@ pub fn pourcent(x: Decimal) -> String {
 
 /// "15/06/2018".
 pub fn date_fr(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
 #[cfg(test)]
@@ -59,6 +77,9 @@ mod tests {
         assert_eq!(arrondi(dec!(0.005)), dec!(0.01));
         assert_eq!(arrondi(dec!(1.704)), dec!(1.70));
         assert_eq!(arrondi(dec!(2.675)), dec!(2.68));
+        assert_eq!(centimes(dec!(18)).to_string(), "18.00");
+        assert_eq!(centimes(dec!(0)).to_string(), "0.00");
+        assert_eq!(centimes(dec!(7.5)).to_string(), "7.50");
     }
 
     #[test]
@@ -68,6 +89,10 @@ mod tests {
         assert_eq!(euros(dec!(0)), "0,00 €");
         assert_eq!(euros(dec!(1000000)), "1 000 000,00 €");
         assert_eq!(euros(dec!(-5)), "-5,00 €");
+        assert_eq!(euros(dec!(-1234.565)), "-1 234,57 €");
+        assert_eq!(euros(dec!(999.995)), "1 000,00 €");
+        assert_eq!(euros(dec!(-0.001)), "0,00 €");
+        assert_eq!(euros(dec!(0.05)), "0,05 €");
         assert_eq!(euros_exact(dec!(4.392)), "4,392 €");
         assert_eq!(euros_exact(dec!(17.5)), "17,50 €");
         assert_eq!(pourcent(dec!(70)), "70 %");

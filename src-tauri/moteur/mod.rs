@@ -43,7 +43,7 @@ pub use situation::*;
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{Bareme, Offre};
 use chrono::{Datelike, Months, NaiveDate};
-use format::{date_fr, euros};
+use format::{centimes, date_fr, euros};
 use maternite::Fenetre;
 use part_amo::{expl, param_connu, EtatAmo};
 use part_mgen::{ActePrepare, Contexte, EtatOffre};
@@ -369,6 +369,13 @@ fn estimer_offre(
         let m = part_mgen::calculer(ctx, p, offre, &mut etat)?;
         let amo = &p.amo.part;
         let reste_a_charge = p.frais_reels - amo.net - m.montant;
+        let amo_centimes = PartAmo {
+            brut: centimes(amo.brut),
+            participation_forfaitaire: centimes(amo.participation_forfaitaire),
+            franchise: centimes(amo.franchise),
+            participation_18: centimes(amo.participation_18),
+            net: centimes(amo.net),
+        };
         let mut explications = Vec::with_capacity(
             p.preambule.len() + p.amo.explications.len() + m.explications.len() + 2,
         );
@@ -404,12 +411,12 @@ fn estimer_offre(
             libelle: p.cat.libelle.clone(),
             date: p.date,
             quantite: p.acte.quantite,
-            frais_reels: p.frais_reels,
-            brss: p.amo.base,
+            frais_reels: centimes(p.frais_reels),
+            brss: centimes(p.amo.base),
             taux_amo: p.amo.taux_effectif,
-            amo: amo.clone(),
-            mgen: m.montant,
-            reste_a_charge,
+            amo: amo_centimes,
+            mgen: centimes(m.montant),
+            reste_a_charge: centimes(reste_a_charge),
             lignes_annexe: m.lignes,
             bareme: p.bareme.nom.clone(),
             lecture_a_confirmer: m.lecture_a_confirmer,
@@ -418,6 +425,7 @@ fn estimer_offre(
         });
     }
     let actes: Vec<ResultatActe> = actes.into_iter().flatten().collect();
+    // Sums of two-decimal amounts: two decimals too.
     let mut totaux = Totaux::default();
     for a in &actes {
         totaux.frais_reels += a.frais_reels;

@@ -487,6 +487,89 @@ fn base_par_defaut(
     Ok(total)
 }
 
+/// One deduction the member bears (participation forfaitaire or franchise),
+/// lowered by each cap that bites, every step explained.
+struct Retenue<'x> {
+    montant: Decimal,
+    explications: &'x mut Vec<Explication>,
+}
+
+impl<'x> Retenue<'x> {
+    /// The amount due before caps: the unit amount times the act's quantity.
+    fn due(
+        libelle: &str,
+        (montant, v): (Decimal, &ValeurDatee),
+        id: &str,
+        quantite: u32,
+        explications: &'x mut Vec<Explication>,
+    ) -> Self {
+        let du = montant * Decimal::from(quantite);
+        explications.push(expl(
+            GenreExplication::Calcul,
+            if quantite == 1 {
+                format!("{libelle} : {}", euros(montant))
+            } else {
+                format!(
+                    "{libelle} : {} × {quantite} = {}",
+                    euros(montant),
+                    euros(du)
+                )
+            },
+            id,
+            Some(v.depuis),
+            v.source.clone(),
+        ));
+        Retenue {
+            montant: du,
+            explications,
+        }
+    }
+
+    /// Applies a cap of which `deja` is already used; `texte(cap, used,
+    /// kept)` explains it when it bites.
+    fn plafonner(
+        &mut self,
+        (plafond, v): (Decimal, &ValeurDatee),
+        id: &str,
+        deja: Decimal,
+        texte: impl FnOnce(String, String, String) -> String,
+    ) {
+        let reste = (plafond - deja).max(Decimal::ZERO);
+        if self.montant > reste {
+            self.montant = reste;
+            self.explications.push(expl(
+                GenreExplication::Plafond,
+                texte(euros(plafond), euros(deja), euros(reste)),
+                id,
+                Some(v.depuis),
+                v.source.clone(),
+            ));
+        }
+    }
+
+    /// Keeps at most what the AMO pays for this act (the rest is taken on a
+    /// later reimbursement), with a warning.
+    fn au_plus(
+        self,
+        disponible: Decimal,
+        quoi: &str,
+        avertissements: &mut Vec<Avertissement>,
+    ) -> Decimal {
+        if self.montant <= disponible {
+            return self.montant;
+        }
+        avertissements.push(Avertissement {
+            code: CodeAvertissement::Information,
+            message: format!(
+                "{quoi} de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
+                euros(self.montant),
+                euros(disponible)
+            ),
+        });
+        disponible
+    }
+}
+
 fn participation(
     e: &Entree<'_>,
     etat: &mut EtatAmo,
@@ -495,99 +578,41 @@ fn participation(
     avertissements: &mut Vec<Avertissement>,
 ) -> Result<Decimal, ErreurEstimation> {
     let date = e.date;
-    let (montant, mv) = param_connu(e.amo, "participation_forfaitaire.montant", date)?;
-    let (plafond_an, pv) = param_connu(e.amo, "participation_forfaitaire.plafond_annuel", date)?;
-    let (plafond_jour, jv) =
-        param_connu(e.amo, "participation_forfaitaire.plafond_journalier", date)?;
+    let id = "participation_forfaitaire.montant";
+    let id_an = "participation_forfaitaire.plafond_annuel";
+    let id_jour = "participation_forfaitaire.plafond_journalier";
     let annee = date.year();
-    let deja = deja_annee(e, annee, |d| d.participations_forfaitaires);
-    let utilise_an = deja + etat.pf_annee.get(&annee).copied().unwrap_or_default();
-    let du = montant * Decimal::from(e.acte.quantite);
-    let mut retenu = du;
-    explications.push(expl(
-        GenreExplication::Calcul,
-        if e.acte.quantite == 1 {
-            format!("Participation forfaitaire : {}", euros(montant))
-        } else {
-            format!(
-                "Participation forfaitaire : {} × {} = {}",
-                euros(montant),
-                e.acte.quantite,
-                euros(du)
-            )
-        },
-        "participation_forfaitaire.montant",
-        Some(mv.depuis),
-        mv.source.clone(),
-    ));
+    let mut r = Retenue::due(
+        "Participation forfaitaire",
+        param_connu(e.amo, id, date)?,
+        id,
+        e.acte.quantite,
+        explications,
+    );
     let cle_jour = e.acte.praticien.as_ref().map(|p| (date, p.clone()));
     if let Some(cle) = &cle_jour {
         let jour = etat.pf_jour.get(cle).copied().unwrap_or_default();
-        let reste_jour = (plafond_jour - jour).max(Decimal::ZERO);
-        if retenu > reste_jour {
-            retenu = reste_jour;
-            explications.push(expl(
-                GenreExplication::Plafond,
-                format!(
-                    "Plafond journalier pour un même médecin ({}) : {} déjà retenu ce jour, {} retenu ici",
-                    euros(plafond_jour),
-                    euros(jour),
-                    euros(retenu)
-                ),
-                "participation_forfaitaire.plafond_journalier",
-                Some(jv.depuis),
-                jv.source.clone(),
-            ));
-        }
-    }
-    let reste_an = (plafond_an - utilise_an).max(Decimal::ZERO);
-    if retenu > reste_an {
-        retenu = reste_an;
-        explications.push(expl(
-            GenreExplication::Plafond,
+        r.plafonner(param_connu(e.amo, id_jour, date)?, id_jour, jour, |p, d, k| {
             format!(
-                "Plafond annuel des participations forfaitaires ({}) : {} déjà retenu en {annee}, {} retenu ici",
-                euros(plafond_an),
-                euros(utilise_an),
-                euros(retenu)
-            ),
-            "participation_forfaitaire.plafond_annuel",
-            Some(pv.depuis),
-            pv.source.clone(),
-        ));
-    }
-    if retenu > disponible {
-        avertissements.push(Avertissement {
-            code: CodeAvertissement::Information,
-            message: format!(
-                "Participation forfaitaire de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
-                euros(retenu),
-                euros(disponible)
-            ),
+                "Plafond journalier pour un même médecin ({p}) : {d} déjà retenu ce jour, {k} retenu ici"
+            )
         });
-        retenu = disponible;
     }
+    let utilise_an = e
+        .situation
+        .deja_montant(annee, |d| d.participations_forfaitaires)
+        + etat.pf_annee.get(&annee).copied().unwrap_or_default();
+    r.plafonner(param_connu(e.amo, id_an, date)?, id_an, utilise_an, |p, d, k| {
+        format!(
+            "Plafond annuel des participations forfaitaires ({p}) : {d} déjà retenu en {annee}, {k} retenu ici"
+        )
+    });
+    let retenu = r.au_plus(disponible, "Participation forfaitaire", avertissements);
     if let Some(cle) = cle_jour {
         *etat.pf_jour.entry(cle).or_default() += retenu;
     }
     *etat.pf_annee.entry(annee).or_default() += retenu;
     Ok(retenu)
-}
-
-fn deja_annee(
-    e: &Entree<'_>,
-    annee: i32,
-    f: impl Fn(&super::situation::DejaUtilise) -> Option<Decimal>,
-) -> Decimal {
-    if annee != e.situation.date.year() {
-        return Decimal::ZERO;
-    }
-    e.situation
-        .assure
-        .deja_utilise
-        .as_ref()
-        .and_then(f)
-        .unwrap_or_default()
 }
 
 fn franchise_due(
@@ -599,7 +624,7 @@ fn franchise_due(
     avertissements: &mut Vec<Avertissement>,
 ) -> Result<Decimal, ErreurEstimation> {
     let date = e.date;
-    let (id, plafond_jour_id, quoi) = match kind {
+    let (id, id_jour, quoi) = match kind {
         Deduction::FranchiseMedicament => ("franchise.medicament", None, "par boîte de médicament"),
         Deduction::FranchiseAuxiliaire => (
             "franchise.auxiliaire",
@@ -612,85 +637,45 @@ fn franchise_due(
             "par transport",
         ),
     };
-    let (montant, mv) = param_connu(e.amo, id, date)?;
-    let du = montant * Decimal::from(e.acte.quantite);
-    let mut retenu = du;
-    explications.push(expl(
-        GenreExplication::Calcul,
-        if e.acte.quantite == 1 {
-            format!("Franchise {quoi} : {}", euros(montant))
-        } else {
-            format!(
-                "Franchise {quoi} : {} × {} = {}",
-                euros(montant),
-                e.acte.quantite,
-                euros(du)
-            )
-        },
+    let id_an = "franchise.plafond_annuel";
+    let annee = date.year();
+    let mut r = Retenue::due(
+        &format!("Franchise {quoi}"),
+        param_connu(e.amo, id, date)?,
         id,
-        Some(mv.depuis),
-        mv.source.clone(),
-    ));
-    if let Some(pj) = plafond_jour_id {
-        let (plafond_jour, jv) = param_connu(e.amo, pj, date)?;
+        e.acte.quantite,
+        explications,
+    );
+    if let Some(id_jour) = id_jour {
         let jour = etat
             .franchise_jour
             .get(&(date, kind))
             .copied()
             .unwrap_or_default();
-        let reste_jour = (plafond_jour - jour).max(Decimal::ZERO);
-        if retenu > reste_jour {
-            retenu = reste_jour;
-            explications.push(expl(
-                GenreExplication::Plafond,
-                format!(
-                    "Plafond journalier de cette franchise ({}) : {} déjà retenu le {}, {} retenu ici",
-                    euros(plafond_jour),
-                    euros(jour),
-                    date_fr(date),
-                    euros(retenu)
-                ),
-                pj,
-                Some(jv.depuis),
-                jv.source.clone(),
-            ));
-        }
+        r.plafonner(param_connu(e.amo, id_jour, date)?, id_jour, jour, |p, d, k| {
+            format!(
+                "Plafond journalier de cette franchise ({p}) : {d} déjà retenu le {}, {k} retenu ici",
+                date_fr(date)
+            )
+        });
     }
-    let (plafond_an, pv) = param_connu(e.amo, "franchise.plafond_annuel", date)?;
-    let annee = date.year();
-    let utilise_an = deja_annee(e, annee, |d| d.franchises)
+    let utilise_an = e.situation.deja_montant(annee, |d| d.franchises)
         + etat
             .franchise_annee
             .get(&annee)
             .copied()
             .unwrap_or_default();
-    let reste_an = (plafond_an - utilise_an).max(Decimal::ZERO);
-    if retenu > reste_an {
-        retenu = reste_an;
-        explications.push(expl(
-            GenreExplication::Plafond,
+    r.plafonner(
+        param_connu(e.amo, id_an, date)?,
+        id_an,
+        utilise_an,
+        |p, d, k| {
             format!(
-                "Plafond annuel des franchises ({}) : {} déjà retenu en {annee}, {} retenu ici",
-                euros(plafond_an),
-                euros(utilise_an),
-                euros(retenu)
-            ),
-            "franchise.plafond_annuel",
-            Some(pv.depuis),
-            pv.source.clone(),
-        ));
-    }
-    if retenu > disponible {
-        avertissements.push(Avertissement {
-            code: CodeAvertissement::Information,
-            message: format!(
-                "Franchise de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
-                euros(retenu),
-                euros(disponible)
-            ),
-        });
-        retenu = disponible;
-    }
+                "Plafond annuel des franchises ({p}) : {d} déjà retenu en {annee}, {k} retenu ici"
+            )
+        },
+    );
+    let retenu = r.au_plus(disponible, "Franchise", avertissements);
     *etat.franchise_jour.entry((date, kind)).or_default() += retenu;
     *etat.franchise_annee.entry(annee).or_default() += retenu;
     Ok(retenu)

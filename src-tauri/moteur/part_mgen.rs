@@ -952,17 +952,9 @@ fn enveloppe(
             k
         });
     let annee = p.date.year();
-    let deja = if annee == ctx.situation.date.year() {
-        ctx.situation
-            .assure
-            .deja_utilise
-            .as_ref()
-            .and_then(|d| d.enveloppes.get(&cle).copied())
-            .unwrap_or_default()
-    } else {
-        Decimal::ZERO
-    };
-    let utilise = deja
+    let utilise = ctx
+        .situation
+        .deja_montant(annee, |d| d.enveloppes.get(&cle).copied())
         + etat
             .enveloppes
             .get(&(cle.clone(), annee))

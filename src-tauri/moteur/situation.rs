@@ -78,6 +78,26 @@ pub struct Situation {
     pub actes: Vec<Acte>,
 }
 
+impl Situation {
+    /// An amount `assure.deja_utilise` states for the calendar year
+    /// `annee`: it is this year's consumption, so it counts only in the year
+    /// of the situation's date; acts of a later year start from zero.
+    pub fn deja_montant(
+        &self,
+        annee: i32,
+        f: impl FnOnce(&DejaUtilise) -> Option<Decimal>,
+    ) -> Decimal {
+        if annee != chrono::Datelike::year(&self.date) {
+            return Decimal::ZERO;
+        }
+        self.assure
+            .deja_utilise
+            .as_ref()
+            .and_then(f)
+            .unwrap_or_default()
+    }
+}
+
 /// Professional status (informative: the engine does not use it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

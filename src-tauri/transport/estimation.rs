@@ -2,32 +2,21 @@
 //! and the act editor need it, and the answer of an estimate (the engine's
 //! result, or the input error with the JSON path of the faulty field).
 
-use crate::moteur::catalogue::{ActeCatalogue, Champ, ElementDeclare, EnveloppeDeclaree};
+use crate::moteur::catalogue::{ActeCatalogue, EnveloppeDeclaree, FicheActe};
 use crate::moteur::{Catalogue, ErreurSaisie, Resultat};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// One act of the catalogue, as the UI searches and edits it.
+/// One act of the catalogue, as the UI searches and edits it: its
+/// [`FicheActe`] (shared with `guichet catalogue`) and what the act editor
+/// needs besides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ActeVue {
-    pub code: String,
-    pub libelle: String,
-    pub section: String,
-    pub lignes: Vec<String>,
-    pub synonymes: Vec<String>,
-    /// Reimbursed by the Sécurité sociale.
-    pub rembourse: bool,
+    #[serde(flatten)]
+    pub fiche: FicheActe,
     /// The BRSS must be typed (no default base for this act).
     pub brss_a_saisir: bool,
-    /// Fields the act requires.
-    pub champs: Vec<Champ>,
-    /// Fields the act accepts.
-    pub champs_optionnels: Vec<Champ>,
-    pub elements: Vec<ElementDeclare>,
-    pub materiaux: Vec<String>,
-    pub codes_lpp: Vec<String>,
     pub age_moins_de: Option<u32>,
-    pub note: Option<String>,
     /// The frais réels may be left out (forfait journalier).
     pub frais_reels_optionnels: bool,
 }
@@ -42,20 +31,9 @@ pub struct CatalogueVue {
 impl ActeVue {
     fn de(a: &ActeCatalogue) -> ActeVue {
         ActeVue {
-            code: a.code.clone(),
-            libelle: a.libelle.clone(),
-            section: a.section.clone(),
-            lignes: a.lignes.clone(),
-            synonymes: a.synonymes.clone(),
-            rembourse: a.rembourse,
+            fiche: FicheActe::from(a),
             brss_a_saisir: (a.rembourse && a.bases.is_empty()) || a.base_sans_remboursement,
-            champs: a.champs.clone(),
-            champs_optionnels: a.champs_optionnels.clone(),
-            elements: a.elements.clone(),
-            materiaux: a.materiaux.clone(),
-            codes_lpp: a.codes_lpp.clone(),
             age_moins_de: a.age_moins_de,
-            note: a.note.clone(),
             frais_reels_optionnels: a.regle == crate::moteur::catalogue::Regle::ForfaitJournalier,
         }
     }

@@ -133,6 +133,7 @@ pub fn typescript_bindings() -> String {
         m::catalogue::Champ::decl(),
         m::catalogue::ElementDeclare::decl(),
         m::catalogue::EnveloppeDeclaree::decl(),
+        m::catalogue::FicheActe::decl(),
         ActeVue::decl(),
         CatalogueVue::decl(),
         ErreurChampVue::decl(),

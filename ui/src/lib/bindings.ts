@@ -446,27 +446,57 @@ export type ElementDeclare = { valeur: string, libelle: string, };
 
 export type EnveloppeDeclaree = { id: string, libelle: string, lignes: Array<string>, };
 
-export type ActeVue = { code: string, libelle: string, section: string, lignes: Array<string>, synonymes: Array<string>, 
+export type FicheActe = { code: string, libelle: string, section: string, 
+/**
+ * Annexe 2 lines ("2.1", "2.2").
+ */
+lignes: Array<string>, 
+/**
+ * Words people use, for the search.
+ */
+synonymes: Array<string>, 
 /**
  * Reimbursed by the Sécurité sociale.
  */
 rembourse: boolean, 
 /**
- * The BRSS must be typed (no default base for this act).
- */
-brss_a_saisir: boolean, 
-/**
- * Fields the act requires.
+ * Fields the act requires besides code, date, quantite, frais_reels.
  */
 champs: Array<Champ>, 
 /**
  * Fields the act accepts.
  */
-champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, age_moins_de: number | null, note: string | null, 
+champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, note: string | null, };
+
+export type ActeVue = { 
+/**
+ * The BRSS must be typed (no default base for this act).
+ */
+brss_a_saisir: boolean, age_moins_de: number | null, 
 /**
  * The frais réels may be left out (forfait journalier).
  */
-frais_reels_optionnels: boolean, };
+frais_reels_optionnels: boolean, code: string, libelle: string, section: string, 
+/**
+ * Annexe 2 lines ("2.1", "2.2").
+ */
+lignes: Array<string>, 
+/**
+ * Words people use, for the search.
+ */
+synonymes: Array<string>, 
+/**
+ * Reimbursed by the Sécurité sociale.
+ */
+rembourse: boolean, 
+/**
+ * Fields the act requires besides code, date, quantite, frais_reels.
+ */
+champs: Array<Champ>, 
+/**
+ * Fields the act accepts.
+ */
+champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, note: string | null, };
 
 export type CatalogueVue = { actes: Array<ActeVue>, enveloppes: Array<EnveloppeDeclaree>, };
 
