@@ -3,7 +3,7 @@
 //! needs, its default BRSS (valued at the date, today by default) or that
 //! the base must be entered, the AMO rate and deduction.
 
-use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
+use super::EXIT_INVALID_INPUT;
 use crate::moteur::catalogue::{catalogue_livre, vue};
 use crate::tarifs::amo::parametres_livres;
 use chrono::NaiveDate;
@@ -28,14 +28,5 @@ pub fn run(args: &CatalogueArgs) -> i32 {
             }
         },
     };
-    match serde_json::to_string_pretty(&vue(catalogue_livre(), parametres_livres(), date)) {
-        Ok(json) => {
-            println!("{json}");
-            0
-        }
-        Err(e) => {
-            eprintln!("guichet : sortie JSON impossible : {e}");
-            EXIT_FAILURE
-        }
-    }
+    super::imprimer_json(&vue(catalogue_livre(), parametres_livres(), date))
 }

@@ -96,16 +96,7 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
                     return code;
                 }
             }
-            match serde_json::to_string_pretty(&r) {
-                Ok(json) => {
-                    println!("{json}");
-                    0
-                }
-                Err(e) => {
-                    eprintln!("guichet : sortie JSON impossible : {e}");
-                    EXIT_FAILURE
-                }
-            }
+            super::imprimer_json(&r)
         }
         Err(ErreurEstimation::Saisie(e)) => {
             eprintln!("guichet : {e}");

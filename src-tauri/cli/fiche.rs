@@ -84,16 +84,7 @@ pub fn run(args: &FicheArgs) -> i32 {
                     return code;
                 }
             }
-            match serde_json::to_string_pretty(&checklist) {
-                Ok(json) => {
-                    println!("{json}");
-                    0
-                }
-                Err(e) => {
-                    eprintln!("guichet : sortie JSON impossible : {e}");
-                    EXIT_FAILURE
-                }
-            }
+            super::imprimer_json(&checklist)
         }
         Err(e) if e.is_input_error() => {
             eprintln!("guichet : {}", e.with_flags());

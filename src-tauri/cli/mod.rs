@@ -182,11 +182,9 @@ pub fn main() -> i32 {
         ),
         Some(Command::Base { action: None }) => {
             let version = store.schema_version().unwrap_or(-1);
-            println!(
-                "{}",
-                serde_json::json!({ "chemin": store.path().display().to_string(), "schema": version })
-            );
-            0
+            imprimer_json(
+                &serde_json::json!({ "chemin": store.path().display().to_string(), "schema": version }),
+            )
         }
         Some(Command::Fiche(args)) => fiche::run(&args),
         Some(Command::Caution(a)) => simulateurs::caution(a),
@@ -195,6 +193,32 @@ pub fn main() -> i32 {
         Some(Command::Bareme(command)) => bareme::run(&mut store, command),
         Some(Command::Estimer(args)) => estimer::run(&store, &args),
         Some(Command::Catalogue(args)) => catalogue::run(&args),
+    }
+}
+
+/// Prints a value as pretty JSON on stdout (see [`ecrire_ligne`]).
+pub(crate) fn imprimer_json<T: serde::Serialize>(valeur: &T) -> i32 {
+    match serde_json::to_string_pretty(valeur) {
+        Ok(json) => ecrire_ligne(&json),
+        Err(e) => {
+            eprintln!("guichet : sortie JSON impossible : {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// Writes one line on stdout and flushes it. A closed pipe (`guichet
+/// catalogue | head`) or a full disk is an exit code and a French message,
+/// never a panic as with `println!`.
+pub(crate) fn ecrire_ligne(texte: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{texte}").and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("guichet : écriture sur la sortie impossible : {e}");
+            EXIT_FAILURE
+        }
     }
 }
 

@@ -161,10 +161,7 @@ fn conclure<T: Serialize>(r: Result<T, Echec>) -> i32 {
     match r.and_then(|v| {
         serde_json::to_string_pretty(&v).map_err(|e| Echec::Interne(format!("sortie JSON : {e}")))
     }) {
-        Ok(json) => {
-            println!("{json}");
-            0
-        }
+        Ok(json) => super::ecrire_ligne(&json),
         Err(Echec::Saisie(m)) => {
             eprintln!("guichet : {m}");
             EXIT_INVALID_INPUT
