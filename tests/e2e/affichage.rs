@@ -137,14 +137,7 @@ async fn estimation_lisible_a_1366x768_et_a_200_pourcent() {
         app.client().set_window_size(1366, 768).await?;
         // The optics journey of estimation.rs, to have a four-offer result.
         let mut s = Saisie::ouvrir(app, "15/06/2018", "01/03/2008").await?;
-        s.choisir("offre", "reference").await?;
-        s.ajouter_soin("verres progressifs", "verre_progressif").await?;
-        s.taper("actes[0].frais_reels", "600").await?;
-        s.taper("actes[0].quantite", "2").await?;
-        s.taper("actes[0].brss", "14,64").await?;
-        s.choisir("actes[0].reseau", "oui").await?;
-        s.ajouter_soin("monture", "monture").await?;
-        s.taper("actes[1].frais_reels", "100").await?;
+        s.lunettes_enfant("reference").await?;
         // Hand-worked in estimation.rs, journey (1).
         attendre_montants(
             app,

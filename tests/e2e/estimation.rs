@@ -146,6 +146,22 @@ impl<'a> Saisie<'a> {
         s.taper("assure.date_naissance", naissance).await?;
         Ok(s)
     }
+
+    /// The acts of journey (1), for the offer `offre`: two progressive
+    /// lenses in the network (600 €, base 2 × 7,32 €) and a frame (100 €);
+    /// the amounts they give are worked out on
+    /// `lunettes_progressives_enfant_reseau_quatre_offres` below.
+    pub(crate) async fn lunettes_enfant(&mut self, offre: &str) -> Result {
+        self.choisir("offre", offre).await?;
+        self.ajouter_soin("verres progressifs", "verre_progressif")
+            .await?;
+        self.taper("actes[0].frais_reels", "600").await?;
+        self.taper("actes[0].quantite", "2").await?;
+        self.taper("actes[0].brss", "14,64").await?;
+        self.choisir("actes[0].reseau", "oui").await?;
+        self.ajouter_soin("monture", "monture").await?;
+        self.taper("actes[1].frais_reels", "100").await
+    }
 }
 
 /// Journey (1): progressive glasses for a 10-year-old in the OPTISTYA
@@ -185,14 +201,7 @@ async fn lunettes_progressives_enfant_reseau_quatre_offres() {
         app.wait_for(".ecran[data-pret='oui']").await?;
         let debut = Instant::now();
         let mut s = Saisie::ouvrir(app, "15/06/2018", "01/03/2008").await?;
-        s.choisir("offre", "equilibre").await?;
-        s.ajouter_soin("verres progressifs", "verre_progressif").await?;
-        s.taper("actes[0].frais_reels", "600").await?;
-        s.taper("actes[0].quantite", "2").await?;
-        s.taper("actes[0].brss", "14,64").await?;
-        s.choisir("actes[0].reseau", "oui").await?;
-        s.ajouter_soin("monture", "monture").await?;
-        s.taper("actes[1].frais_reels", "100").await?;
+        s.lunettes_enfant("equilibre").await?;
 
         let mut attendus = vec![
             ("frais-total".to_string(), "700,00 €"),
