@@ -178,9 +178,13 @@ fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
             if !x
                 .explications
                 .iter()
-                .any(|e| e.formule.contains(s.as_str()))
+                .any(|e| e.formule.to_string().contains(s.as_str()))
             {
-                let all: Vec<&str> = x.explications.iter().map(|e| e.formule.as_str()).collect();
+                let all: Vec<String> = x
+                    .explications
+                    .iter()
+                    .map(|e| e.formule.to_string())
+                    .collect();
                 errs.push(format!("{ctx} explication « {s} » absente : {all:#?}"));
             }
         }

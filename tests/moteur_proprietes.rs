@@ -176,7 +176,7 @@ proptest! {
             if let Some(p) = &acte.praticien {
                 *pf_jour.entry((a.date, p.clone())).or_default() += a.amo.participation_forfaitaire;
             }
-            *fr_jour.entry((a.date, a.code.clone())).or_default() += a.amo.franchise;
+            *fr_jour.entry((a.date, a.code.to_string())).or_default() += a.amo.franchise;
         }
         let cinquante = Decimal::from(50);
         for (annee, x) in pf_an {

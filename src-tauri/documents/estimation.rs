@@ -127,7 +127,7 @@ fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resu
 }
 
 fn libelle_acte(a: &crate::moteur::ResultatActe) -> String {
-    let mut s = a.libelle.clone();
+    let mut s = a.libelle.to_string();
     if a.quantite > 1 {
         s.push_str(&format!(" (× {})", a.quantite));
     }
@@ -315,12 +315,13 @@ fn annexe(doc: &mut Document, detaillees: &[&ResultatOffre]) {
                 libelle_acte(a)
             )));
             for e in &a.explications {
-                let mut origine = e.reference.clone();
+                let mut origine = e.reference.to_string();
                 if let Some(d) = e.date_effet {
                     origine.push_str(&format!(", en vigueur le {}", date(d)));
                 }
-                if !e.source.is_empty() {
-                    origine.push_str(&format!(" — {}", e.source));
+                let source = e.source.to_string();
+                if !source.is_empty() {
+                    origine.push_str(&format!(" — {source}"));
                 }
                 doc.push(
                     Paragraph::spans(vec![

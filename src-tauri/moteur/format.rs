@@ -23,26 +23,42 @@ pub fn centimes(x: Decimal) -> Decimal {
 /// this for nearly every number of every explanation, and going through
 /// `Decimal`'s `Display` was most of an estimate's time.
 pub fn euros(x: Decimal) -> String {
+    let mut s = String::with_capacity(16);
+    let _ = ecrire_euros(&mut s, x);
+    s
+}
+
+/// Writes [`euros`] into `f` without an intermediate string.
+pub fn ecrire_euros(f: &mut impl std::fmt::Write, x: Decimal) -> std::fmt::Result {
     let mut c = arrondi(x);
     c.rescale(2);
     let cents = c.mantissa();
     let (int, frac) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
-    let chiffres = int.to_string();
-    let mut s = String::with_capacity(chiffres.len() + chiffres.len() / 3 + 10);
-    if cents < 0 {
-        s.push('-');
-    }
-    for (i, ch) in chiffres.chars().enumerate() {
-        if i > 0 && (chiffres.len() - i) % 3 == 0 {
-            s.push(' ');
+    // Digits of the integer part, least significant first.
+    let mut chiffres = [0u8; 40];
+    let mut n = 0;
+    let mut reste = int;
+    loop {
+        chiffres[n] = b'0' + (reste % 10) as u8;
+        n += 1;
+        reste /= 10;
+        if reste == 0 {
+            break;
         }
-        s.push(ch);
     }
-    s.push(',');
-    s.push(char::from(b'0' + (frac / 10) as u8));
-    s.push(char::from(b'0' + (frac % 10) as u8));
-    s.push_str(" €");
-    s
+    if cents < 0 {
+        f.write_char('-')?;
+    }
+    for i in (0..n).rev() {
+        f.write_char(char::from(chiffres[i]))?;
+        if i > 0 && i % 3 == 0 {
+            f.write_char(' ')?;
+        }
+    }
+    f.write_char(',')?;
+    f.write_char(char::from(b'0' + (frac / 10) as u8))?;
+    f.write_char(char::from(b'0' + (frac % 10) as u8))?;
+    f.write_str(" €")
 }
 
 /// An unrounded intermediate amount: up to 4 decimals, trailing zeros dropped

@@ -33,6 +33,7 @@ pub mod part_amo;
 pub mod part_mgen;
 pub mod resultat;
 pub mod situation;
+pub mod texte;
 pub mod validation;
 
 pub use catalogue::{catalogue_livre, Catalogue};
@@ -42,12 +43,15 @@ pub use situation::*;
 
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{Bareme, Offre};
+use crate::texte;
 use chrono::{Datelike, Months, NaiveDate};
-use format::{centimes, date_fr, euros};
+use format::{centimes, date_fr};
 use maternite::Fenetre;
 use part_amo::{expl, param_connu, EtatAmo};
-use part_mgen::{ActePrepare, Contexte, EtatOffre};
+use part_mgen::{ActePrepare, Contexte, EtatOffre, LigneActe};
 use rust_decimal::Decimal;
+use texte::Valeur::Euros;
+use texte::{Chaine, Libelle};
 
 /// Said once per estimate about rounding.
 pub const ARRONDI: &str = "Montants arrondis au centime, au plus proche (un demi-centime est arrondi au centime supérieur), acte par acte ; les totaux sont la somme des montants affichés.";
@@ -106,7 +110,7 @@ pub fn estimer(
 
     let mut etat_amo = EtatAmo::default();
     let mut prepares: Vec<ActePrepare<'_>> = Vec::with_capacity(ordre.len());
-    let mut baremes_utilises: Vec<&Bareme> = Vec::new();
+    let mut baremes_utilises: Vec<(&Bareme, Chaine, Chaine)> = Vec::new();
     let mut anciens: Vec<NaiveDate> = Vec::new();
     let mut amo_non_verifie: Vec<NaiveDate> = Vec::new();
     for &i in &ordre {
@@ -132,9 +136,18 @@ pub fn estimer(
             )
             .into());
         }
-        if !baremes_utilises.iter().any(|b| std::ptr::eq(*b, bareme)) {
-            baremes_utilises.push(bareme);
-        }
+        let (nom_bareme, source_bareme) = match baremes_utilises
+            .iter()
+            .find(|(b, _, _)| std::ptr::eq(*b, bareme))
+        {
+            Some((_, nom, source)) => (nom.clone(), source.clone()),
+            None => {
+                let nom = Chaine::from(bareme.nom.as_str());
+                let source = Chaine::from(bareme.source.as_str());
+                baremes_utilises.push((bareme, nom.clone(), source.clone()));
+                (nom, source)
+            }
+        };
         let age = age_au(situation.assure.date_naissance, date);
         let mut preambule = Vec::new();
         let frais_reels = match acte.frais_reels {
@@ -151,15 +164,16 @@ pub fn estimer(
                 let fr = fj * Decimal::from(jours);
                 preambule.push(expl(
                     GenreExplication::Calcul,
-                    format!(
-                        "Frais réels non saisis : forfait journalier en vigueur au {} ({}) × {jours} jour(s) = {}",
-                        date_fr(date),
-                        euros(fj),
-                        euros(fr)
+                    texte!(
+                        "Frais réels non saisis : forfait journalier en vigueur au {} ({}) × {} jour(s) = {}",
+                        date,
+                        Euros(fj),
+                        jours,
+                        Euros(fr)
                     ),
-                    id,
+                    Libelle::copie(id),
                     Some(v.depuis),
-                    v.source.clone(),
+                    Libelle::copie(&v.source),
                 ));
                 fr
             }
@@ -180,7 +194,7 @@ pub fn estimer(
                 ),
                 "barème",
                 Some(bareme.en_vigueur_le),
-                bareme.source.clone(),
+                Libelle::copie(&bareme.source),
             ));
             anciens.push(date);
         }
@@ -229,8 +243,15 @@ pub fn estimer(
             let unites = c
                 .dents_au_dela_de
                 .map(|n| acte.dents.unwrap_or(0).saturating_sub(n));
-            lignes.push((c, ligne, unites));
+            lignes.push(LigneActe::new(c, ligne, unites));
         }
+        let amo_centimes = PartAmo {
+            brut: centimes(calcul.part.brut),
+            participation_forfaitaire: centimes(calcul.part.participation_forfaitaire),
+            franchise: centimes(calcul.part.franchise),
+            participation_18: centimes(calcul.part.participation_18),
+            net: centimes(calcul.part.net),
+        };
         prepares.push(ActePrepare {
             index: i,
             acte,
@@ -239,10 +260,17 @@ pub fn estimer(
             age,
             bareme,
             frais_reels,
+            frais_reels_centimes: centimes(frais_reels),
+            brss_centimes: centimes(calcul.base),
+            amo_centimes,
+            code: cat.code.as_str().into(),
+            libelle: cat.libelle.as_str().into(),
+            nom_bareme,
             amo: calcul,
             lignes,
             refus,
             preambule,
+            source_bareme,
             avertissements: Vec::new(),
         });
     }
@@ -292,7 +320,7 @@ pub fn estimer(
         offres: resultats,
         baremes: baremes_utilises
             .iter()
-            .map(|b| BaremeUtilise {
+            .map(|(b, _, _)| BaremeUtilise {
                 nom: b.nom.clone(),
                 en_vigueur_le: b.en_vigueur_le,
                 source: b.source.clone(),
@@ -366,37 +394,30 @@ fn estimer_offre(
     let mut etat = EtatOffre::new(ctx.situation);
     let mut actes: Vec<Option<ResultatActe>> = vec![None; prepares.len()];
     for p in prepares {
-        let m = part_mgen::calculer(ctx, p, offre, &mut etat)?;
-        let amo = &p.amo.part;
-        let reste_a_charge = p.frais_reels - amo.net - m.montant;
-        let amo_centimes = PartAmo {
-            brut: centimes(amo.brut),
-            participation_forfaitaire: centimes(amo.participation_forfaitaire),
-            franchise: centimes(amo.franchise),
-            participation_18: centimes(amo.participation_18),
-            net: centimes(amo.net),
-        };
-        let mut explications = Vec::with_capacity(
-            p.preambule.len() + p.amo.explications.len() + m.explications.len() + 2,
-        );
+        // Room for the MGEN lines of a usual act (one or two components).
+        let mut explications = Vec::with_capacity(p.preambule.len() + p.amo.explications.len() + 8);
         explications.extend(p.preambule.iter().cloned());
         explications.extend(p.amo.explications.iter().cloned());
-        explications.extend(m.explications);
+        let m = part_mgen::calculer(ctx, p, offre, &mut etat, &mut explications)?;
+        let (montant, avertissements_mgen, lignes_annexe, lecture_a_confirmer) =
+            (m.montant, m.avertissements, m.lignes, m.lecture_a_confirmer);
+        let amo = &p.amo.part;
+        let reste_a_charge = p.frais_reels - amo.net - montant;
         explications.push(expl(
             GenreExplication::Calcul,
-            format!("MGEN : {}", euros(m.montant)),
+            texte!("MGEN : {}", Euros(montant)),
             "MGEN",
             Some(p.bareme.en_vigueur_le),
-            p.bareme.source.clone(),
+            &p.source_bareme,
         ));
         explications.push(expl(
             GenreExplication::Calcul,
-            format!(
+            texte!(
                 "Reste à charge : {} − {} (AMO) − {} (MGEN) = {}",
-                euros(p.frais_reels),
-                euros(amo.net),
-                euros(m.montant),
-                euros(reste_a_charge)
+                Euros(p.frais_reels),
+                Euros(amo.net),
+                Euros(montant),
+                Euros(reste_a_charge)
             ),
             "reste à charge",
             None,
@@ -404,22 +425,22 @@ fn estimer_offre(
         ));
         let mut avertissements = p.amo.avertissements.clone();
         avertissements.extend(p.avertissements.iter().cloned());
-        avertissements.extend(m.avertissements);
+        avertissements.extend(avertissements_mgen);
         actes[p.index] = Some(ResultatActe {
             index: p.index as u32,
-            code: p.cat.code.clone(),
-            libelle: p.cat.libelle.clone(),
+            code: p.code.clone(),
+            libelle: p.libelle.clone(),
             date: p.date,
             quantite: p.acte.quantite,
-            frais_reels: centimes(p.frais_reels),
-            brss: centimes(p.amo.base),
+            frais_reels: p.frais_reels_centimes,
+            brss: p.brss_centimes,
             taux_amo: p.amo.taux_effectif,
-            amo: amo_centimes,
-            mgen: centimes(m.montant),
+            amo: p.amo_centimes.clone(),
+            mgen: centimes(montant),
             reste_a_charge: centimes(reste_a_charge),
-            lignes_annexe: m.lignes,
-            bareme: p.bareme.nom.clone(),
-            lecture_a_confirmer: m.lecture_a_confirmer,
+            lignes_annexe,
+            bareme: p.nom_bareme.clone(),
+            lecture_a_confirmer,
             explications,
             avertissements,
         });

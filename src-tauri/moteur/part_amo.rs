@@ -7,11 +7,14 @@
 
 use super::catalogue::{ActeCatalogue, Deduction};
 use super::erreur::{ErreurEstimation, ErreurSaisie};
-use super::format::{arrondi, date_fr, euros, euros_exact, pourcent};
+use super::format::{arrondi, date_fr, euros};
 use super::maternite::Fenetre;
 use super::resultat::{Avertissement, CodeAvertissement, Explication, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
+use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
+use super::texte::{Libelle, Texte};
 use crate::tarifs::amo::{ParametresAmo, ValeurDatee};
+use crate::texte;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -46,14 +49,14 @@ pub struct CalculAmo {
 
 pub(crate) fn expl(
     genre: GenreExplication,
-    formule: String,
-    reference: impl Into<String>,
+    formule: impl Into<Texte>,
+    reference: impl Into<Libelle>,
     date_effet: Option<NaiveDate>,
-    source: impl Into<String>,
+    source: impl Into<Libelle>,
 ) -> Explication {
     Explication {
         genre,
-        formule,
+        formule: formule.into(),
         reference: reference.into(),
         date_effet,
         source: source.into(),
@@ -116,9 +119,9 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             let b = e.acte.brss.unwrap_or_default().min(e.frais_reels);
             explications.push(expl(
                 GenreExplication::Calcul,
-                format!(
+                texte!(
                     "Base de calcul MGEN saisie (acte non remboursé) : {}",
-                    euros(b)
+                    Euros(b)
                 ),
                 "saisie",
                 None,
@@ -130,7 +133,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         };
         explications.push(expl(
             GenreExplication::Calcul,
-            "Acte non remboursé par la Sécurité sociale : part AMO 0,00 €".into(),
+            texte!("Acte non remboursé par la Sécurité sociale : part AMO 0,00 €"),
             "catalogue",
             None,
             format!("Catalogue Guichet, acte « {} »", e.cat.code),
@@ -160,14 +163,14 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         let (dans, _) = param_connu(e.amo, taux_id, date)?;
         explications.push(expl(
             GenreExplication::Calcul,
-            format!(
+            texte!(
                 "Hors parcours de soins coordonnés : taux AMO {} au lieu de {} ; MGEN ne prend pas en charge cette minoration",
-                pourcent(t),
-                pourcent(dans)
+                Pourcent(t),
+                Pourcent(dans)
             ),
-            id,
+            Libelle::copie(id),
             Some(v.depuis),
-            v.source.clone(),
+            Libelle::copie(&v.source),
         ));
         (t, v, id)
     } else {
@@ -180,7 +183,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         Some(b) => {
             explications.push(expl(
                 GenreExplication::Calcul,
-                format!("Base de remboursement saisie : {}", euros(b)),
+                texte!("Base de remboursement saisie : {}", Euros(b)),
                 "saisie",
                 None,
                 "Saisie du conseiller",
@@ -192,10 +195,10 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
     let base = if e.frais_reels < brss {
         explications.push(expl(
             GenreExplication::Plafond,
-            format!(
+            texte!(
                 "Frais réels ({}) inférieurs à la base ({}) : le remboursement se calcule sur les frais réels",
-                euros(e.frais_reels),
-                euros(brss)
+                Euros(e.frais_reels),
+                Euros(brss)
             ),
             "base",
             None,
@@ -232,14 +235,14 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             lourd = true;
             explications.push(expl(
                 GenreExplication::Calcul,
-                format!(
+                texte!(
                     "Acte lourd : base {} ≥ {} : l'AMO prend en charge 100 % moins la participation forfaitaire de l'article R.160-16",
-                    euros(unitaire),
-                    euros(seuil)
+                    Euros(unitaire),
+                    Euros(seuil)
                 ),
                 "participation_actes_lourds.seuil",
                 Some(sv.depuis),
-                sv.source.clone(),
+                Libelle::copie(&sv.source),
             ));
         }
     }
@@ -251,9 +254,10 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
     if let Some(m) = &motif {
         explications.push(expl(
             GenreExplication::Calcul,
-            format!(
-                "Taux AMO 100 % au lieu de {} : {m}",
-                pourcent(taux_reference)
+            texte!(
+                "Taux AMO 100 % au lieu de {} : {}",
+                Pourcent(taux_reference),
+                m.clone()
             ),
             if en_maternite || toute_grossesse {
                 "maternite.mois_debut"
@@ -270,10 +274,10 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
     } else if let Some(t) = e.acte.taux_amo {
         explications.push(expl(
             GenreExplication::Calcul,
-            format!(
+            texte!(
                 "Taux AMO saisi : {} (taux habituel {})",
-                pourcent(t),
-                pourcent(taux_reference)
+                Pourcent(t),
+                Pourcent(taux_reference)
             ),
             "saisie",
             None,
@@ -287,24 +291,24 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
     explications.push(expl(
         GenreExplication::Calcul,
         if brut_exact == brut {
-            format!(
+            texte!(
                 "AMO : {} × {} = {}",
-                pourcent(taux_effectif),
-                euros(base),
-                euros(brut)
+                Pourcent(taux_effectif),
+                Euros(base),
+                Euros(brut)
             )
         } else {
-            format!(
+            texte!(
                 "AMO : {} × {} = {}, arrondi au centime : {}",
-                pourcent(taux_effectif),
-                euros(base),
-                euros_exact(brut_exact),
-                euros(brut)
+                Pourcent(taux_effectif),
+                Euros(base),
+                EurosExact(brut_exact),
+                Euros(brut)
             )
         },
-        taux_ref_id,
+        Libelle::copie(taux_ref_id),
         Some(taux_ref_val.depuis),
-        taux_ref_val.source.clone(),
+        Libelle::copie(&taux_ref_val.source),
     ));
 
     // Heavy-act participation.
@@ -316,23 +320,23 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         reste -= participation_18;
         explications.push(expl(
             GenreExplication::Calcul,
-            format!(
+            texte!(
                 "Participation forfaitaire actes lourds (R.160-16) : {} déduite",
-                euros(participation_18)
+                Euros(participation_18)
             ),
             "participation_actes_lourds.montant",
             Some(v.depuis),
-            v.source.clone(),
+            Libelle::copie(&v.source),
         ));
     }
 
     // Participation forfaitaire or franchise.
     let exemption = if e.age < 18 {
-        Some("assuré de moins de 18 ans".to_string())
+        Some("assuré de moins de 18 ans")
     } else if en_maternite {
-        Some("grossesse à partir du 6e mois".to_string())
+        Some("grossesse à partir du 6e mois")
     } else if e.situation.assure.css {
-        Some("bénéficiaire de la Complémentaire santé solidaire".to_string())
+        Some("bénéficiaire de la Complémentaire santé solidaire")
     } else {
         None
     };
@@ -348,7 +352,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             };
             explications.push(expl(
                 GenreExplication::Calcul,
-                format!("{quoi} : {}", exemption.clone().unwrap_or_default()),
+                texte!("{} : {}", quoi, exemption.unwrap_or_default()),
                 if d == Deduction::ParticipationForfaitaire {
                     "participation_forfaitaire.montant"
                 } else {
@@ -373,11 +377,11 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
     if participation_forfaitaire + franchise + participation_18 > Decimal::ZERO {
         explications.push(expl(
             GenreExplication::Calcul,
-            format!(
+            texte!(
                 "AMO versé : {} − {} = {} (participations et franchises : jamais remboursées par MGEN, contrat responsable)",
-                euros(brut),
-                euros(participation_forfaitaire + franchise + participation_18),
-                euros(net)
+                Euros(brut),
+                Euros(participation_forfaitaire + franchise + participation_18),
+                Euros(net)
             ),
             "R.871-2",
             None,
@@ -480,9 +484,9 @@ fn base_par_defaut(
                 date_fr(e.date)
             )
         },
-        id,
+        Libelle::copie(id),
         Some(v.depuis),
-        v.source.clone(),
+        Libelle::copie(&v.source),
     ));
     Ok(total)
 }
@@ -497,9 +501,9 @@ struct Retenue<'x> {
 impl<'x> Retenue<'x> {
     /// The amount due before caps: the unit amount times the act's quantity.
     fn due(
-        libelle: &str,
+        libelle: &'static str,
         (montant, v): (Decimal, &ValeurDatee),
-        id: &str,
+        id: &'static str,
         quantite: u32,
         explications: &'x mut Vec<Explication>,
     ) -> Self {
@@ -507,17 +511,19 @@ impl<'x> Retenue<'x> {
         explications.push(expl(
             GenreExplication::Calcul,
             if quantite == 1 {
-                format!("{libelle} : {}", euros(montant))
+                texte!("{} : {}", libelle, Euros(montant))
             } else {
-                format!(
-                    "{libelle} : {} × {quantite} = {}",
-                    euros(montant),
-                    euros(du)
+                texte!(
+                    "{} : {} × {} = {}",
+                    libelle,
+                    Euros(montant),
+                    quantite,
+                    Euros(du)
                 )
             },
             id,
             Some(v.depuis),
-            v.source.clone(),
+            Libelle::copie(&v.source),
         ));
         Retenue {
             montant: du,
@@ -530,19 +536,19 @@ impl<'x> Retenue<'x> {
     fn plafonner(
         &mut self,
         (plafond, v): (Decimal, &ValeurDatee),
-        id: &str,
+        id: &'static str,
         deja: Decimal,
-        texte: impl FnOnce(String, String, String) -> String,
+        texte: impl FnOnce(Valeur, Valeur, Valeur) -> Texte,
     ) {
         let reste = (plafond - deja).max(Decimal::ZERO);
         if self.montant > reste {
             self.montant = reste;
             self.explications.push(expl(
                 GenreExplication::Plafond,
-                texte(euros(plafond), euros(deja), euros(reste)),
+                texte(Euros(plafond), Euros(deja), Euros(reste)),
                 id,
                 Some(v.depuis),
-                v.source.clone(),
+                Libelle::copie(&v.source),
             ));
         }
     }
@@ -593,8 +599,11 @@ fn participation(
     if let Some(cle) = &cle_jour {
         let jour = etat.pf_jour.get(cle).copied().unwrap_or_default();
         r.plafonner(param_connu(e.amo, id_jour, date)?, id_jour, jour, |p, d, k| {
-            format!(
-                "Plafond journalier pour un même médecin ({p}) : {d} déjà retenu ce jour, {k} retenu ici"
+            texte!(
+                "Plafond journalier pour un même médecin ({}) : {} déjà retenu ce jour, {} retenu ici",
+                p,
+                d,
+                k
             )
         });
     }
@@ -603,8 +612,12 @@ fn participation(
         .deja_montant(annee, |d| d.participations_forfaitaires)
         + etat.pf_annee.get(&annee).copied().unwrap_or_default();
     r.plafonner(param_connu(e.amo, id_an, date)?, id_an, utilise_an, |p, d, k| {
-        format!(
-            "Plafond annuel des participations forfaitaires ({p}) : {d} déjà retenu en {annee}, {k} retenu ici"
+        texte!(
+            "Plafond annuel des participations forfaitaires ({}) : {} déjà retenu en {}, {} retenu ici",
+            p,
+            d,
+            annee,
+            k
         )
     });
     let retenu = r.au_plus(disponible, "Participation forfaitaire", avertissements);
@@ -625,22 +638,26 @@ fn franchise_due(
 ) -> Result<Decimal, ErreurEstimation> {
     let date = e.date;
     let (id, id_jour, quoi) = match kind {
-        Deduction::FranchiseMedicament => ("franchise.medicament", None, "par boîte de médicament"),
+        Deduction::FranchiseMedicament => (
+            "franchise.medicament",
+            None,
+            "Franchise par boîte de médicament",
+        ),
         Deduction::FranchiseAuxiliaire => (
             "franchise.auxiliaire",
             Some("franchise.plafond_journalier_auxiliaire"),
-            "par acte d'auxiliaire médical",
+            "Franchise par acte d'auxiliaire médical",
         ),
         _ => (
             "franchise.transport",
             Some("franchise.plafond_journalier_transport"),
-            "par transport",
+            "Franchise par transport",
         ),
     };
     let id_an = "franchise.plafond_annuel";
     let annee = date.year();
     let mut r = Retenue::due(
-        &format!("Franchise {quoi}"),
+        quoi,
         param_connu(e.amo, id, date)?,
         id,
         e.acte.quantite,
@@ -652,12 +669,20 @@ fn franchise_due(
             .get(&(date, kind))
             .copied()
             .unwrap_or_default();
-        r.plafonner(param_connu(e.amo, id_jour, date)?, id_jour, jour, |p, d, k| {
-            format!(
-                "Plafond journalier de cette franchise ({p}) : {d} déjà retenu le {}, {k} retenu ici",
-                date_fr(date)
+        r.plafonner(
+            param_connu(e.amo, id_jour, date)?,
+            id_jour,
+            jour,
+            |p, d, k| {
+                texte!(
+                "Plafond journalier de cette franchise ({}) : {} déjà retenu le {}, {} retenu ici",
+                p,
+                d,
+                date,
+                k
             )
-        });
+            },
+        );
     }
     let utilise_an = e.situation.deja_montant(annee, |d| d.franchises)
         + etat
@@ -670,8 +695,12 @@ fn franchise_due(
         id_an,
         utilise_an,
         |p, d, k| {
-            format!(
-                "Plafond annuel des franchises ({p}) : {d} déjà retenu en {annee}, {k} retenu ici"
+            texte!(
+                "Plafond annuel des franchises ({}) : {} déjà retenu en {}, {} retenu ici",
+                p,
+                d,
+                annee,
+                k
             )
         },
     );

@@ -20,13 +20,17 @@ use super::erreur::ErreurEstimation;
 use super::format::{arrondi, date_fr, euros, euros_exact, pourcent};
 use super::optique::EtatOptique;
 use super::part_amo::{expl, param_connu, CalculAmo};
-use super::resultat::{Avertissement, CodeAvertissement, Explication, GenreExplication};
+use super::resultat::{Avertissement, CodeAvertissement, Explication, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
+use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
+use super::texte::{Chaine, Libelle};
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{AuDela, Bareme, Cellule, Compteur, Ligne, Nature, Offre, Periode, Unite};
+use crate::texte;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// An act ready for the per-offer computation: everything that does not
 /// depend on the offer is already resolved.
@@ -39,15 +43,49 @@ pub struct ActePrepare<'a> {
     pub bareme: &'a Bareme,
     pub frais_reels: Decimal,
     pub amo: CalculAmo,
-    /// The components that apply, with their Annexe line and, when the
-    /// component counts teeth beyond a number, its units.
-    pub lignes: Vec<(&'a Composante, &'a Ligne, Option<u32>)>,
+    /// The components that apply, with their Annexe line.
+    pub lignes: Vec<LigneActe<'a>>,
     /// Why MGEN pays nothing whatever the offer (condition not met).
     pub refus: Option<String>,
     /// Explanation lines shared by all offers before the MGEN part
     /// (frais réels by default, old barème…).
     pub preambule: Vec<Explication>,
+    /// The barème's name and source, the act's code and label: shared by
+    /// the four offers' results.
+    pub nom_bareme: Chaine,
+    pub source_bareme: Chaine,
+    pub code: Chaine,
+    pub libelle: Chaine,
+    /// The AMO part, frais réels and base in cents as shown: the same under
+    /// every offer.
+    pub amo_centimes: PartAmo,
+    pub frais_reels_centimes: Decimal,
+    pub brss_centimes: Decimal,
     pub avertissements: Vec<Avertissement>,
+}
+
+/// A component of an act and the Annexe line it points to.
+pub struct LigneActe<'a> {
+    pub composante: &'a Composante,
+    pub ligne: &'a Ligne,
+    /// When the component counts teeth beyond a number: those teeth.
+    pub unites: Option<u32>,
+    /// The line's reference ("26.3.2.1") and source, shared by every
+    /// explanation line that cites it.
+    pub id: Chaine,
+    pub source: Chaine,
+}
+
+impl<'a> LigneActe<'a> {
+    pub fn new(composante: &'a Composante, ligne: &'a Ligne, unites: Option<u32>) -> Self {
+        LigneActe {
+            composante,
+            ligne,
+            unites,
+            id: ligne.ligne.as_str().into(),
+            source: ligne.source.as_str().into(),
+        }
+    }
 }
 
 /// What the per-offer computation needs besides the act.
@@ -59,7 +97,9 @@ pub struct Contexte<'a> {
 /// Consumption of limits and envelopes under one offer, in date order.
 #[derive(Debug, Default)]
 pub struct EtatOffre {
-    enveloppes: HashMap<(String, i32), Decimal>,
+    /// Amount drawn on each envelope, per calendar year (a handful of
+    /// entries: a list is quicker than a map).
+    enveloppes: Vec<(Arc<str>, i32, Decimal)>,
     evenements: Vec<(Compteur, NaiveDate, u32)>,
     optique: EtatOptique,
 }
@@ -77,15 +117,35 @@ impl EtatOffre {
             ..Default::default()
         }
     }
+
+    /// What this estimate already drew on envelope `cle` in `annee`.
+    fn enveloppe(&self, cle: &str, annee: i32) -> Decimal {
+        self.enveloppes
+            .iter()
+            .find(|(c, a, _)| &**c == cle && *a == annee)
+            .map_or(Decimal::ZERO, |(_, _, m)| *m)
+    }
+
+    fn puiser(&mut self, cle: &Arc<str>, annee: i32, montant: Decimal) {
+        match self
+            .enveloppes
+            .iter_mut()
+            .find(|(c, a, _)| **c == **cle && *a == annee)
+        {
+            Some((_, _, m)) => *m += montant,
+            None => self.enveloppes.push((cle.clone(), annee, montant)),
+        }
+    }
 }
 
-/// The MGEN part of one act.
-#[derive(Debug, Default)]
-pub struct MgenActe {
+/// The MGEN part of one act; its explanation lines go straight into the
+/// act's list (after the AMO lines).
+#[derive(Debug)]
+pub struct MgenActe<'x> {
     pub montant: Decimal,
-    pub explications: Vec<Explication>,
+    pub explications: &'x mut Vec<Explication>,
     pub avertissements: Vec<Avertissement>,
-    pub lignes: Vec<String>,
+    pub lignes: Vec<Chaine>,
     pub lecture_a_confirmer: bool,
 }
 
@@ -189,10 +249,6 @@ fn band(lower: bool, n: u32) -> String {
     }
 }
 
-fn reference(ligne: &Ligne) -> String {
-    format!("Annexe 2, ligne {}", ligne.ligne)
-}
-
 fn compteur_nom(c: Compteur) -> &'static str {
     match c {
         Compteur::Seances => "séances",
@@ -203,15 +259,6 @@ fn compteur_nom(c: Compteur) -> &'static str {
         Compteur::Semestres => "semestres",
         Compteur::Dents => "dents",
         Compteur::Elements => "éléments",
-    }
-}
-
-fn periode_texte(p: Periode) -> String {
-    match p {
-        Periode::AnneeCivile => "par année civile".into(),
-        Periode::AnneesCiviles { n } => format!("sur {n} années civiles"),
-        Periode::Glissante { mois } => format!("sur {mois} mois"),
-        Periode::ParActe => "par acte ou traitement".into(),
     }
 }
 
@@ -249,34 +296,38 @@ fn deja_compteur(situation: &Situation, c: Compteur) -> u32 {
 }
 
 /// Computes MGEN's part of `p` under `offre`.
-pub fn calculer(
+pub fn calculer<'x>(
     ctx: &Contexte<'_>,
     p: &ActePrepare<'_>,
     offre: Offre,
     etat: &mut EtatOffre,
-) -> Result<MgenActe, ErreurEstimation> {
+    explications: &'x mut Vec<Explication>,
+) -> Result<MgenActe<'x>, ErreurEstimation> {
     let mut out = MgenActe {
-        explications: Vec::with_capacity(6),
-        ..Default::default()
+        montant: Decimal::ZERO,
+        explications,
+        avertissements: Vec::new(),
+        lignes: Vec::with_capacity(p.lignes.len()),
+        lecture_a_confirmer: false,
     };
     let amo = &p.amo;
     let plafond = (p.frais_reels - amo.part.brut + amo.part.participation_18).max(Decimal::ZERO);
     out.explications.push(expl(
         GenreExplication::Plafond,
         if amo.part.participation_18.is_zero() {
-            format!(
+            texte!(
                 "Principe indemnitaire : MGEN au plus frais réels − AMO brut = {} − {} = {}",
-                euros(p.frais_reels),
-                euros(amo.part.brut),
-                euros(plafond)
+                Euros(p.frais_reels),
+                Euros(amo.part.brut),
+                Euros(plafond)
             )
         } else {
-            format!(
+            texte!(
                 "Principe indemnitaire : MGEN au plus frais réels − AMO brut + participation R.160-16 = {} − {} + {} = {}",
-                euros(p.frais_reels),
-                euros(amo.part.brut),
-                euros(amo.part.participation_18),
-                euros(plafond)
+                Euros(p.frais_reels),
+                Euros(amo.part.brut),
+                Euros(amo.part.participation_18),
+                Euros(plafond)
             )
         },
         "principe indemnitaire",
@@ -291,7 +342,7 @@ pub fn calculer(
             &mut out,
             CodeAvertissement::ConditionNonRemplie,
             m.clone(),
-            &format!("Annexe 2, ligne {}", p.cat.lignes.join(", ")),
+            format!("Annexe 2, ligne {}", p.cat.lignes.join(", ")).into(),
         );
         return Ok(out);
     }
@@ -306,7 +357,7 @@ pub fn calculer(
             &mut out,
             CodeAvertissement::ConditionNonRemplie,
             m,
-            &format!("Annexe 2, ligne {}", p.cat.lignes.join(", ")),
+            format!("Annexe 2, ligne {}", p.cat.lignes.join(", ")).into(),
         );
         return Ok(out);
     }
@@ -314,7 +365,8 @@ pub fn calculer(
     // Optical renewal: decided once for the act.
     let mut unites_optique = None;
     if matches!(p.cat.regle, Regle::OptiqueVerre | Regle::OptiqueMonture) {
-        let cell = p.lignes[0].1.cellules.get(&offre);
+        let premiere = &p.lignes[0];
+        let cell = premiere.ligne.cellules.get(&offre);
         let mut mois = cell
             .and_then(|c| {
                 c.limites
@@ -333,10 +385,10 @@ pub fn calculer(
             mois = 12;
             out.explications.push(expl(
                 GenreExplication::Limite,
-                "Évolution de la vue justifiée : période de renouvellement réduite à un an".into(),
+                texte!("Évolution de la vue justifiée : période de renouvellement réduite à un an"),
                 "Annexe 2, ligne 25, note **",
                 Some(p.bareme.en_vigueur_le),
-                p.lignes[0].1.source.clone(),
+                &premiere.source,
             ));
         }
         let d = etat.optique.decider(
@@ -351,7 +403,7 @@ pub fn calculer(
             d.explication,
             "Annexe 2, ligne 25, note **",
             Some(p.bareme.en_vigueur_le),
-            p.lignes[0].1.source.clone(),
+            &premiere.source,
         ));
         if let Some(r) = d.refus {
             let code = if d.unites_couvertes == 0 && r.contains("renouvellement") {
@@ -364,13 +416,13 @@ pub fn calculer(
                 r.clone(),
                 "Annexe 2, ligne 25, note **",
                 Some(p.bareme.en_vigueur_le),
-                p.lignes[0].1.source.clone(),
+                &premiere.source,
             ));
             out.avertissements.push(Avertissement { code, message: r });
         }
         if d.unites_couvertes == 0 {
-            for (_, l, _) in &p.lignes {
-                push_ligne(&mut out, &l.ligne);
+            for l in &p.lignes {
+                push_ligne(&mut out, &l.id);
             }
             return Ok(out);
         }
@@ -379,7 +431,8 @@ pub fn calculer(
 
     let mut compteurs_vus: Vec<Compteur> = Vec::new();
     let mut enveloppe_epuisee = false;
-    for (comp, ligne, unites) in &p.lignes {
+    for l in &p.lignes {
+        let (comp, ligne) = (l.composante, l.ligne);
         let Some(cell) = ligne.cellules.get(&offre) else {
             return Err(ErreurEstimation::Donnees(format!(
                 "ligne {} sans cellule pour {}",
@@ -387,7 +440,7 @@ pub fn calculer(
                 offre.label()
             )));
         };
-        push_ligne(&mut out, &ligne.ligne);
+        push_ligne(&mut out, &l.id);
         if let Some(note) = &cell.note {
             out.lecture_a_confirmer = true;
             let m = format!(
@@ -398,9 +451,9 @@ pub fn calculer(
             out.explications.push(expl(
                 GenreExplication::Avertissement,
                 m.clone(),
-                reference(ligne),
+                Libelle::LigneAnnexe(l.id.partage()),
                 Some(p.bareme.en_vigueur_le),
-                ligne.source.clone(),
+                &l.source,
             ));
             out.avertissements.push(Avertissement {
                 code: CodeAvertissement::LectureAConfirmer,
@@ -410,14 +463,13 @@ pub fn calculer(
         if comp.role == Role::AuDelaEnveloppe && !enveloppe_epuisee {
             out.explications.push(expl(
                 GenreExplication::Limite,
-                format!(
-                    "Ligne {} ({}) : forfait annuel non épuisé, pas de prise en charge au-delà",
-                    ligne.ligne,
-                    offre.label()
+                texte!(
+                    "{} : forfait annuel non épuisé, pas de prise en charge au-delà",
+                    Valeur::Ligne(l.id.partage(), offre)
                 ),
-                reference(ligne),
+                Libelle::LigneAnnexe(l.id.partage()),
                 Some(p.bareme.en_vigueur_le),
-                ligne.source.clone(),
+                &l.source,
             ));
             continue;
         }
@@ -430,12 +482,11 @@ pub fn calculer(
             ctx,
             p,
             offre,
-            comp,
-            ligne,
+            l,
             cell,
             etat,
             plafond_composante,
-            unites.or(unites_optique),
+            l.unites.or(unites_optique),
             unites_optique.is_some(),
             &mut compteurs_vus,
             &mut out,
@@ -444,17 +495,16 @@ pub fn calculer(
             let total = paye.max(out.montant);
             out.explications.push(expl(
                 GenreExplication::Limite,
-                format!(
-                    "Ligne {} ({}) : forfait annuel épuisé : au moins {} pour l'acte, {} déjà versés, complément {}",
-                    ligne.ligne,
-                    offre.label(),
-                    euros(paye),
-                    euros(out.montant),
-                    euros(total - out.montant)
+                texte!(
+                    "{} : forfait annuel épuisé : au moins {} pour l'acte, {} déjà versés, complément {}",
+                    Valeur::Ligne(l.id.partage(), offre),
+                    Euros(paye),
+                    Euros(out.montant),
+                    Euros(total - out.montant)
                 ),
-                reference(ligne),
+                Libelle::LigneAnnexe(l.id.partage()),
                 Some(p.bareme.en_vigueur_le),
-                ligne.source.clone(),
+                &l.source,
             ));
             paye = total - out.montant;
         }
@@ -474,13 +524,13 @@ pub fn calculer(
     Ok(out)
 }
 
-fn push_ligne(out: &mut MgenActe, l: &str) {
+fn push_ligne(out: &mut MgenActe<'_>, l: &Chaine) {
     if !out.lignes.iter().any(|x| x == l) {
-        out.lignes.push(l.to_string());
+        out.lignes.push(l.clone());
     }
 }
 
-fn refus(out: &mut MgenActe, code: CodeAvertissement, m: String, reference: &str) {
+fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, reference: Libelle) {
     out.explications.push(expl(
         GenreExplication::Avertissement,
         format!("{m} : MGEN 0,00 €"),
@@ -498,22 +548,22 @@ fn composante(
     ctx: &Contexte<'_>,
     p: &ActePrepare<'_>,
     offre: Offre,
-    comp: &Composante,
-    ligne: &Ligne,
+    l: &LigneActe<'_>,
     cell: &Cellule,
     etat: &mut EtatOffre,
     reste: Decimal,
     unites_imposees: Option<u32>,
     optique: bool,
     compteurs_vus: &mut Vec<Compteur>,
-    out: &mut MgenActe,
+    out: &mut MgenActe<'_>,
 ) -> Result<Decimal, ErreurEstimation> {
     let amo = &p.amo;
+    let (comp, ligne) = (l.composante, l.ligne);
     let q = p.acte.quantite;
-    let nom = format!("Ligne {} ({})", ligne.ligne, offre.label());
-    let reference = reference(ligne);
+    let nom = Valeur::Ligne(l.id.partage(), offre);
+    let reference = Libelle::LigneAnnexe(l.id.partage());
     let effet = Some(p.bareme.en_vigueur_le);
-    let source = ligne.source.as_str();
+    let source = Libelle::from(&l.source);
     let valeur = || {
         cell.valeur.ok_or_else(|| {
             ErreurEstimation::Donnees(format!("ligne {} : cellule sans valeur", ligne.ligne))
@@ -554,22 +604,25 @@ fn composante(
                 let avant = couvertes;
                 couvertes = couvertes.min(lim.max);
                 if couvertes < avant {
-                    let m = format!(
-                        "{nom} : au plus {} {} par acte : {couvertes} pris en charge sur {unites}",
+                    let m = texte!(
+                        "{} : au plus {} {} par acte : {} pris en charge sur {}",
+                        nom.clone(),
                         lim.max,
-                        compteur_nom(lim.compteur)
+                        compteur_nom(lim.compteur),
+                        couvertes,
+                        unites
                     );
-                    out.explications.push(expl(
-                        GenreExplication::Limite,
-                        m.clone(),
-                        reference.clone(),
-                        effet,
-                        source,
-                    ));
                     out.avertissements.push(Avertissement {
                         code: CodeAvertissement::LimiteAtteinte,
-                        message: m,
+                        message: m.to_string(),
                     });
+                    out.explications.push(expl(
+                        GenreExplication::Limite,
+                        m,
+                        reference.clone(),
+                        effet,
+                        &source,
+                    ));
                 }
             } else {
                 // The forfait is per appliance; teeth beyond `max` are paid
@@ -578,14 +631,17 @@ fn composante(
                 dents_au_dela = comptees.saturating_sub(lim.max);
                 out.explications.push(expl(
                     GenreExplication::Limite,
-                    format!(
-                        "{nom} : forfait pour {} {} au plus ; appareil de {comptees} dent(s), {dents_au_dela} au-delà",
+                    texte!(
+                        "{} : forfait pour {} {} au plus ; appareil de {} dent(s), {} au-delà",
+                        nom.clone(),
                         lim.max,
-                        compteur_nom(lim.compteur)
+                        compteur_nom(lim.compteur),
+                        comptees,
+                        dents_au_dela
                     ),
                     reference.clone(),
                     effet,
-                    source,
+                    &source,
                 ));
             }
             continue;
@@ -610,22 +666,28 @@ fn composante(
         couvertes = couvertes.min(dispo);
         out.explications.push(expl(
             GenreExplication::Limite,
-            format!(
-                "{nom} : limite de {} {} {} ; déjà utilisé {utilise}, disponible {dispo}, pris en charge ici {couvertes} sur {unites}",
+            texte!(
+                "{} : limite de {} {} {} ; déjà utilisé {}, disponible {}, pris en charge ici {} sur {}",
+                nom.clone(),
                 lim.max,
                 compteur_nom(lim.compteur),
-                periode_texte(lim.periode),
+                Valeur::Periode(lim.periode),
+                utilise,
+                dispo,
+                couvertes,
+                unites
             ),
             reference.clone(),
             effet,
-            source,
+            &source,
         ));
         if couvertes < avant {
             let m = format!(
-                "{nom} : limite de {} {} {} atteinte",
+                "{} : limite de {} {} {} atteinte",
+                Valeur::Ligne(l.id.partage(), offre),
                 lim.max,
                 compteur_nom(lim.compteur),
-                periode_texte(lim.periode)
+                Valeur::Periode(lim.periode)
             );
             out.avertissements.push(Avertissement {
                 code: CodeAvertissement::LimiteAtteinte,
@@ -650,10 +712,10 @@ fn composante(
         Nature::Neant => {
             out.explications.push(expl(
                 GenreExplication::Calcul,
-                format!("{nom} : Néant (pas de prise en charge)"),
+                texte!("{} : Néant (pas de prise en charge)", nom.clone()),
                 reference.clone(),
                 effet,
-                source,
+                &source,
             ));
             return Ok(Decimal::ZERO);
         }
@@ -663,12 +725,13 @@ fn composante(
                 let r = (v - amo.part_exoneree).max(Decimal::ZERO);
                 out.explications.push(expl(
                     GenreExplication::Calcul,
-                    format!(
-                        "{nom} : participation réduite à due proportion ({}) : {} − {} pris en charge par l'AMO = {}",
-                        amo.motif_exoneration.as_deref().unwrap_or("exonération"),
-                        pourcent(v),
-                        pourcent(amo.part_exoneree),
-                        pourcent(r)
+                    texte!(
+                        "{} : participation réduite à due proportion ({}) : {} − {} pris en charge par l'AMO = {}",
+                        nom.clone(),
+                        amo.motif_exoneration.clone().unwrap_or_else(|| "exonération".into()),
+                        Pourcent(v),
+                        Pourcent(amo.part_exoneree),
+                        Pourcent(r)
                     ),
                     reference.clone(),
                     effet,
@@ -681,15 +744,16 @@ fn composante(
             let x = base_couverte * pct / Decimal::ONE_HUNDRED;
             out.explications.push(expl(
                 GenreExplication::Calcul,
-                format!(
-                    "{nom} : {} × {} = {}",
-                    pourcent(pct),
-                    euros_exact(base_couverte),
-                    euros_exact(x)
+                texte!(
+                    "{} : {} × {} = {}",
+                    nom.clone(),
+                    Pourcent(pct),
+                    EurosExact(base_couverte),
+                    EurosExact(x)
                 ),
                 reference.clone(),
                 effet,
-                source,
+                &source,
             ));
             x
         }
@@ -697,15 +761,16 @@ fn composante(
             let x = base_couverte * tm_pct / Decimal::ONE_HUNDRED;
             out.explications.push(expl(
                 GenreExplication::Calcul,
-                format!(
-                    "{nom} : ticket modérateur (100 % − {}) × {} = {}",
-                    pourcent(amo.taux_effectif),
-                    euros_exact(base_couverte),
-                    euros_exact(x)
+                texte!(
+                    "{} : ticket modérateur (100 % − {}) × {} = {}",
+                    nom.clone(),
+                    Pourcent(amo.taux_effectif),
+                    EurosExact(base_couverte),
+                    EurosExact(x)
                 ),
                 reference.clone(),
                 effet,
-                source,
+                &source,
             ));
             x
         }
@@ -725,9 +790,9 @@ fn composante(
                     euros(x),
                     cell.texte
                 ),
-                id,
+                Libelle::copie(id),
                 Some(v.depuis),
-                v.source.clone(),
+                Libelle::copie(&v.source),
             ));
             x
         }
@@ -737,18 +802,22 @@ fn composante(
             out.explications.push(expl(
                 GenreExplication::Calcul,
                 if amo.part.participation_18.is_zero() {
-                    format!("{nom} : pas de participation R.160-16 déduite sur cet acte : 0,00 €")
+                    texte!(
+                        "{} : pas de participation R.160-16 déduite sur cet acte : 0,00 €",
+                        nom.clone()
+                    )
                 } else {
-                    format!(
-                        "{nom} : participation R.160-16 prise en charge : min({}, {} déduits par l'AMO) = {}",
-                        euros(v),
-                        euros(amo.part.participation_18),
-                        euros(x)
+                    texte!(
+                        "{} : participation R.160-16 prise en charge : min({}, {} déduits par l'AMO) = {}",
+                        nom.clone(),
+                        Euros(v),
+                        Euros(amo.part.participation_18),
+                        Euros(x)
                     )
                 },
                 reference.clone(),
                 effet,
-                source,
+                &source,
             ));
             if amo.part.participation_18 > v {
                 let m = format!(
@@ -766,7 +835,7 @@ fn composante(
             x
         }
         Nature::Forfait if cell.unite == Some(Unite::An) || cell.enveloppe.is_some() => {
-            return enveloppe(ctx, p, offre, comp, ligne, cell, etat, reste, out);
+            return enveloppe(ctx, p, offre, l, cell, etat, reste, out);
         }
         Nature::Forfait => {
             let v = valeur()?;
@@ -774,13 +843,19 @@ fn composante(
             out.explications.push(expl(
                 GenreExplication::Calcul,
                 if couvertes == 1 {
-                    format!("{nom} : forfait {}", euros(v))
+                    texte!("{} : forfait {}", nom.clone(), Euros(v))
                 } else {
-                    format!("{nom} : forfait {} × {couvertes} = {}", euros(v), euros(x))
+                    texte!(
+                        "{} : forfait {} × {} = {}",
+                        nom.clone(),
+                        Euros(v),
+                        couvertes,
+                        Euros(x)
+                    )
                 },
                 reference.clone(),
                 effet,
-                source,
+                &source,
             ));
             x
         }
@@ -789,16 +864,17 @@ fn composante(
         let tm = base_couverte * tm_pct / Decimal::ONE_HUNDRED;
         out.explications.push(expl(
             GenreExplication::Calcul,
-            format!(
-                "{nom} : ou ticket modérateur s'il est supérieur : {} × {} = {} → {}",
-                pourcent(tm_pct),
-                euros_exact(base_couverte),
-                euros_exact(tm),
-                euros_exact(brut.max(tm))
+            texte!(
+                "{} : ou ticket modérateur s'il est supérieur : {} × {} = {} → {}",
+                nom.clone(),
+                Pourcent(tm_pct),
+                EurosExact(base_couverte),
+                EurosExact(tm),
+                EurosExact(brut.max(tm))
             ),
             reference.clone(),
             effet,
-            source,
+            &source,
         ));
         brut = brut.max(tm);
     }
@@ -821,7 +897,7 @@ fn composante(
             },
             reference.clone(),
             effet,
-            source,
+            &source,
         ));
         brut += x;
     }
@@ -841,11 +917,11 @@ fn composante(
             },
             reference.clone(),
             effet,
-            source,
+            &source,
         ));
         brut += x;
     }
-    Ok(payer(out, &nom, brut, reste, &reference, effet, source))
+    Ok(payer(out, nom, brut, reste, reference, effet, source))
 }
 
 fn texte_au_dela(a: &AuDela, tm_pct: Decimal, base: Decimal) -> String {
@@ -874,22 +950,23 @@ fn au_dela(a: Option<&AuDela>, base: Decimal, tm_pct: Decimal, unites: u32) -> D
 
 /// Rounds a component's amount and bounds it by the room left.
 fn payer(
-    out: &mut MgenActe,
-    nom: &str,
+    out: &mut MgenActe<'_>,
+    nom: Valeur,
     brut: Decimal,
     reste: Decimal,
-    reference: &str,
+    reference: Libelle,
     effet: Option<NaiveDate>,
-    source: &str,
+    source: Libelle,
 ) -> Decimal {
     let arrondi_ = arrondi(brut.max(Decimal::ZERO));
     if arrondi_ != brut {
         out.explications.push(expl(
             GenreExplication::Calcul,
-            format!(
-                "{nom} : {} arrondi au centime : {}",
-                euros_exact(brut),
-                euros(arrondi_)
+            texte!(
+                "{} : {} arrondi au centime : {}",
+                nom.clone(),
+                EurosExact(brut),
+                Euros(arrondi_)
             ),
             reference,
             effet,
@@ -899,10 +976,11 @@ fn payer(
     if arrondi_ > reste {
         out.explications.push(expl(
             GenreExplication::Plafond,
-            format!(
-                "{nom} : ramené de {} à {} (principe indemnitaire)",
-                euros(arrondi_),
-                euros(reste)
+            texte!(
+                "{} : ramené de {} à {} (principe indemnitaire)",
+                nom,
+                Euros(arrondi_),
+                Euros(reste)
             ),
             "principe indemnitaire",
             None,
@@ -920,15 +998,15 @@ fn enveloppe(
     ctx: &Contexte<'_>,
     p: &ActePrepare<'_>,
     offre: Offre,
-    comp: &Composante,
-    ligne: &Ligne,
+    l: &LigneActe<'_>,
     cell: &Cellule,
     etat: &mut EtatOffre,
     reste: Decimal,
-    out: &mut MgenActe,
+    out: &mut MgenActe<'_>,
 ) -> Result<Decimal, ErreurEstimation> {
-    let nom = format!("Ligne {} ({})", ligne.ligne, offre.label());
-    let reference = reference(ligne);
+    let (comp, ligne) = (l.composante, l.ligne);
+    let nom = Valeur::Ligne(l.id.partage(), offre);
+    let reference = Libelle::LigneAnnexe(l.id.partage());
     let effet = Some(p.bareme.en_vigueur_le);
     let v = cell.valeur.ok_or_else(|| {
         ErreurEstimation::Donnees(format!("ligne {} : forfait sans valeur", ligne.ligne))
@@ -939,69 +1017,83 @@ fn enveloppe(
     } else {
         (v, None)
     };
-    let cle = cell
-        .enveloppe
-        .clone()
-        .or_else(|| comp.enveloppe.clone())
-        .unwrap_or_else(|| {
+    let cle: Arc<str> = match cell.enveloppe.as_ref().or(comp.enveloppe.as_ref()) {
+        Some(c) => c.as_str().into(),
+        None => {
             let mut k = format!("ligne {}", ligne.ligne);
             for v in ligne.variante.values() {
                 k.push(' ');
                 k.push_str(v);
             }
-            k
-        });
+            k.into()
+        }
+    };
     let annee = p.date.year();
     let utilise = ctx
         .situation
-        .deja_montant(annee, |d| d.enveloppes.get(&cle).copied())
-        + etat
-            .enveloppes
-            .get(&(cle.clone(), annee))
-            .copied()
-            .unwrap_or_default();
+        .deja_montant(annee, |d| d.enveloppes.get(&*cle).copied())
+        + etat.enveloppe(&cle, annee);
     let dispo = (montant - utilise).max(Decimal::ZERO);
     out.explications.push(expl(
         GenreExplication::Limite,
-        format!(
-            "{nom} : enveloppe « {cle} » de {}{} par an ; déjà utilisé en {annee} : {} ; disponible : {}",
-            euros(montant),
-            par_appareil
-                .map(|n| format!(" ({} × {n} appareil(s))", euros(v)))
-                .unwrap_or_default(),
-            euros(utilise),
-            euros(dispo)
-        ),
+        match par_appareil {
+            None => texte!(
+                "{} : enveloppe « {} » de {} par an ; déjà utilisé en {} : {} ; disponible : {}",
+                nom.clone(),
+                &cle,
+                Euros(montant),
+                annee,
+                Euros(utilise),
+                Euros(dispo)
+            ),
+            Some(n) => texte!(
+                "{} : enveloppe « {} » de {} ({} × {} appareil(s)) par an ; déjà utilisé en {} : {} ; disponible : {}",
+                nom.clone(),
+                &cle,
+                Euros(montant),
+                Euros(v),
+                n,
+                annee,
+                Euros(utilise),
+                Euros(dispo)
+            ),
+        },
         reference.clone(),
         effet,
-        ligne.source.clone(),
+        &l.source,
     ));
     let paye_env = dispo.min(reste);
     out.explications.push(expl(
         GenreExplication::Calcul,
-        format!(
-            "{nom} : min(disponible {}, frais réels − AMO {}) = {}",
-            euros(dispo),
-            euros(reste),
-            euros(paye_env)
+        texte!(
+            "{} : min(disponible {}, frais réels − AMO {}) = {}",
+            nom.clone(),
+            Euros(dispo),
+            Euros(reste),
+            Euros(paye_env)
         ),
         reference.clone(),
         effet,
-        ligne.source.clone(),
+        &l.source,
     ));
-    *etat.enveloppes.entry((cle.clone(), annee)).or_default() += paye_env;
+    etat.puiser(&cle, annee, paye_env);
     if dispo.is_zero() || paye_env == dispo {
-        let m = format!("{nom} : enveloppe « {cle} » épuisée pour {annee}");
+        let m = texte!(
+            "{} : enveloppe « {} » épuisée pour {}",
+            nom.clone(),
+            &cle,
+            annee
+        );
         out.avertissements.push(Avertissement {
             code: CodeAvertissement::EnveloppeEpuisee,
-            message: m.clone(),
+            message: m.to_string(),
         });
         out.explications.push(expl(
             GenreExplication::Avertissement,
             m,
             reference.clone(),
             effet,
-            ligne.source.clone(),
+            &l.source,
         ));
     }
     let mut paye = paye_env;
@@ -1012,14 +1104,15 @@ fn enveloppe(
         if xa > paye {
             out.explications.push(expl(
                 GenreExplication::Limite,
-                format!(
-                    "{nom} : au-delà du forfait, {} = {} : retenu car supérieur",
+                texte!(
+                    "{} : au-delà du forfait, {} = {} : retenu car supérieur",
+                    nom.clone(),
                     texte_au_dela(a, tm_pct, p.amo.base),
-                    euros(xa)
+                    Euros(xa)
                 ),
                 reference.clone(),
                 effet,
-                ligne.source.clone(),
+                &l.source,
             ));
             paye = xa;
         }

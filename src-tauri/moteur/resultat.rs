@@ -4,6 +4,7 @@
 //! warnings. Every amount is rounded to the cent; totals are the exact sums
 //! of the amounts shown per act.
 
+use super::texte::{Chaine, Libelle, Texte};
 use crate::tarifs::Offre;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -28,15 +29,19 @@ pub enum GenreExplication {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Explication {
     pub genre: GenreExplication,
-    /// French text with the numbers ("70 % × 25,00 € = 17,50 €").
-    pub formule: String,
+    /// French text with the numbers ("70 % × 25,00 € = 17,50 €"), written
+    /// out when serialized or displayed.
+    #[ts(type = "string")]
+    pub formule: Texte,
     /// Annexe line ("Annexe 2, ligne 2.1") or AMO parameter id ("taux.medecin").
-    pub reference: String,
+    #[ts(type = "string")]
+    pub reference: Libelle,
     /// Date of effect of the value used (barème or parameter value).
     #[ts(type = "string | null")]
     pub date_effet: Option<NaiveDate>,
     /// Where the value comes from.
-    pub source: String,
+    #[ts(type = "string")]
+    pub source: Libelle,
 }
 
 /// Kinds of warnings, for the UI to pick an icon; the message says it all.
@@ -90,8 +95,10 @@ pub struct PartAmo {
 pub struct ResultatActe {
     /// Position of the act in the input `actes`.
     pub index: u32,
-    pub code: String,
-    pub libelle: String,
+    #[ts(type = "string")]
+    pub code: Chaine,
+    #[ts(type = "string")]
+    pub libelle: Chaine,
     #[ts(type = "string")]
     pub date: NaiveDate,
     pub quantite: u32,
@@ -110,9 +117,11 @@ pub struct ResultatActe {
     #[ts(type = "string")]
     pub reste_a_charge: Decimal,
     /// Annexe lines applied ("2.1", "20"…).
-    pub lignes_annexe: Vec<String>,
+    #[ts(type = "Array<string>")]
+    pub lignes_annexe: Vec<Chaine>,
     /// The MGEN table used ("MGEN Annexe 2 — 2018").
-    pub bareme: String,
+    #[ts(type = "string")]
+    pub bareme: Chaine,
     /// True when an amount depends on an ambiguous cell.
     pub lecture_a_confirmer: bool,
     pub explications: Vec<Explication>,

@@ -330,7 +330,8 @@ export type GenreExplication = "calcul" | "plafond" | "limite" | "avertissement"
 
 export type Explication = { genre: GenreExplication, 
 /**
- * French text with the numbers ("70 % × 25,00 € = 17,50 €").
+ * French text with the numbers ("70 % × 25,00 € = 17,50 €"), written
+ * out when serialized or displayed.
  */
 formule: string, 
 /**
