@@ -80,6 +80,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("moteur/4_offres_30_actes", |b| {
         b.iter(|| estimer(std::hint::black_box(&s), &baremes, amo, cat).expect("estimation"))
     });
+    // One offer: what is common to the offers (AMO part, barème rows) plus
+    // one offer's MGEN part; the difference with four offers is 3 × one
+    // offer's part.
+    let mut une = s.clone();
+    une.offre = Some(guichet::tarifs::Offre::Reference);
+    c.bench_function("moteur/1_offre_30_actes", |b| {
+        b.iter(|| estimer(std::hint::black_box(&une), &baremes, amo, cat).expect("estimation"))
+    });
     let v = situation();
     c.bench_function("moteur/4_offres_30_actes_avec_lecture_json", |b| {
         b.iter(|| {

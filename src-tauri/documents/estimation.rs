@@ -264,7 +264,7 @@ fn avertissements(doc: &mut Document, resultat: &Resultat) {
     for m in messages {
         doc.push(Paragraph::spans(vec![
             Span::plain("• "),
-            Span::plain(m.message.clone()),
+            Span::plain(m.message.to_string()),
         ]));
     }
 }

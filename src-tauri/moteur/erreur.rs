@@ -31,3 +31,14 @@ pub enum ErreurEstimation {
     #[error("données de Guichet incohérentes : {0}")]
     Donnees(String),
 }
+
+/// The JSON path of an act ("actes[3]"), written out only when an error
+/// names it.
+#[derive(Debug, Clone, Copy)]
+pub struct CheminActe(pub usize);
+
+impl std::fmt::Display for CheminActe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "actes[{}]", self.0)
+    }
+}

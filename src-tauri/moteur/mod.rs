@@ -115,7 +115,7 @@ pub fn estimer(
     let mut amo_non_verifie: Vec<NaiveDate> = Vec::new();
     for &i in &ordre {
         let acte = &situation.actes[i];
-        let chemin = format!("actes[{i}]");
+        let chemin = erreur::CheminActe(i);
         let cat = catalogue
             .acte(&acte.code)
             .ok_or_else(|| ErreurSaisie::new(format!("{chemin}.code"), "code d'acte inconnu"))?;
@@ -207,13 +207,13 @@ pub fn estimer(
             amo,
             acte,
             cat,
-            chemin: &chemin,
+            chemin,
             date,
             age,
             frais_reels,
             maternite: maternite_ref,
         };
-        let calcul = part_amo::calculer(&entree, &mut etat_amo)?;
+        let mut calcul = part_amo::calculer(&entree, &mut etat_amo)?;
         let mut lignes = Vec::with_capacity(cat.mgen.len());
         let mut refus = None;
         if cat.age_moins_de.is_some_and(|n| age >= n) {
@@ -238,7 +238,7 @@ pub fn estimer(
             };
             let ligne = match bareme.ligne(&c.ligne, &v) {
                 Some(l) => l,
-                None => return Err(combinaison_absente(&chemin, c, &v, bareme)),
+                None => return Err(combinaison_absente(chemin, c, &v, bareme)),
             };
             let unites = c
                 .dents_au_dela_de
@@ -252,6 +252,10 @@ pub fn estimer(
             participation_18: centimes(calcul.part.participation_18),
             net: centimes(calcul.part.net),
         };
+        let communes = preambule
+            .into_iter()
+            .chain(std::mem::take(&mut calcul.explications))
+            .collect();
         prepares.push(ActePrepare {
             index: i,
             acte,
@@ -269,7 +273,7 @@ pub fn estimer(
             amo: calcul,
             lignes,
             refus,
-            preambule,
+            communes,
             source_bareme,
             avertissements: Vec::new(),
         });
@@ -284,7 +288,8 @@ pub fn estimer(
                     "Le barème MGEN le plus récent disponible (« {nom} », en vigueur le {}) date de plus d'un an avant les soins du {} : les montants MGEN sont ceux de ce barème, les valeurs de la Sécurité sociale sont celles en vigueur à la date des soins",
                     date_fr(vig),
                     date_fr(d)
-                ),
+                )
+                .into(),
             });
         }
     }
@@ -295,7 +300,8 @@ pub fn estimer(
                 "Valeurs de la Sécurité sociale vérifiées jusqu'au {} seulement ; soins jusqu'au {} : à confirmer",
                 date_fr(amo.verifie_jusqu_au),
                 date_fr(d)
-            ),
+            )
+            .into(),
         });
     }
     if situation.assure.deja_utilise.is_none() {
@@ -337,7 +343,7 @@ pub fn estimer(
 /// The error for a variant the barème lacks: names the act field that chose
 /// it, with the values the barème has for that line.
 fn combinaison_absente(
-    chemin: &str,
+    chemin: erreur::CheminActe,
     c: &catalogue::Composante,
     v: &std::collections::BTreeMap<String, String>,
     bareme: &Bareme,
@@ -395,9 +401,7 @@ fn estimer_offre(
     let mut actes: Vec<Option<ResultatActe>> = vec![None; prepares.len()];
     for p in prepares {
         // Room for the MGEN lines of a usual act (one or two components).
-        let mut explications = Vec::with_capacity(p.preambule.len() + p.amo.explications.len() + 8);
-        explications.extend(p.preambule.iter().cloned());
-        explications.extend(p.amo.explications.iter().cloned());
+        let mut explications = Vec::with_capacity(8);
         let m = part_mgen::calculer(ctx, p, offre, &mut etat, &mut explications)?;
         let (montant, avertissements_mgen, lignes_annexe, lecture_a_confirmer) =
             (m.montant, m.avertissements, m.lignes, m.lecture_a_confirmer);
@@ -441,7 +445,7 @@ fn estimer_offre(
             lignes_annexe,
             bareme: p.nom_bareme.clone(),
             lecture_a_confirmer,
-            explications,
+            explications: Explications::new(p.communes.clone(), explications),
             avertissements,
         });
     }

@@ -101,7 +101,7 @@ pub struct Entree<'a> {
     pub amo: &'a ParametresAmo,
     pub acte: &'a Acte,
     pub cat: &'a ActeCatalogue,
-    pub chemin: &'a str,
+    pub chemin: super::erreur::CheminActe,
     pub date: NaiveDate,
     pub age: u32,
     pub frais_reels: Decimal,
@@ -558,7 +558,7 @@ impl<'x> Retenue<'x> {
     fn au_plus(
         self,
         disponible: Decimal,
-        quoi: &str,
+        quoi: &'static str,
         avertissements: &mut Vec<Avertissement>,
     ) -> Decimal {
         if self.montant <= disponible {
@@ -566,10 +566,11 @@ impl<'x> Retenue<'x> {
         }
         avertissements.push(Avertissement {
             code: CodeAvertissement::Information,
-            message: format!(
-                "{quoi} de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
-                euros(self.montant),
-                euros(disponible)
+            message: texte!(
+                "{} de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
+                quoi,
+                Euros(self.montant),
+                Euros(disponible)
             ),
         });
         disponible

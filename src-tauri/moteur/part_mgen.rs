@@ -48,8 +48,8 @@ pub struct ActePrepare<'a> {
     /// Why MGEN pays nothing whatever the offer (condition not met).
     pub refus: Option<String>,
     /// Explanation lines shared by all offers before the MGEN part
-    /// (frais réels by default, old barème…).
-    pub preambule: Vec<Explication>,
+    /// (frais réels by default, old barème, AMO part).
+    pub communes: Arc<[Explication]>,
     /// The barème's name and source, the act's code and label: shared by
     /// the four offers' results.
     pub nom_bareme: Chaine,
@@ -418,7 +418,10 @@ pub fn calculer<'x>(
                 Some(p.bareme.en_vigueur_le),
                 &premiere.source,
             ));
-            out.avertissements.push(Avertissement { code, message: r });
+            out.avertissements.push(Avertissement {
+                code,
+                message: r.into(),
+            });
         }
         if d.unites_couvertes == 0 {
             for l in &p.lignes {
@@ -443,10 +446,10 @@ pub fn calculer<'x>(
         push_ligne(&mut out, &l.id);
         if let Some(note) = &cell.note {
             out.lecture_a_confirmer = true;
-            let m = format!(
-                "Ligne {} ({}) : lecture à confirmer — {note}",
-                ligne.ligne,
-                offre.label()
+            let m = texte!(
+                "{} : lecture à confirmer — {}",
+                Valeur::Ligne(l.id.partage(), offre),
+                Valeur::Partage(note.as_str().into())
             );
             out.explications.push(expl(
                 GenreExplication::Avertissement,
@@ -538,7 +541,10 @@ fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, reference: 
         None,
         "MGEN, Statuts 2018, Annexe 2",
     ));
-    out.avertissements.push(Avertissement { code, message: m });
+    out.avertissements.push(Avertissement {
+        code,
+        message: m.into(),
+    });
 }
 
 /// Evaluates one component and returns what MGEN pays for it (rounded,
@@ -614,7 +620,7 @@ fn composante(
                     );
                     out.avertissements.push(Avertissement {
                         code: CodeAvertissement::LimiteAtteinte,
-                        message: m.to_string(),
+                        message: m.clone(),
                     });
                     out.explications.push(expl(
                         GenreExplication::Limite,
@@ -691,7 +697,7 @@ fn composante(
             );
             out.avertissements.push(Avertissement {
                 code: CodeAvertissement::LimiteAtteinte,
-                message: m,
+                message: m.into(),
             });
         }
         if !compteurs_vus.contains(&lim.compteur) {
@@ -829,7 +835,7 @@ fn composante(
                 );
                 out.avertissements.push(Avertissement {
                     code: CodeAvertissement::Information,
-                    message: m,
+                    message: m.into(),
                 });
             }
             x
@@ -1086,7 +1092,7 @@ fn enveloppe(
         );
         out.avertissements.push(Avertissement {
             code: CodeAvertissement::EnveloppeEpuisee,
-            message: m.to_string(),
+            message: m.clone(),
         });
         out.explications.push(expl(
             GenreExplication::Avertissement,

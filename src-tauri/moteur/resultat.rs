@@ -9,6 +9,7 @@ use crate::tarifs::Offre;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// What an explanation line is.
@@ -69,7 +70,9 @@ pub enum CodeAvertissement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Avertissement {
     pub code: CodeAvertissement,
-    pub message: String,
+    /// Written out when serialized or displayed, like the explanations.
+    #[ts(type = "string")]
+    pub message: Texte,
 }
 
 /// The Sécurité sociale part of one act.
@@ -124,8 +127,72 @@ pub struct ResultatActe {
     pub bareme: Chaine,
     /// True when an amount depends on an ambiguous cell.
     pub lecture_a_confirmer: bool,
-    pub explications: Vec<Explication>,
+    #[ts(type = "Array<Explication>")]
+    pub explications: Explications,
     pub avertissements: Vec<Avertissement>,
+}
+
+/// The explanation of an act under one offer: the lines every offer shares
+/// (frais réels by default, AMO part), held once for the four offers, then
+/// this offer's MGEN lines. Serialized, compared and read back as one list.
+#[derive(Debug, Clone)]
+pub struct Explications {
+    communes: Arc<[Explication]>,
+    propres: Vec<Explication>,
+}
+
+impl Explications {
+    pub fn new(communes: Arc<[Explication]>, propres: Vec<Explication>) -> Self {
+        Explications { communes, propres }
+    }
+
+    /// The lines in order: shared ones first.
+    pub fn iter(
+        &self,
+    ) -> std::iter::Chain<std::slice::Iter<'_, Explication>, std::slice::Iter<'_, Explication>>
+    {
+        self.communes.iter().chain(self.propres.iter())
+    }
+
+    pub fn len(&self) -> usize {
+        self.communes.len() + self.propres.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<'a> IntoIterator for &'a Explications {
+    type Item = &'a Explication;
+    type IntoIter =
+        std::iter::Chain<std::slice::Iter<'a, Explication>, std::slice::Iter<'a, Explication>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Explications {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Explications {}
+
+impl Serialize for Explications {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Explications {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Explications {
+            communes: Arc::from(Vec::new()),
+            propres: Vec::deserialize(d)?,
+        })
+    }
 }
 
 /// Sums over the acts of one offer (exact sums of the per-act amounts).

@@ -76,7 +76,7 @@ pub fn valider(situation: &Situation, catalogue: &Catalogue) -> Result<(), Erreu
         }
     }
     for (i, acte) in situation.actes.iter().enumerate() {
-        valider_acte(situation, catalogue, acte, &format!("actes[{i}]"))?;
+        valider_acte(situation, catalogue, acte, super::erreur::CheminActe(i))?;
     }
     Ok(())
 }
@@ -85,7 +85,7 @@ fn valider_acte(
     situation: &Situation,
     catalogue: &Catalogue,
     acte: &Acte,
-    chemin: &str,
+    chemin: super::erreur::CheminActe,
 ) -> Result<(), ErreurSaisie> {
     let err = |champ: &str, m: String| ErreurSaisie::new(format!("{chemin}.{champ}"), m);
     let Some(c) = catalogue.acte(&acte.code) else {
