@@ -7,7 +7,7 @@
 
 use super::catalogue::{ActeCatalogue, Deduction};
 use super::erreur::{ErreurEstimation, ErreurSaisie};
-use super::format::{arrondi, date_fr, euros};
+use super::format::{arrondi, date_fr};
 use super::maternite::Fenetre;
 use super::resultat::{Avertissement, CodeAvertissement, Explication, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
@@ -89,10 +89,8 @@ pub(crate) fn param_connu<'a>(
     }
 }
 
-fn libelle_param(amo: &ParametresAmo, id: &str) -> String {
-    amo.parametre(id)
-        .map(|p| p.libelle.clone())
-        .unwrap_or_else(|| id.to_string())
+fn libelle_param<'a>(amo: &'a ParametresAmo, id: &'a str) -> &'a str {
+    amo.parametre(id).map_or(id, |p| p.libelle.as_str())
 }
 
 /// Everything about the act the AMO computation needs.
@@ -461,27 +459,34 @@ fn base_par_defaut(
     };
     let q = Decimal::from(e.acte.quantite);
     let total = unitaire * q;
-    let code = match (&e.acte.code_lpp, &b.code_lpp) {
-        (None, Some(c)) => format!(" ; code LPP {c} retenu, saisir la base pour un autre code"),
-        _ => String::new(),
+    let code: Valeur = match (&e.acte.code_lpp, &b.code_lpp) {
+        (None, Some(c)) => texte!(
+            " ; code LPP {} retenu, saisir la base pour un autre code",
+            Valeur::Partage(c.as_str().into())
+        )
+        .into(),
+        _ => "".into(),
     };
+    let libelle = Valeur::Partage(libelle_param(e.amo, id).into());
     explications.push(expl(
         GenreExplication::Calcul,
         if e.acte.quantite == 1 {
-            format!(
-                "Base de remboursement : {} ({}, valeur en vigueur au {}{code})",
-                euros(unitaire),
-                libelle_param(e.amo, id),
-                date_fr(e.date)
+            texte!(
+                "Base de remboursement : {} ({}, valeur en vigueur au {}{})",
+                Euros(unitaire),
+                libelle,
+                e.date,
+                code
             )
         } else {
-            format!(
-                "Base de remboursement : {} × {} = {} ({}, valeur en vigueur au {}{code})",
-                euros(unitaire),
+            texte!(
+                "Base de remboursement : {} × {} = {} ({}, valeur en vigueur au {}{})",
+                Euros(unitaire),
                 e.acte.quantite,
-                euros(total),
-                libelle_param(e.amo, id),
-                date_fr(e.date)
+                Euros(total),
+                libelle,
+                e.date,
+                code
             )
         },
         Libelle::copie(id),
