@@ -18,6 +18,11 @@
 //! 4. results are listed in input order; totals are the sums of the
 //!    amounts shown.
 //!
+//! Explanations are built as data ([`texte`]): sentence models with their
+//! values, written out in French only when the result is serialized,
+//! printed or compared; the lines shared by every offer (frais réels, AMO
+//! part) are held once per act ([`Explications`]).
+//!
 //! Rounding: each amount is rounded to the cent, half away from zero, as soon
 //! as it is computed (AMO gross per act, each MGEN component); deductions and
 //! forfaits are already in cents; the reste à charge is a difference of
