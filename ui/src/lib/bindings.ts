@@ -349,7 +349,11 @@ source: string, };
 
 export type CodeAvertissement = "lecture_a_confirmer" | "limite_atteinte" | "enveloppe_epuisee" | "bareme_ancien" | "parametre_amo_non_verifie" | "hors_renouvellement" | "condition_non_remplie" | "information";
 
-export type Avertissement = { code: CodeAvertissement, message: string, };
+export type Avertissement = { code: CodeAvertissement, 
+/**
+ * Written out when serialized or displayed, like the explanations.
+ */
+message: string, };
 
 export type PartAmo = { 
 /**
