@@ -2,19 +2,11 @@
 //! shipped 2018 version; `lister` prints every cell as JSON; errors go to
 //! stderr in French with exit code 2.
 
-use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+mod historique_commun;
 
-fn guichet(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_guichet"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("GUICHET_DB")
-        .output()
-        .expect("lancement de guichet")
-}
+use historique_commun::guichet;
+use serde_json::Value;
+use std::process::Output;
 
 fn json(o: &Output) -> Value {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

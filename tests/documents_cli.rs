@@ -4,23 +4,14 @@
 //! the JSON; a wrong flag exits 2 with a French message naming it, and
 //! leaves no file behind. Each run uses a temporary database (`--db`).
 
+mod historique_commun;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
 fn guichet(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
-        .arg("--db")
-        .arg(dir.join("guichet.db"))
-        .args(args)
-        .env_remove("GUICHET_DB")
-        .output()
-        .expect("lancement de guichet");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    historique_commun::guichet_sortie(&dir.join("guichet.db"), args)
 }
 
 fn texte_pdf(p: &Path) -> String {

@@ -4,6 +4,8 @@
 //! font is embedded, "Simulation non contractuelle", the section and the day
 //! printed are on it. The CLI's `--pdf` writes the same document.
 
+mod historique_commun;
+
 use chrono::NaiveDate;
 use guichet::documents::{document_simulation, EnTete, ErreurSimulationImprimee, SimulationSaisie};
 use guichet::simulateurs::Baremes;
@@ -320,14 +322,16 @@ fn a_field_to_correct_is_named_not_printed() {
 fn the_cli_writes_the_same_one_page_summary_with_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let sortie = dir.path().join("caution.pdf");
-    let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
-        .arg("--db")
-        .arg(dir.path().join("guichet.db"))
-        .args(["caution", "--montant", "60000", "--pdf"])
-        .arg(&sortie)
-        .env_remove("GUICHET_DB")
-        .output()
-        .unwrap();
+    let out = historique_commun::guichet(
+        &dir.path().join("guichet.db"),
+        &[
+            "caution",
+            "--montant",
+            "60000",
+            "--pdf",
+            &sortie.to_string_lossy(),
+        ],
+    );
     assert!(
         out.status.success(),
         "{}",

@@ -3,23 +3,12 @@
 //! stderr naming the JSON path; `guichet catalogue` prints the catalogue.
 //! Each run uses a temporary database (`--db`).
 
+mod historique_commun;
+
 use serde_json::Value;
-use std::process::Command;
 
 fn guichet(dir: &tempfile::TempDir, args: &[&str]) -> (i32, String, String) {
-    let db = dir.path().join("guichet.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_guichet"))
-        .arg("--db")
-        .arg(&db)
-        .args(args)
-        .env_remove("GUICHET_DB")
-        .output()
-        .expect("lancement de guichet");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    historique_commun::guichet_sortie(&dir.path().join("guichet.db"), args)
 }
 
 const SITUATION: &str = r#"{

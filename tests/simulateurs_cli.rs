@@ -2,18 +2,14 @@
 //! (JSON on stdout), and input to correct (exit 2, French message naming the
 //! field on stderr).
 
+mod historique_commun;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn guichet(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_guichet"))
-        .arg("--db")
-        .arg(dir.join("guichet.db"))
-        .args(args)
-        .env_remove("GUICHET_DB")
-        .output()
-        .expect("lancer guichet")
+    historique_commun::guichet(&dir.join("guichet.db"), args)
 }
 
 fn json_ok(o: &Output) -> Value {

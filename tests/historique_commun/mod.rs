@@ -1,5 +1,6 @@
-//! Helpers shared by the history and reliability tests: run the real
-//! `guichet` binary on a temporary database, write situation documents.
+//! Helpers shared by the tests that run the real `guichet` binary on a
+//! temporary database (history, reliability, CLI of every module), and
+//! write situation documents.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,12 @@ pub fn guichet(db: &Path, args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .expect("lancement de guichet")
+}
+
+/// Runs `guichet --db <db> <args…>`: (exit code, stdout, stderr).
+pub fn guichet_sortie(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = guichet(db, args);
+    (o.status.code().unwrap_or(-1), stdout(&o), stderr(&o))
 }
 
 pub fn stdout(o: &Output) -> String {
