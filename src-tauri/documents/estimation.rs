@@ -314,7 +314,7 @@ fn annexe(doc: &mut Document, detaillees: &[&ResultatOffre]) {
                 i + 1,
                 libelle_acte(a)
             )));
-            for e in &a.explications {
+            for e in a.explications.iter() {
                 let mut origine = e.reference.to_string();
                 if let Some(d) = e.date_effet {
                     origine.push_str(&format!(", en vigueur le {}", date(d)));

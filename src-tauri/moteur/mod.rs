@@ -18,10 +18,12 @@
 //! 4. results are listed in input order; totals are the sums of the
 //!    amounts shown.
 //!
-//! Explanations are built as data ([`texte`]): sentence models with their
-//! values, written out in French only when the result is serialized,
-//! printed or compared; the lines shared by every offer (frais réels, AMO
-//! part) are held once per act ([`Explications`]).
+//! Explanations are built as data: every line goes into the estimate's
+//! [`journal::Journal`] (sentence models of [`texte`] with their values,
+//! strings copied once into one buffer), written out in French only when
+//! the result is serialized, printed or compared; each act result names its
+//! lines in the shared journal ([`Explications`]): the lines every offer
+//! shares (frais réels, AMO part), then the offer's own.
 //!
 //! Rounding: each amount is rounded to the cent, half away from zero, as soon
 //! as it is computed (AMO gross per act, each MGEN component); deductions and
@@ -30,7 +32,9 @@
 
 pub mod catalogue;
 pub mod erreur;
+pub mod chaine;
 pub mod format;
+pub mod journal;
 pub mod lecture;
 pub mod maternite;
 pub mod optique;
@@ -43,6 +47,7 @@ pub mod validation;
 
 pub use catalogue::{catalogue_livre, Catalogue};
 pub use erreur::{ErreurEstimation, ErreurSaisie};
+pub use journal::{Explication, Explications};
 pub use resultat::*;
 pub use situation::*;
 
@@ -51,12 +56,15 @@ use crate::tarifs::{Bareme, Offre};
 use crate::texte;
 use chrono::{Datelike, Months, NaiveDate};
 use format::{centimes, date_fr};
+use texte::Cle;
 use maternite::Fenetre;
-use part_amo::{expl, param_connu, EtatAmo};
+use chaine::Chaine;
+use journal::{Copie, Journal};
+use part_amo::{param_connu, EtatAmo};
+use std::sync::Arc;
 use part_mgen::{ActePrepare, Contexte, EtatOffre, LigneActe};
 use rust_decimal::Decimal;
 use texte::Valeur::Euros;
-use texte::{Chaine, Libelle};
 
 /// Said once per estimate about rounding.
 pub const ARRONDI: &str = "Montants arrondis au centime, au plus proche (un demi-centime est arrondi au centime supérieur), acte par acte ; les totaux sont la somme des montants affichés.";
@@ -113,9 +121,15 @@ pub fn estimer(
     let mut ordre: Vec<usize> = (0..situation.actes.len()).collect();
     ordre.sort_by_key(|&i| (situation.actes[i].date.unwrap_or(situation.date), i));
 
+    let offres: Vec<Offre> = match situation.offre {
+        Some(o) => vec![o],
+        None => Offre::ALL.to_vec(),
+    };
+    // About eight lines per act shared by the offers, six per offer.
+    let mut journal = Journal::avec_capacite(situation.actes.len() * (8 + 6 * offres.len()));
     let mut etat_amo = EtatAmo::default();
     let mut prepares: Vec<ActePrepare<'_>> = Vec::with_capacity(ordre.len());
-    let mut baremes_utilises: Vec<(&Bareme, Chaine, Chaine)> = Vec::new();
+    let mut baremes_utilises: Vec<(&Bareme, Chaine, Cle)> = Vec::new();
     let mut anciens: Vec<NaiveDate> = Vec::new();
     let mut amo_non_verifie: Vec<NaiveDate> = Vec::new();
     for &i in &ordre {
@@ -145,16 +159,16 @@ pub fn estimer(
             .iter()
             .find(|(b, _, _)| std::ptr::eq(*b, bareme))
         {
-            Some((_, nom, source)) => (nom.clone(), source.clone()),
+            Some((_, nom, source)) => (nom.clone(), *source),
             None => {
                 let nom = Chaine::from(bareme.nom.as_str());
-                let source = Chaine::from(bareme.source.as_str());
-                baremes_utilises.push((bareme, nom.clone(), source.clone()));
+                let source = journal.chaine(&bareme.source);
+                baremes_utilises.push((bareme, nom.clone(), source));
                 (nom, source)
             }
         };
         let age = age_au(situation.assure.date_naissance, date);
-        let mut preambule = Vec::new();
+        let debut_communes = journal.position();
         let frais_reels = match acte.frais_reels {
             Some(fr) => fr,
             None => {
@@ -167,7 +181,7 @@ pub fn estimer(
                 let (fj, v) = param_connu(amo, id, date)?;
                 let jours = acte.jours.unwrap_or(acte.quantite);
                 let fr = fj * Decimal::from(jours);
-                preambule.push(expl(
+                journal.noter(
                     GenreExplication::Calcul,
                     texte!(
                         "Frais réels non saisis : forfait journalier en vigueur au {} ({}) × {} jour(s) = {}",
@@ -176,10 +190,10 @@ pub fn estimer(
                         jours,
                         Euros(fr)
                     ),
-                    Libelle::copie(id),
+                    Copie(id),
                     Some(v.depuis),
-                    Libelle::copie(&v.source),
-                ));
+                    Copie(&v.source),
+                );
                 fr
             }
         };
@@ -188,19 +202,20 @@ pub fn estimer(
             .checked_add_months(Months::new(12))
             .is_some_and(|limite| date > limite);
         if ancien {
-            preambule.push(expl(
+            let formule = journal.ecrire(format_args!(
+                "Barème MGEN « {} » (en vigueur le {}) plus d'un an avant les soins du {} : montants MGEN selon ce barème ; valeurs de la Sécurité sociale en vigueur au {}",
+                bareme.nom,
+                date_fr(bareme.en_vigueur_le),
+                date_fr(date),
+                date_fr(date)
+            ));
+            journal.noter(
                 GenreExplication::Avertissement,
-                format!(
-                    "Barème MGEN « {} » (en vigueur le {}) plus d'un an avant les soins du {} : montants MGEN selon ce barème ; valeurs de la Sécurité sociale en vigueur au {}",
-                    bareme.nom,
-                    date_fr(bareme.en_vigueur_le),
-                    date_fr(date),
-                    date_fr(date)
-                ),
+                formule.into(),
                 "barème",
                 Some(bareme.en_vigueur_le),
-                Libelle::copie(&bareme.source),
-            ));
+                source_bareme,
+            );
             anciens.push(date);
         }
         if amo.perime_au(date) {
@@ -218,7 +233,7 @@ pub fn estimer(
             frais_reels,
             maternite: maternite_ref,
         };
-        let mut calcul = part_amo::calculer(&entree, &mut etat_amo)?;
+        let calcul = part_amo::calculer(&entree, &mut etat_amo, &mut journal)?;
         let mut lignes = Vec::with_capacity(cat.mgen.len());
         let mut refus = None;
         if cat.age_moins_de.is_some_and(|n| age >= n) {
@@ -241,14 +256,18 @@ pub fn estimer(
                 lignes.clear();
                 break;
             };
-            let ligne = match bareme.ligne(&c.ligne, &v) {
+            let rangee = bareme
+                .lignes
+                .iter()
+                .find(|l| l.ligne == c.ligne && v.est(&l.variante));
+            let ligne = match rangee {
                 Some(l) => l,
                 None => return Err(combinaison_absente(chemin, c, &v, bareme)),
             };
             let unites = c
                 .dents_au_dela_de
                 .map(|n| acte.dents.unwrap_or(0).saturating_sub(n));
-            lignes.push(LigneActe::new(c, ligne, unites));
+            lignes.push(LigneActe::new(c, ligne, unites, &mut journal));
         }
         let amo_centimes = PartAmo {
             brut: centimes(calcul.part.brut),
@@ -257,10 +276,7 @@ pub fn estimer(
             participation_18: centimes(calcul.part.participation_18),
             net: centimes(calcul.part.net),
         };
-        let communes = preambule
-            .into_iter()
-            .chain(std::mem::take(&mut calcul.explications))
-            .collect();
+        let communes = debut_communes..journal.position();
         prepares.push(ActePrepare {
             index: i,
             acte,
@@ -316,14 +332,14 @@ pub fn estimer(
         });
     }
 
-    let offres: Vec<Offre> = match situation.offre {
-        Some(o) => vec![o],
-        None => Offre::ALL.to_vec(),
-    };
     let ctx = Contexte { situation, amo };
     let mut resultats = Vec::with_capacity(offres.len());
     for offre in offres {
-        resultats.push(estimer_offre(&ctx, &prepares, offre)?);
+        resultats.push(estimer_offre(&ctx, &prepares, offre, &mut journal)?);
+    }
+    let journal = Arc::new(journal);
+    for a in resultats.iter_mut().flat_map(|o| o.actes.iter_mut()) {
+        a.explications.relier(&journal);
     }
 
     Ok(Resultat {
@@ -350,7 +366,7 @@ pub fn estimer(
 fn combinaison_absente(
     chemin: erreur::CheminActe,
     c: &catalogue::Composante,
-    v: &std::collections::BTreeMap<String, String>,
+    v: &part_mgen::Variante<'_>,
     bareme: &Bareme,
 ) -> ErreurEstimation {
     for s in &c.selon {
@@ -363,13 +379,13 @@ fn combinaison_absente(
                 l.ligne == c.ligne
                     && l.variante
                         .iter()
-                        .all(|(k, x)| k == cle || v.get(k) == Some(x))
+                        .all(|(k, x)| k == cle || v.get(k) == Some(x.as_str()))
             })
             .filter_map(|l| l.variante.get(cle).map(String::as_str))
             .collect();
         possibles.sort_unstable();
         possibles.dedup();
-        let actuelle = v.get(cle).map(String::as_str).unwrap_or("");
+        let actuelle = v.get(cle).unwrap_or("");
         if !possibles.contains(&actuelle) {
             let quoi = if actuelle.is_empty() {
                 "valeur nécessaire ici".to_string()
@@ -392,8 +408,10 @@ fn combinaison_absente(
         }
     }
     ErreurEstimation::Donnees(format!(
-        "ligne {} {v:?} absente du barème « {} »",
-        c.ligne, bareme.nom
+        "ligne {} {:?} absente du barème « {} »",
+        c.ligne,
+        v.en_map(),
+        bareme.nom
     ))
 }
 
@@ -401,25 +419,25 @@ fn estimer_offre(
     ctx: &Contexte<'_>,
     prepares: &[ActePrepare<'_>],
     offre: Offre,
+    journal: &mut Journal,
 ) -> Result<ResultatOffre, ErreurEstimation> {
     let mut etat = EtatOffre::new(ctx.situation);
     let mut actes: Vec<Option<ResultatActe>> = vec![None; prepares.len()];
     for p in prepares {
-        // Room for the MGEN lines of a usual act (one or two components).
-        let mut explications = Vec::with_capacity(8);
-        let m = part_mgen::calculer(ctx, p, offre, &mut etat, &mut explications)?;
+        let debut = journal.position();
+        let m = part_mgen::calculer(ctx, p, offre, &mut etat, journal)?;
         let (montant, avertissements_mgen, lignes_annexe, lecture_a_confirmer) =
             (m.montant, m.avertissements, m.lignes, m.lecture_a_confirmer);
         let amo = &p.amo.part;
         let reste_a_charge = p.frais_reels - amo.net - montant;
-        explications.push(expl(
+        journal.noter(
             GenreExplication::Calcul,
             texte!("MGEN : {}", Euros(montant)),
             "MGEN",
             Some(p.bareme.en_vigueur_le),
-            &p.source_bareme,
-        ));
-        explications.push(expl(
+            p.source_bareme,
+        );
+        journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "Reste à charge : {} − {} (AMO) − {} (MGEN) = {}",
@@ -431,7 +449,7 @@ fn estimer_offre(
             "reste à charge",
             None,
             "Frais réels − AMO versé − MGEN",
-        ));
+        );
         let mut avertissements = p.amo.avertissements.clone();
         avertissements.extend(p.avertissements.iter().cloned());
         avertissements.extend(avertissements_mgen);
@@ -450,7 +468,7 @@ fn estimer_offre(
             lignes_annexe,
             bareme: p.nom_bareme.clone(),
             lecture_a_confirmer,
-            explications: Explications::new(p.communes.clone(), explications),
+            explications: Explications::en_attente(p.communes.clone(), debut..journal.position()),
             avertissements,
         });
     }

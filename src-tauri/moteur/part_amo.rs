@@ -9,10 +9,11 @@ use super::catalogue::{ActeCatalogue, Deduction};
 use super::erreur::{ErreurEstimation, ErreurSaisie};
 use super::format::{arrondi, date_fr};
 use super::maternite::Fenetre;
-use super::resultat::{Avertissement, CodeAvertissement, Explication, GenreExplication, PartAmo};
+use super::journal::{Copie, Journal};
+use super::resultat::{Avertissement, CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
+use super::texte::Texte;
 use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
-use super::texte::{Libelle, Texte};
 use crate::tarifs::amo::{ParametresAmo, ValeurDatee};
 use crate::texte;
 use chrono::{Datelike, NaiveDate};
@@ -43,24 +44,7 @@ pub struct CalculAmo {
     /// Why the rate is 100 % (for MGEN's explanation).
     pub motif_exoneration: Option<String>,
     pub part: PartAmo,
-    pub explications: Vec<Explication>,
     pub avertissements: Vec<Avertissement>,
-}
-
-pub(crate) fn expl(
-    genre: GenreExplication,
-    formule: impl Into<Texte>,
-    reference: impl Into<Libelle>,
-    date_effet: Option<NaiveDate>,
-    source: impl Into<Libelle>,
-) -> Explication {
-    Explication {
-        genre,
-        formule: formule.into(),
-        reference: reference.into(),
-        date_effet,
-        source: source.into(),
-    }
 }
 
 /// The dated value of an AMO parameter, which must exist (data error otherwise).
@@ -107,15 +91,18 @@ pub struct Entree<'a> {
 }
 
 /// Computes the AMO part of one act, updating the running deductions.
-pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurEstimation> {
-    let mut explications = Vec::with_capacity(6);
+pub fn calculer(
+    e: &Entree<'_>,
+    etat: &mut EtatAmo,
+    journal: &mut Journal,
+) -> Result<CalculAmo, ErreurEstimation> {
     let mut avertissements = Vec::new();
     let date = e.date;
     let q = Decimal::from(e.acte.quantite);
     if !e.cat.rembourse {
         let base = if e.cat.base_sans_remboursement {
             let b = e.acte.brss.unwrap_or_default().min(e.frais_reels);
-            explications.push(expl(
+            journal.noter(
                 GenreExplication::Calcul,
                 texte!(
                     "Base de calcul MGEN saisie (acte non remboursé) : {}",
@@ -124,18 +111,19 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
                 "saisie",
                 None,
                 "Saisie du conseiller",
-            ));
+            );
             b
         } else {
             Decimal::ZERO
         };
-        explications.push(expl(
+        let source = journal.ecrire(format_args!("Catalogue Guichet, acte « {} »", e.cat.code));
+        journal.noter(
             GenreExplication::Calcul,
             texte!("Acte non remboursé par la Sécurité sociale : part AMO 0,00 €"),
             "catalogue",
             None,
-            format!("Catalogue Guichet, acte « {} »", e.cat.code),
-        ));
+            source,
+        );
         return Ok(CalculAmo {
             base,
             taux_reference: Decimal::ZERO,
@@ -143,7 +131,6 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             part_exoneree: Decimal::ZERO,
             motif_exoneration: None,
             part: PartAmo::default(),
-            explications,
             avertissements,
         });
     }
@@ -159,17 +146,17 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         let id = e.cat.taux_hors_parcours.as_deref().unwrap_or(taux_id);
         let (t, v) = param_connu(e.amo, id, date)?;
         let (dans, _) = param_connu(e.amo, taux_id, date)?;
-        explications.push(expl(
+        journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "Hors parcours de soins coordonnés : taux AMO {} au lieu de {} ; MGEN ne prend pas en charge cette minoration",
                 Pourcent(t),
                 Pourcent(dans)
             ),
-            Libelle::copie(id),
+            Copie(id),
             Some(v.depuis),
-            Libelle::copie(&v.source),
-        ));
+            Copie(&v.source),
+        );
         (t, v, id)
     } else {
         let (t, v) = param_connu(e.amo, taux_id, date)?;
@@ -179,19 +166,19 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
     // Base.
     let brss = match e.acte.brss {
         Some(b) => {
-            explications.push(expl(
+            journal.noter(
                 GenreExplication::Calcul,
                 texte!("Base de remboursement saisie : {}", Euros(b)),
                 "saisie",
                 None,
                 "Saisie du conseiller",
-            ));
+            );
             b
         }
-        None => base_par_defaut(e, &mut explications)?,
+        None => base_par_defaut(e, journal)?,
     };
     let base = if e.frais_reels < brss {
-        explications.push(expl(
+        journal.noter(
             GenreExplication::Plafond,
             texte!(
                 "Frais réels ({}) inférieurs à la base ({}) : le remboursement se calcule sur les frais réels",
@@ -201,7 +188,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             "base",
             None,
             "Le remboursement ne peut dépasser la dépense",
-        ));
+        );
         e.frais_reels
     } else {
         brss
@@ -231,7 +218,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         let unitaire = brss / q;
         if unitaire >= seuil {
             lourd = true;
-            explications.push(expl(
+            journal.noter(
                 GenreExplication::Calcul,
                 texte!(
                     "Acte lourd : base {} ≥ {} : l'AMO prend en charge 100 % moins la participation forfaitaire de l'article R.160-16",
@@ -240,8 +227,8 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
                 ),
                 "participation_actes_lourds.seuil",
                 Some(sv.depuis),
-                Libelle::copie(&sv.source),
-            ));
+                Copie(&sv.source),
+            );
         }
     }
     let taux_effectif = if motif.is_some() || lourd {
@@ -250,12 +237,13 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         e.acte.taux_amo.unwrap_or(taux_reference)
     };
     if let Some(m) = &motif {
-        explications.push(expl(
+        let m = journal.chaine(m);
+        journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "Taux AMO 100 % au lieu de {} : {}",
                 Pourcent(taux_reference),
-                m.clone()
+                m
             ),
             if en_maternite || toute_grossesse {
                 "maternite.mois_debut"
@@ -268,9 +256,9 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             } else {
                 "Saisie du conseiller"
             },
-        ));
+        );
     } else if let Some(t) = e.acte.taux_amo {
-        explications.push(expl(
+        journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "Taux AMO saisi : {} (taux habituel {})",
@@ -280,13 +268,13 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             "saisie",
             None,
             "Saisie du conseiller",
-        ));
+        );
     }
     let part_exoneree = (taux_effectif - taux_reference).max(Decimal::ZERO);
 
     let brut_exact = base * taux_effectif / Decimal::ONE_HUNDRED;
     let brut = arrondi(brut_exact);
-    explications.push(expl(
+    journal.noter(
         GenreExplication::Calcul,
         if brut_exact == brut {
             texte!(
@@ -304,10 +292,10 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
                 Euros(brut)
             )
         },
-        Libelle::copie(taux_ref_id),
+        Copie(taux_ref_id),
         Some(taux_ref_val.depuis),
-        Libelle::copie(&taux_ref_val.source),
-    ));
+        Copie(&taux_ref_val.source),
+    );
 
     // Heavy-act participation.
     let mut reste = brut;
@@ -316,7 +304,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
         let (montant, v) = param_connu(e.amo, "participation_actes_lourds.montant", date)?;
         participation_18 = (montant * q).min(reste);
         reste -= participation_18;
-        explications.push(expl(
+        journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "Participation forfaitaire actes lourds (R.160-16) : {} déduite",
@@ -324,8 +312,8 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             ),
             "participation_actes_lourds.montant",
             Some(v.depuis),
-            Libelle::copie(&v.source),
-        ));
+            Copie(&v.source),
+        );
     }
 
     // Participation forfaitaire or franchise.
@@ -348,7 +336,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             } else {
                 "Pas de franchise"
             };
-            explications.push(expl(
+            journal.noter(
                 GenreExplication::Calcul,
                 texte!("{} : {}", quoi, exemption.unwrap_or_default()),
                 if d == Deduction::ParticipationForfaitaire {
@@ -358,22 +346,22 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
                 },
                 None,
                 "Guide Sécurité sociale MGEN (seed 000), « Les participations forfaitaires et franchises »",
-            ));
+            );
         }
         Deduction::ParticipationForfaitaire => {
             participation_forfaitaire =
-                participation(e, etat, reste, &mut explications, &mut avertissements)?;
+                participation(e, etat, reste, journal, &mut avertissements)?;
             reste -= participation_forfaitaire;
         }
         d => {
-            franchise = franchise_due(e, d, etat, reste, &mut explications, &mut avertissements)?;
+            franchise = franchise_due(e, d, etat, reste, journal, &mut avertissements)?;
             reste -= franchise;
         }
     }
 
     let net = reste;
     if participation_forfaitaire + franchise + participation_18 > Decimal::ZERO {
-        explications.push(expl(
+        journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "AMO versé : {} − {} = {} (participations et franchises : jamais remboursées par MGEN, contrat responsable)",
@@ -384,7 +372,7 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             "R.871-2",
             None,
             "Code de la sécurité sociale, art. R.871-2 (contrat responsable)",
-        ));
+        );
     }
     Ok(CalculAmo {
         base,
@@ -399,7 +387,6 @@ pub fn calculer(e: &Entree<'_>, etat: &mut EtatAmo) -> Result<CalculAmo, ErreurE
             participation_18,
             net,
         },
-        explications,
         avertissements,
     })
 }
@@ -414,7 +401,7 @@ fn a_saisir(e: &Entree<'_>, pourquoi: String) -> ErreurEstimation {
 
 fn base_par_defaut(
     e: &Entree<'_>,
-    explications: &mut Vec<Explication>,
+    journal: &mut Journal,
 ) -> Result<Decimal, ErreurEstimation> {
     let cecite = e.acte.cecite == Some(true);
     let candidate = e.cat.bases.iter().find(|b| {
@@ -459,16 +446,14 @@ fn base_par_defaut(
     };
     let q = Decimal::from(e.acte.quantite);
     let total = unitaire * q;
-    let code: Valeur = match (&e.acte.code_lpp, &b.code_lpp) {
-        (None, Some(c)) => texte!(
-            " ; code LPP {} retenu, saisir la base pour un autre code",
-            Valeur::Partage(c.as_str().into())
-        )
-        .into(),
-        _ => "".into(),
+    let code = match (&e.acte.code_lpp, &b.code_lpp) {
+        (None, Some(c)) => Valeur::Chaine(journal.ecrire(format_args!(
+            " ; code LPP {c} retenu, saisir la base pour un autre code"
+        ))),
+        _ => Valeur::Statique(""),
     };
-    let libelle = Valeur::Partage(libelle_param(e.amo, id).into());
-    explications.push(expl(
+    let libelle = Valeur::Chaine(journal.chaine(libelle_param(e.amo, id)));
+    journal.noter(
         GenreExplication::Calcul,
         if e.acte.quantite == 1 {
             texte!(
@@ -489,10 +474,10 @@ fn base_par_defaut(
                 code
             )
         },
-        Libelle::copie(id),
+        Copie(id),
         Some(v.depuis),
-        Libelle::copie(&v.source),
-    ));
+        Copie(&v.source),
+    );
     Ok(total)
 }
 
@@ -500,7 +485,7 @@ fn base_par_defaut(
 /// lowered by each cap that bites, every step explained.
 struct Retenue<'x> {
     montant: Decimal,
-    explications: &'x mut Vec<Explication>,
+    journal: &'x mut Journal,
 }
 
 impl<'x> Retenue<'x> {
@@ -510,10 +495,10 @@ impl<'x> Retenue<'x> {
         (montant, v): (Decimal, &ValeurDatee),
         id: &'static str,
         quantite: u32,
-        explications: &'x mut Vec<Explication>,
+        journal: &'x mut Journal,
     ) -> Self {
         let du = montant * Decimal::from(quantite);
-        explications.push(expl(
+        journal.noter(
             GenreExplication::Calcul,
             if quantite == 1 {
                 texte!("{} : {}", libelle, Euros(montant))
@@ -528,11 +513,11 @@ impl<'x> Retenue<'x> {
             },
             id,
             Some(v.depuis),
-            Libelle::copie(&v.source),
-        ));
+            Copie(&v.source),
+        );
         Retenue {
             montant: du,
-            explications,
+            journal,
         }
     }
 
@@ -548,13 +533,13 @@ impl<'x> Retenue<'x> {
         let reste = (plafond - deja).max(Decimal::ZERO);
         if self.montant > reste {
             self.montant = reste;
-            self.explications.push(expl(
+            self.journal.noter(
                 GenreExplication::Plafond,
                 texte(Euros(plafond), Euros(deja), Euros(reste)),
                 id,
                 Some(v.depuis),
-                Libelle::copie(&v.source),
-            ));
+                Copie(&v.source),
+            );
         }
     }
 
@@ -571,12 +556,12 @@ impl<'x> Retenue<'x> {
         }
         avertissements.push(Avertissement {
             code: CodeAvertissement::Information,
-            message: texte!(
+            message: self.journal.en_clair(texte!(
                 "{} de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
                 quoi,
                 Euros(self.montant),
                 Euros(disponible)
-            ),
+            )),
         });
         disponible
     }
@@ -586,7 +571,7 @@ fn participation(
     e: &Entree<'_>,
     etat: &mut EtatAmo,
     disponible: Decimal,
-    explications: &mut Vec<Explication>,
+    journal: &mut Journal,
     avertissements: &mut Vec<Avertissement>,
 ) -> Result<Decimal, ErreurEstimation> {
     let date = e.date;
@@ -599,7 +584,7 @@ fn participation(
         param_connu(e.amo, id, date)?,
         id,
         e.acte.quantite,
-        explications,
+        journal,
     );
     let cle_jour = e.acte.praticien.as_ref().map(|p| (date, p.clone()));
     if let Some(cle) = &cle_jour {
@@ -639,7 +624,7 @@ fn franchise_due(
     kind: Deduction,
     etat: &mut EtatAmo,
     disponible: Decimal,
-    explications: &mut Vec<Explication>,
+    journal: &mut Journal,
     avertissements: &mut Vec<Avertissement>,
 ) -> Result<Decimal, ErreurEstimation> {
     let date = e.date;
@@ -667,7 +652,7 @@ fn franchise_due(
         param_connu(e.amo, id, date)?,
         id,
         e.acte.quantite,
-        explications,
+        journal,
     );
     if let Some(id_jour) = id_jour {
         let jour = etat

@@ -17,18 +17,22 @@
 
 use super::catalogue::{ActeCatalogue, Composante, Condition, Regle, Role, Selon};
 use super::erreur::ErreurEstimation;
-use super::format::{arrondi, date_fr, euros, euros_exact, pourcent};
+use super::format::arrondi;
 use super::optique::EtatOptique;
-use super::part_amo::{expl, param_connu, CalculAmo};
-use super::resultat::{Avertissement, CodeAvertissement, Explication, GenreExplication, PartAmo};
+use super::chaine::Chaine;
+use super::journal::{Copie, Journal, Libelle};
+use super::part_amo::{param_connu, CalculAmo};
+use super::resultat::{Avertissement, CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
-use super::texte::{Chaine, Libelle};
+use super::texte::{Cle, Texte};
+use std::ops::Range;
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{AuDela, Bareme, Cellule, Compteur, Ligne, Nature, Offre, Periode, Unite};
 use crate::texte;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -49,11 +53,11 @@ pub struct ActePrepare<'a> {
     pub refus: Option<String>,
     /// Explanation lines shared by all offers before the MGEN part
     /// (frais réels by default, old barème, AMO part).
-    pub communes: Arc<[Explication]>,
+    pub communes: Range<u32>,
     /// The barème's name and source, the act's code and label: shared by
     /// the four offers' results.
     pub nom_bareme: Chaine,
-    pub source_bareme: Chaine,
+    pub source_bareme: Cle,
     pub code: Chaine,
     pub libelle: Chaine,
     /// The AMO part, frais réels and base in cents as shown: the same under
@@ -70,20 +74,29 @@ pub struct LigneActe<'a> {
     pub ligne: &'a Ligne,
     /// When the component counts teeth beyond a number: those teeth.
     pub unites: Option<u32>,
-    /// The line's reference ("26.3.2.1") and source, shared by every
-    /// explanation line that cites it.
+    /// The line's reference ("26.3.2.1"), shared by the four offers'
+    /// results.
     pub id: Chaine,
-    pub source: Chaine,
+    /// The same reference and the line's source, in the journal, for the
+    /// explanation lines that cite them.
+    pub cle: Cle,
+    pub source: Cle,
 }
 
 impl<'a> LigneActe<'a> {
-    pub fn new(composante: &'a Composante, ligne: &'a Ligne, unites: Option<u32>) -> Self {
+    pub fn new(
+        composante: &'a Composante,
+        ligne: &'a Ligne,
+        unites: Option<u32>,
+        journal: &mut Journal,
+    ) -> Self {
         LigneActe {
             composante,
             ligne,
             unites,
             id: ligne.ligne.as_str().into(),
-            source: ligne.source.as_str().into(),
+            cle: journal.chaine(&ligne.ligne),
+            source: journal.chaine(&ligne.source),
         }
     }
 }
@@ -143,7 +156,7 @@ impl EtatOffre {
 #[derive(Debug)]
 pub struct MgenActe<'x> {
     pub montant: Decimal,
-    pub explications: &'x mut Vec<Explication>,
+    pub journal: &'x mut Journal,
     pub avertissements: Vec<Avertissement>,
     pub lignes: Vec<Chaine>,
     pub lecture_a_confirmer: bool,
@@ -170,53 +183,90 @@ pub fn s_applique(c: &Composante, acte: &Acte, situation: &Situation) -> bool {
 
 /// "oui" / "non"; empty when the act does not say (the barème lookup then
 /// fails and the error names the missing field).
-fn oui_non(b: Option<bool>) -> String {
+fn oui_non(b: Option<bool>) -> &'static str {
     match b {
         Some(true) => "oui",
         Some(false) => "non",
         None => "",
     }
-    .to_string()
+}
+
+/// The variant of an Annexe line an act selects: (key, value) pairs, keys
+/// unique, borrowed from the catalogue and the act (no allocation but for
+/// an age band).
+#[derive(Debug, Default)]
+pub struct Variante<'a>(Vec<(&'a str, Cow<'a, str>)>);
+
+impl<'a> Variante<'a> {
+    fn mettre(&mut self, cle: &'a str, valeur: impl Into<Cow<'a, str>>) {
+        let valeur = valeur.into();
+        match self.0.iter_mut().find(|(k, _)| *k == cle) {
+            Some((_, v)) => *v = valeur,
+            None => self.0.push((cle, valeur)),
+        }
+    }
+
+    /// The value for `cle`, if the variant has one.
+    pub fn get(&self, cle: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| *k == cle).map(|(_, v)| &**v)
+    }
+
+    /// Whether a row of the barème covers exactly this variant.
+    pub fn est(&self, rangee: &BTreeMap<String, String>) -> bool {
+        rangee.len() == self.0.len()
+            && rangee.iter().all(|(k, v)| self.get(k) == Some(v.as_str()))
+    }
+
+    /// As a map (for error messages).
+    pub fn en_map(&self) -> BTreeMap<String, String> {
+        self.0
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
 }
 
 /// The variant a component selects for this act at `date`; `None` when the
 /// act falls in no variant the line distinguishes (companion of a patient
 /// neither under 16, nor over 70, nor handicapped).
-pub fn variante(
-    c: &Composante,
-    acte: &Acte,
+pub fn variante<'a>(
+    c: &'a Composante,
+    acte: &'a Acte,
     date: NaiveDate,
     age: u32,
     situation: &Situation,
-) -> Option<BTreeMap<String, String>> {
-    let mut v = c.variante.clone();
+) -> Option<Variante<'a>> {
+    let mut v = Variante(Vec::with_capacity(c.variante.len() + c.selon.len() + 1));
+    for (k, x) in &c.variante {
+        v.mettre(k, x.as_str());
+    }
     for s in &c.selon {
-        let val = match s {
-            Selon::Optam => oui_non(acte.optam),
-            Selon::Reseau => oui_non(acte.reseau),
-            Selon::Conventionne => oui_non(acte.conventionne),
+        let val: Cow<'a, str> = match s {
+            Selon::Optam => oui_non(acte.optam).into(),
+            Selon::Reseau => oui_non(acte.reseau).into(),
+            Selon::Conventionne => oui_non(acte.conventionne).into(),
             Selon::Parcours => if situation.assure.parcours_soins {
                 "dans"
             } else {
                 "hors"
             }
-            .to_string(),
-            Selon::Sejour => acte.sejour.map(|s| s.nom()).unwrap_or_default().to_string(),
-            Selon::Element(_) => acte.element.clone().unwrap_or_default(),
-            Selon::Dent => acte.dent.map(|d| d.nom()).unwrap_or_default().to_string(),
-            Selon::Materiau => acte.materiau.clone().unwrap_or_default(),
+            .into(),
+            Selon::Sejour => acte.sejour.map(|s| s.nom()).unwrap_or_default().into(),
+            Selon::Element(_) => acte.element.as_deref().unwrap_or_default().into(),
+            Selon::Dent => acte.dent.map(|d| d.nom()).unwrap_or_default().into(),
+            Selon::Materiau => acte.materiau.as_deref().unwrap_or_default().into(),
             // Only the rows of an active treatment distinguish it.
             Selon::Debut => match acte.debut_traitement {
-                Some(d) => d.nom().to_string(),
+                Some(d) => d.nom().into(),
                 None => continue,
             },
-            Selon::Age(n) => band(age < *n, *n),
+            Selon::Age(n) => band(age < *n, *n).into(),
             Selon::Audio => {
                 if age < 20 {
-                    "<20".to_string()
+                    "<20".into()
                 } else {
-                    v.insert("cecite".into(), oui_non(Some(acte.cecite == Some(true))));
-                    ">=20".to_string()
+                    v.mettre("cecite", oui_non(Some(acte.cecite == Some(true))));
+                    ">=20".into()
                 }
             }
             Selon::Accompagnant => {
@@ -225,18 +275,18 @@ pub fn variante(
                     .date_naissance
                     .checked_add_months(Months::new(70 * 12))?;
                 if age < 16 {
-                    "<16".to_string()
+                    "<16".into()
                 } else if date > septante {
-                    ">70".to_string()
+                    ">70".into()
                 } else if situation.assure.handicap {
-                    v.insert("handicap".into(), "oui".into());
+                    v.mettre("handicap", "oui");
                     continue;
                 } else {
                     return None;
                 }
             }
         };
-        v.insert(s.cle().to_string(), val);
+        v.mettre(s.cle(), val);
     }
     Some(v)
 }
@@ -301,18 +351,18 @@ pub fn calculer<'x>(
     p: &ActePrepare<'_>,
     offre: Offre,
     etat: &mut EtatOffre,
-    explications: &'x mut Vec<Explication>,
+    journal: &'x mut Journal,
 ) -> Result<MgenActe<'x>, ErreurEstimation> {
     let mut out = MgenActe {
         montant: Decimal::ZERO,
-        explications,
+        journal,
         avertissements: Vec::new(),
         lignes: Vec::with_capacity(p.lignes.len()),
         lecture_a_confirmer: false,
     };
     let amo = &p.amo;
     let plafond = (p.frais_reels - amo.part.brut + amo.part.participation_18).max(Decimal::ZERO);
-    out.explications.push(expl(
+    out.journal.noter(
         GenreExplication::Plafond,
         if amo.part.participation_18.is_zero() {
             texte!(
@@ -333,7 +383,7 @@ pub fn calculer<'x>(
         "principe indemnitaire",
         None,
         "Code de la sécurité sociale, art. R.871-2 ; domaine Guichet",
-    ));
+    );
     let mut reste = plafond;
 
     // Conditions of the act itself.
@@ -342,7 +392,7 @@ pub fn calculer<'x>(
             &mut out,
             CodeAvertissement::ConditionNonRemplie,
             m.clone(),
-            format!("Annexe 2, ligne {}", p.cat.lignes.join(", ")).into(),
+            &p.cat.lignes,
         );
         return Ok(out);
     }
@@ -357,7 +407,7 @@ pub fn calculer<'x>(
             &mut out,
             CodeAvertissement::ConditionNonRemplie,
             m,
-            format!("Annexe 2, ligne {}", p.cat.lignes.join(", ")).into(),
+            &p.cat.lignes,
         );
         return Ok(out);
     }
@@ -383,13 +433,13 @@ pub fn calculer<'x>(
             .unwrap_or(if p.age < 18 { 12 } else { 24 });
         if p.acte.evolution_vue == Some(true) && mois > 12 {
             mois = 12;
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Limite,
                 texte!("Évolution de la vue justifiée : période de renouvellement réduite à un an"),
                 "Annexe 2, ligne 25, note **",
                 Some(p.bareme.en_vigueur_le),
-                &premiere.source,
-            ));
+                premiere.source,
+            );
         }
         let d = etat.optique.decider(
             p.date,
@@ -398,30 +448,29 @@ pub fn calculer<'x>(
             mois,
             ctx.situation.assure.date_adhesion,
         );
-        out.explications.push(expl(
+        let explication = out.journal.chaine(&d.explication);
+        out.journal.noter(
             GenreExplication::Limite,
-            d.explication,
+            explication.into(),
             "Annexe 2, ligne 25, note **",
             Some(p.bareme.en_vigueur_le),
-            &premiere.source,
-        ));
+            premiere.source,
+        );
         if let Some(r) = d.refus {
             let code = if d.unites_couvertes == 0 && r.contains("renouvellement") {
                 CodeAvertissement::HorsRenouvellement
             } else {
                 CodeAvertissement::LimiteAtteinte
             };
-            out.explications.push(expl(
+            let formule = out.journal.chaine(&r);
+            out.journal.noter(
                 GenreExplication::Avertissement,
-                r.clone(),
+                formule.into(),
                 "Annexe 2, ligne 25, note **",
                 Some(p.bareme.en_vigueur_le),
-                &premiere.source,
-            ));
-            out.avertissements.push(Avertissement {
-                code,
-                message: r.into(),
-            });
+                premiere.source,
+            );
+            out.avertissements.push(Avertissement { code, message: r });
         }
         if d.unites_couvertes == 0 {
             for l in &p.lignes {
@@ -446,34 +495,35 @@ pub fn calculer<'x>(
         push_ligne(&mut out, &l.id);
         if let Some(note) = &cell.note {
             out.lecture_a_confirmer = true;
+            let note = out.journal.chaine(note);
             let m = texte!(
                 "{} : lecture à confirmer — {}",
-                Valeur::Ligne(l.id.partage(), offre),
-                Valeur::Partage(note.as_str().into())
+                Valeur::Ligne(l.cle, offre),
+                note
             );
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Avertissement,
-                m.clone(),
-                Libelle::LigneAnnexe(l.id.partage()),
+                m,
+                Libelle::LigneAnnexe(l.cle),
                 Some(p.bareme.en_vigueur_le),
-                &l.source,
-            ));
+                l.source,
+            );
             out.avertissements.push(Avertissement {
                 code: CodeAvertissement::LectureAConfirmer,
-                message: m,
+                message: out.journal.en_clair(m),
             });
         }
         if comp.role == Role::AuDelaEnveloppe && !enveloppe_epuisee {
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Limite,
                 texte!(
                     "{} : forfait annuel non épuisé, pas de prise en charge au-delà",
-                    Valeur::Ligne(l.id.partage(), offre)
+                    Valeur::Ligne(l.cle, offre)
                 ),
-                Libelle::LigneAnnexe(l.id.partage()),
+                Libelle::LigneAnnexe(l.cle),
                 Some(p.bareme.en_vigueur_le),
-                &l.source,
-            ));
+                l.source,
+            );
             continue;
         }
         let plafond_composante = if comp.role == Role::AuDelaEnveloppe {
@@ -496,19 +546,19 @@ pub fn calculer<'x>(
         )?;
         if comp.role == Role::AuDelaEnveloppe {
             let total = paye.max(out.montant);
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Limite,
                 texte!(
                     "{} : forfait annuel épuisé : au moins {} pour l'acte, {} déjà versés, complément {}",
-                    Valeur::Ligne(l.id.partage(), offre),
+                    Valeur::Ligne(l.cle, offre),
                     Euros(paye),
                     Euros(out.montant),
                     Euros(total - out.montant)
                 ),
-                Libelle::LigneAnnexe(l.id.partage()),
+                Libelle::LigneAnnexe(l.cle),
                 Some(p.bareme.en_vigueur_le),
-                &l.source,
-            ));
+                l.source,
+            );
             paye = total - out.montant;
         }
         if out
@@ -533,18 +583,19 @@ fn push_ligne(out: &mut MgenActe<'_>, l: &Chaine) {
     }
 }
 
-fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, reference: Libelle) {
-    out.explications.push(expl(
+fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, lignes: &[String]) {
+    let formule = out.journal.ecrire(format_args!("{m} : MGEN 0,00 €"));
+    let reference = out
+        .journal
+        .ecrire(format_args!("Annexe 2, ligne {}", lignes.join(", ")));
+    out.journal.noter(
         GenreExplication::Avertissement,
-        format!("{m} : MGEN 0,00 €"),
+        formule.into(),
         reference,
         None,
         "MGEN, Statuts 2018, Annexe 2",
-    ));
-    out.avertissements.push(Avertissement {
-        code,
-        message: m.into(),
-    });
+    );
+    out.avertissements.push(Avertissement { code, message: m });
 }
 
 /// Evaluates one component and returns what MGEN pays for it (rounded,
@@ -566,10 +617,10 @@ fn composante(
     let amo = &p.amo;
     let (comp, ligne) = (l.composante, l.ligne);
     let q = p.acte.quantite;
-    let nom = Valeur::Ligne(l.id.partage(), offre);
-    let reference = Libelle::LigneAnnexe(l.id.partage());
+    let nom = Valeur::Ligne(l.cle, offre);
+    let reference = Libelle::LigneAnnexe(l.cle);
     let effet = Some(p.bareme.en_vigueur_le);
-    let source = Libelle::from(&l.source);
+    let source = Libelle::Chaine(l.source);
     let valeur = || {
         cell.valeur.ok_or_else(|| {
             ErreurEstimation::Donnees(format!("ligne {} : cellule sans valeur", ligne.ligne))
@@ -612,7 +663,7 @@ fn composante(
                 if couvertes < avant {
                     let m = texte!(
                         "{} : au plus {} {} par acte : {} pris en charge sur {}",
-                        nom.clone(),
+                        nom,
                         lim.max,
                         compteur_nom(lim.compteur),
                         couvertes,
@@ -620,35 +671,35 @@ fn composante(
                     );
                     out.avertissements.push(Avertissement {
                         code: CodeAvertissement::LimiteAtteinte,
-                        message: m.clone(),
+                        message: out.journal.en_clair(m),
                     });
-                    out.explications.push(expl(
+                    out.journal.noter(
                         GenreExplication::Limite,
                         m,
-                        reference.clone(),
+                        reference,
                         effet,
-                        &source,
-                    ));
+                        source,
+                    );
                 }
             } else {
                 // The forfait is per appliance; teeth beyond `max` are paid
                 // as the cell says beyond ("puis … / dent").
                 let comptees = p.acte.dents.unwrap_or(0);
                 dents_au_dela = comptees.saturating_sub(lim.max);
-                out.explications.push(expl(
+                out.journal.noter(
                     GenreExplication::Limite,
                     texte!(
                         "{} : forfait pour {} {} au plus ; appareil de {} dent(s), {} au-delà",
-                        nom.clone(),
+                        nom,
                         lim.max,
                         compteur_nom(lim.compteur),
                         comptees,
                         dents_au_dela
                     ),
-                    reference.clone(),
+                    reference,
                     effet,
-                    &source,
-                ));
+                    source,
+                );
             }
             continue;
         }
@@ -670,11 +721,11 @@ fn composante(
         let dispo = lim.max.saturating_sub(utilise);
         let avant = couvertes;
         couvertes = couvertes.min(dispo);
-        out.explications.push(expl(
+        out.journal.noter(
             GenreExplication::Limite,
             texte!(
                 "{} : limite de {} {} {} ; déjà utilisé {}, disponible {}, pris en charge ici {} sur {}",
-                nom.clone(),
+                nom,
                 lim.max,
                 compteur_nom(lim.compteur),
                 Valeur::Periode(lim.periode),
@@ -683,21 +734,21 @@ fn composante(
                 couvertes,
                 unites
             ),
-            reference.clone(),
+            reference,
             effet,
-            &source,
-        ));
+            source,
+        );
         if couvertes < avant {
-            let m = format!(
+            let m = texte!(
                 "{} : limite de {} {} {} atteinte",
-                Valeur::Ligne(l.id.partage(), offre),
+                nom,
                 lim.max,
                 compteur_nom(lim.compteur),
                 Valeur::Periode(lim.periode)
             );
             out.avertissements.push(Avertissement {
                 code: CodeAvertissement::LimiteAtteinte,
-                message: m.into(),
+                message: out.journal.en_clair(m),
             });
         }
         if !compteurs_vus.contains(&lim.compteur) {
@@ -716,68 +767,71 @@ fn composante(
 
     let mut brut = match cell.nature {
         Nature::Neant => {
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Calcul,
-                texte!("{} : Néant (pas de prise en charge)", nom.clone()),
-                reference.clone(),
+                texte!("{} : Néant (pas de prise en charge)", nom),
+                reference,
                 effet,
-                &source,
-            ));
+                source,
+            );
             return Ok(Decimal::ZERO);
         }
         Nature::PourcentageBrss => {
             let v = valeur()?;
             let pct = if comp.role == Role::TicketModerateur && amo.part_exoneree > Decimal::ZERO {
                 let r = (v - amo.part_exoneree).max(Decimal::ZERO);
-                out.explications.push(expl(
+                let motif = out
+                    .journal
+                    .chaine(amo.motif_exoneration.as_deref().unwrap_or("exonération"));
+                out.journal.noter(
                     GenreExplication::Calcul,
                     texte!(
                         "{} : participation réduite à due proportion ({}) : {} − {} pris en charge par l'AMO = {}",
-                        nom.clone(),
-                        amo.motif_exoneration.clone().unwrap_or_else(|| "exonération".into()),
+                        nom,
+                        motif,
                         Pourcent(v),
                         Pourcent(amo.part_exoneree),
                         Pourcent(r)
                     ),
-                    reference.clone(),
+                    reference,
                     effet,
                     "MGEN, Statuts 2018, Annexe 2, en-tête de chaque tableau",
-                ));
+                );
                 r
             } else {
                 v
             };
             let x = base_couverte * pct / Decimal::ONE_HUNDRED;
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Calcul,
                 texte!(
                     "{} : {} × {} = {}",
-                    nom.clone(),
+                    nom,
                     Pourcent(pct),
                     EurosExact(base_couverte),
                     EurosExact(x)
                 ),
-                reference.clone(),
+                reference,
                 effet,
-                &source,
-            ));
+                source,
+            );
             x
         }
         Nature::TicketModerateur => {
             let x = base_couverte * tm_pct / Decimal::ONE_HUNDRED;
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Calcul,
                 texte!(
                     "{} : ticket modérateur (100 % − {}) × {} = {}",
-                    nom.clone(),
+                    nom,
                     Pourcent(amo.taux_effectif),
                     EurosExact(base_couverte),
                     EurosExact(x)
                 ),
-                reference.clone(),
+                reference,
                 effet,
-                &source,
-            ));
+                source,
+            );
             x
         }
         Nature::ForfaitJournalierEnVigueur => {
@@ -787,55 +841,59 @@ fn composante(
                 .unwrap_or("forfait_journalier.hospitalier");
             let (fj, v) = param_connu(ctx.amo, id, p.date)?;
             let x = fj * Decimal::from(couvertes);
-            out.explications.push(expl(
+            let imprime = out.journal.chaine(&cell.texte);
+            out.journal.noter(
                 GenreExplication::Calcul,
-                format!(
-                    "{nom} : forfait journalier en vigueur au {} ({}) × {couvertes} jour(s) = {} (le barème imprime « {} »)",
-                    date_fr(p.date),
-                    euros(fj),
-                    euros(x),
-                    cell.texte
+                texte!(
+                    "{} : forfait journalier en vigueur au {} ({}) × {} jour(s) = {} (le barème imprime « {} »)",
+                    nom,
+                    p.date,
+                    Euros(fj),
+                    couvertes,
+                    Euros(x),
+                    imprime
                 ),
-                Libelle::copie(id),
+                Copie(id),
                 Some(v.depuis),
-                Libelle::copie(&v.source),
-            ));
+                Copie(&v.source),
+            );
             x
         }
         Nature::Forfait if comp.role == Role::Participation18 => {
             let v = valeur()?;
             let x = v.min(amo.part.participation_18);
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Calcul,
                 if amo.part.participation_18.is_zero() {
                     texte!(
                         "{} : pas de participation R.160-16 déduite sur cet acte : 0,00 €",
-                        nom.clone()
+                        nom
                     )
                 } else {
                     texte!(
                         "{} : participation R.160-16 prise en charge : min({}, {} déduits par l'AMO) = {}",
-                        nom.clone(),
+                        nom,
                         Euros(v),
                         Euros(amo.part.participation_18),
                         Euros(x)
                     )
                 },
-                reference.clone(),
+                reference,
                 effet,
-                &source,
-            ));
+                source,
+            );
             if amo.part.participation_18 > v {
-                let m = format!(
-                    "{nom} : le barème prévoit {} alors que la participation en vigueur au {} est de {} : {} restent à charge",
-                    euros(v),
-                    date_fr(p.date),
-                    euros(amo.part.participation_18),
-                    euros(amo.part.participation_18 - v)
+                let m = texte!(
+                    "{} : le barème prévoit {} alors que la participation en vigueur au {} est de {} : {} restent à charge",
+                    nom,
+                    Euros(v),
+                    p.date,
+                    Euros(amo.part.participation_18),
+                    Euros(amo.part.participation_18 - v)
                 );
                 out.avertissements.push(Avertissement {
                     code: CodeAvertissement::Information,
-                    message: m.into(),
+                    message: out.journal.en_clair(m),
                 });
             }
             x
@@ -846,42 +904,42 @@ fn composante(
         Nature::Forfait => {
             let v = valeur()?;
             let x = v * Decimal::from(couvertes);
-            out.explications.push(expl(
+            out.journal.noter(
                 GenreExplication::Calcul,
                 if couvertes == 1 {
-                    texte!("{} : forfait {}", nom.clone(), Euros(v))
+                    texte!("{} : forfait {}", nom, Euros(v))
                 } else {
                     texte!(
                         "{} : forfait {} × {} = {}",
-                        nom.clone(),
+                        nom,
                         Euros(v),
                         couvertes,
                         Euros(x)
                     )
                 },
-                reference.clone(),
+                reference,
                 effet,
-                &source,
-            ));
+                source,
+            );
             x
         }
     };
     if cell.ou_ticket_moderateur_si_superieur {
         let tm = base_couverte * tm_pct / Decimal::ONE_HUNDRED;
-        out.explications.push(expl(
+        out.journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "{} : ou ticket modérateur s'il est supérieur : {} × {} = {} → {}",
-                nom.clone(),
+                nom,
                 Pourcent(tm_pct),
                 EurosExact(base_couverte),
                 EurosExact(tm),
                 EurosExact(brut.max(tm))
             ),
-            reference.clone(),
+            reference,
             effet,
-            &source,
-        ));
+            source,
+        );
         brut = brut.max(tm);
     }
     if au_dela_unites > 0 && !optique {
@@ -891,57 +949,78 @@ fn composante(
             tm_pct,
             au_dela_unites,
         );
-        out.explications.push(expl(
+        let formule = match &cell.au_dela {
+            None => texte!(
+                "{} : au-delà de la limite, pas de prise en charge ({} unité(s))",
+                nom,
+                au_dela_unites
+            ),
+            Some(a) => {
+                let calcul = out
+                    .journal
+                    .ecrire_texte(texte_au_dela(a, tm_pct, part(au_dela_unites)));
+                texte!(
+                    "{} : au-delà de la limite ({} unité(s)) : {} = {}",
+                    nom,
+                    au_dela_unites,
+                    calcul,
+                    EurosExact(x)
+                )
+            }
+        };
+        out.journal.noter(
             GenreExplication::Limite,
-            match &cell.au_dela {
-                None => format!("{nom} : au-delà de la limite, pas de prise en charge ({au_dela_unites} unité(s))"),
-                Some(a) => format!(
-                    "{nom} : au-delà de la limite ({au_dela_unites} unité(s)) : {} = {}",
-                    texte_au_dela(a, tm_pct, part(au_dela_unites)),
-                    euros_exact(x)
-                ),
-            },
-            reference.clone(),
+            formule,
+            reference,
             effet,
-            &source,
-        ));
+            source,
+        );
         brut += x;
     }
     if dents_au_dela > 0 {
         let x = au_dela(cell.au_dela.as_ref(), Decimal::ZERO, tm_pct, dents_au_dela);
-        out.explications.push(expl(
+        let formule = match &cell.au_dela {
+            None => texte!(
+                "{} : pas de prise en charge des {} dent(s) au-delà",
+                nom,
+                dents_au_dela
+            ),
+            Some(a) => {
+                let calcul = out
+                    .journal
+                    .ecrire_texte(texte_au_dela(a, tm_pct, Decimal::ZERO));
+                texte!(
+                    "{} : {} dent(s) au-delà : {} × {} = {}",
+                    nom,
+                    dents_au_dela,
+                    calcul,
+                    dents_au_dela,
+                    EurosExact(x)
+                )
+            }
+        };
+        out.journal.noter(
             GenreExplication::Limite,
-            match &cell.au_dela {
-                None => {
-                    format!("{nom} : pas de prise en charge des {dents_au_dela} dent(s) au-delà")
-                }
-                Some(a) => format!(
-                    "{nom} : {dents_au_dela} dent(s) au-delà : {} × {dents_au_dela} = {}",
-                    texte_au_dela(a, tm_pct, Decimal::ZERO),
-                    euros_exact(x)
-                ),
-            },
-            reference.clone(),
+            formule,
+            reference,
             effet,
-            &source,
-        ));
+            source,
+        );
         brut += x;
     }
     Ok(payer(out, nom, brut, reste, reference, effet, source))
 }
 
-fn texte_au_dela(a: &AuDela, tm_pct: Decimal, base: Decimal) -> String {
+fn texte_au_dela(a: &AuDela, tm_pct: Decimal, base: Decimal) -> Texte {
     match (a.nature, a.valeur) {
-        (Nature::TicketModerateur, _) => {
-            format!(
-                "ticket modérateur {} × {}",
-                pourcent(tm_pct),
-                euros_exact(base)
-            )
-        }
-        (Nature::PourcentageBrss, Some(v)) => format!("{} × {}", pourcent(v), euros_exact(base)),
-        (Nature::Forfait, Some(v)) => format!("forfait {}", euros(v)),
-        _ => "néant".into(),
+        (Nature::TicketModerateur, _) => texte!(
+            "ticket modérateur {} × {}",
+            Pourcent(tm_pct),
+            EurosExact(base)
+        ),
+        (Nature::PourcentageBrss, Some(v)) => texte!("{} × {}", Pourcent(v), EurosExact(base)),
+        (Nature::Forfait, Some(v)) => texte!("forfait {}", Euros(v)),
+        _ => texte!("néant"),
     }
 }
 
@@ -966,21 +1045,21 @@ fn payer(
 ) -> Decimal {
     let arrondi_ = arrondi(brut.max(Decimal::ZERO));
     if arrondi_ != brut {
-        out.explications.push(expl(
+        out.journal.noter(
             GenreExplication::Calcul,
             texte!(
                 "{} : {} arrondi au centime : {}",
-                nom.clone(),
+                nom,
                 EurosExact(brut),
                 Euros(arrondi_)
             ),
             reference,
             effet,
             source,
-        ));
+        );
     }
     if arrondi_ > reste {
-        out.explications.push(expl(
+        out.journal.noter(
             GenreExplication::Plafond,
             texte!(
                 "{} : ramené de {} à {} (principe indemnitaire)",
@@ -991,7 +1070,7 @@ fn payer(
             "principe indemnitaire",
             None,
             "Code de la sécurité sociale, art. R.871-2 ; domaine Guichet",
-        ));
+        );
         reste
     } else {
         arrondi_
@@ -1011,8 +1090,8 @@ fn enveloppe(
     out: &mut MgenActe<'_>,
 ) -> Result<Decimal, ErreurEstimation> {
     let (comp, ligne) = (l.composante, l.ligne);
-    let nom = Valeur::Ligne(l.id.partage(), offre);
-    let reference = Libelle::LigneAnnexe(l.id.partage());
+    let nom = Valeur::Ligne(l.cle, offre);
+    let reference = Libelle::LigneAnnexe(l.cle);
     let effet = Some(p.bareme.en_vigueur_le);
     let v = cell.valeur.ok_or_else(|| {
         ErreurEstimation::Donnees(format!("ligne {} : forfait sans valeur", ligne.ligne))
@@ -1040,13 +1119,14 @@ fn enveloppe(
         .deja_montant(annee, |d| d.enveloppes.get(&*cle).copied())
         + etat.enveloppe(&cle, annee);
     let dispo = (montant - utilise).max(Decimal::ZERO);
-    out.explications.push(expl(
+    let nom_enveloppe = out.journal.chaine(&cle);
+    out.journal.noter(
         GenreExplication::Limite,
         match par_appareil {
             None => texte!(
                 "{} : enveloppe « {} » de {} par an ; déjà utilisé en {} : {} ; disponible : {}",
-                nom.clone(),
-                &cle,
+                nom,
+                nom_enveloppe,
                 Euros(montant),
                 annee,
                 Euros(utilise),
@@ -1054,8 +1134,8 @@ fn enveloppe(
             ),
             Some(n) => texte!(
                 "{} : enveloppe « {} » de {} ({} × {} appareil(s)) par an ; déjà utilisé en {} : {} ; disponible : {}",
-                nom.clone(),
-                &cle,
+                nom,
+                nom_enveloppe,
                 Euros(montant),
                 Euros(v),
                 n,
@@ -1064,43 +1144,43 @@ fn enveloppe(
                 Euros(dispo)
             ),
         },
-        reference.clone(),
+        reference,
         effet,
-        &l.source,
-    ));
+        l.source,
+    );
     let paye_env = dispo.min(reste);
-    out.explications.push(expl(
+    out.journal.noter(
         GenreExplication::Calcul,
         texte!(
             "{} : min(disponible {}, frais réels − AMO {}) = {}",
-            nom.clone(),
+            nom,
             Euros(dispo),
             Euros(reste),
             Euros(paye_env)
         ),
-        reference.clone(),
+        reference,
         effet,
-        &l.source,
-    ));
+        l.source,
+    );
     etat.puiser(&cle, annee, paye_env);
     if dispo.is_zero() || paye_env == dispo {
         let m = texte!(
             "{} : enveloppe « {} » épuisée pour {}",
-            nom.clone(),
-            &cle,
+            nom,
+            nom_enveloppe,
             annee
         );
         out.avertissements.push(Avertissement {
             code: CodeAvertissement::EnveloppeEpuisee,
-            message: m.clone(),
+            message: out.journal.en_clair(m),
         });
-        out.explications.push(expl(
+        out.journal.noter(
             GenreExplication::Avertissement,
             m,
-            reference.clone(),
+            reference,
             effet,
-            &l.source,
-        ));
+            l.source,
+        );
     }
     let mut paye = paye_env;
     if let Some(a) = &cell.au_dela {
@@ -1108,18 +1188,21 @@ fn enveloppe(
         let x = au_dela(Some(a), p.amo.base, tm_pct, p.acte.quantite);
         let xa = arrondi(x).min(reste);
         if xa > paye {
-            out.explications.push(expl(
+            let calcul = out
+                .journal
+                .ecrire_texte(texte_au_dela(a, tm_pct, p.amo.base));
+            out.journal.noter(
                 GenreExplication::Limite,
                 texte!(
                     "{} : au-delà du forfait, {} = {} : retenu car supérieur",
-                    nom.clone(),
-                    texte_au_dela(a, tm_pct, p.amo.base),
+                    nom,
+                    calcul,
                     Euros(xa)
                 ),
-                reference.clone(),
+                reference,
                 effet,
-                &l.source,
-            ));
+                l.source,
+            );
             paye = xa;
         }
     }

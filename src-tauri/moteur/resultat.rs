@@ -4,12 +4,12 @@
 //! warnings. Every amount is rounded to the cent; totals are the exact sums
 //! of the amounts shown per act.
 
-use super::texte::{Chaine, Libelle, Texte};
+use super::journal::Explications;
+use super::chaine::Chaine;
 use crate::tarifs::Offre;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 use ts_rs::TS;
 
 /// What an explanation line is.
@@ -24,25 +24,6 @@ pub enum GenreExplication {
     Limite,
     /// Something the adviser must notice (also listed in `avertissements`).
     Avertissement,
-}
-
-/// One line of the explanation of an amount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Explication {
-    pub genre: GenreExplication,
-    /// French text with the numbers ("70 % × 25,00 € = 17,50 €"), written
-    /// out when serialized or displayed.
-    #[ts(type = "string")]
-    pub formule: Texte,
-    /// Annexe line ("Annexe 2, ligne 2.1") or AMO parameter id ("taux.medecin").
-    #[ts(type = "string")]
-    pub reference: Libelle,
-    /// Date of effect of the value used (barème or parameter value).
-    #[ts(type = "string | null")]
-    pub date_effet: Option<NaiveDate>,
-    /// Where the value comes from.
-    #[ts(type = "string")]
-    pub source: Libelle,
 }
 
 /// Kinds of warnings, for the UI to pick an icon; the message says it all.
@@ -70,9 +51,7 @@ pub enum CodeAvertissement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Avertissement {
     pub code: CodeAvertissement,
-    /// Written out when serialized or displayed, like the explanations.
-    #[ts(type = "string")]
-    pub message: Texte,
+    pub message: String,
 }
 
 /// The Sécurité sociale part of one act.
@@ -130,69 +109,6 @@ pub struct ResultatActe {
     #[ts(type = "Array<Explication>")]
     pub explications: Explications,
     pub avertissements: Vec<Avertissement>,
-}
-
-/// The explanation of an act under one offer: the lines every offer shares
-/// (frais réels by default, AMO part), held once for the four offers, then
-/// this offer's MGEN lines. Serialized, compared and read back as one list.
-#[derive(Debug, Clone)]
-pub struct Explications {
-    communes: Arc<[Explication]>,
-    propres: Vec<Explication>,
-}
-
-impl Explications {
-    pub fn new(communes: Arc<[Explication]>, propres: Vec<Explication>) -> Self {
-        Explications { communes, propres }
-    }
-
-    /// The lines in order: shared ones first.
-    pub fn iter(
-        &self,
-    ) -> std::iter::Chain<std::slice::Iter<'_, Explication>, std::slice::Iter<'_, Explication>>
-    {
-        self.communes.iter().chain(self.propres.iter())
-    }
-
-    pub fn len(&self) -> usize {
-        self.communes.len() + self.propres.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl<'a> IntoIterator for &'a Explications {
-    type Item = &'a Explication;
-    type IntoIter =
-        std::iter::Chain<std::slice::Iter<'a, Explication>, std::slice::Iter<'a, Explication>>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl PartialEq for Explications {
-    fn eq(&self, other: &Self) -> bool {
-        self.iter().eq(other.iter())
-    }
-}
-
-impl Eq for Explications {}
-
-impl Serialize for Explications {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
-    }
-}
-
-impl<'de> Deserialize<'de> for Explications {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Explications {
-            communes: Arc::from(Vec::new()),
-            propres: Vec::deserialize(d)?,
-        })
-    }
 }
 
 /// Sums over the acts of one offer (exact sums of the per-act amounts).
