@@ -159,7 +159,7 @@ fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
         cmp("brss", &a.brss, x.brss);
         cmp("taux_amo", &a.taux_amo, x.taux_amo);
         if let Some(l) = &a.lignes {
-            if l != &x.lignes_annexe {
+            if l.as_slice() != &*x.lignes_annexe {
                 errs.push(format!("{ctx} lignes {:?}, attendu {l:?}", x.lignes_annexe));
             }
         }

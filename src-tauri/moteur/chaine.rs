@@ -83,3 +83,40 @@ impl<'de> Deserialize<'de> for Chaine {
         Ok(Chaine(String::deserialize(d)?.into()))
     }
 }
+
+/// A list of shared strings held once for the results that show it (an
+/// act's Annexe lines, the same under every offer). Reads as a slice;
+/// serialized as a list of strings.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Chaines(Arc<[Chaine]>);
+
+impl From<Vec<Chaine>> for Chaines {
+    fn from(v: Vec<Chaine>) -> Self {
+        Chaines(v.into())
+    }
+}
+
+impl std::ops::Deref for Chaines {
+    type Target = [Chaine];
+    fn deref(&self) -> &[Chaine] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Chaines {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Chaines {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Chaines {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Chaines::from(Vec::<Chaine>::deserialize(d)?))
+    }
+}

@@ -277,6 +277,14 @@ pub fn estimer(
             net: centimes(calcul.part.net),
         };
         let communes = debut_communes..journal.position();
+        let mut lignes_annexe: Vec<Chaine> = Vec::new();
+        if refus.is_none() {
+            for l in &lignes {
+                if !lignes_annexe.contains(&l.id) {
+                    lignes_annexe.push(l.id.clone());
+                }
+            }
+        }
         prepares.push(ActePrepare {
             index: i,
             acte,
@@ -293,10 +301,10 @@ pub fn estimer(
             nom_bareme,
             amo: calcul,
             lignes,
+            lignes_annexe: lignes_annexe.into(),
             refus,
             communes,
             source_bareme,
-            avertissements: Vec::new(),
         });
     }
 
@@ -426,8 +434,8 @@ fn estimer_offre(
     for p in prepares {
         let debut = journal.position();
         let m = part_mgen::calculer(ctx, p, offre, &mut etat, journal)?;
-        let (montant, avertissements_mgen, lignes_annexe, lecture_a_confirmer) =
-            (m.montant, m.avertissements, m.lignes, m.lecture_a_confirmer);
+        let (montant, avertissements_mgen, lecture_a_confirmer) =
+            (m.montant, m.avertissements, m.lecture_a_confirmer);
         let amo = &p.amo.part;
         let reste_a_charge = p.frais_reels - amo.net - montant;
         journal.noter(
@@ -451,7 +459,6 @@ fn estimer_offre(
             "Frais réels − AMO versé − MGEN",
         );
         let mut avertissements = p.amo.avertissements.clone();
-        avertissements.extend(p.avertissements.iter().cloned());
         avertissements.extend(avertissements_mgen);
         actes[p.index] = Some(ResultatActe {
             index: p.index as u32,
@@ -465,7 +472,7 @@ fn estimer_offre(
             amo: p.amo_centimes.clone(),
             mgen: centimes(montant),
             reste_a_charge: centimes(reste_a_charge),
-            lignes_annexe,
+            lignes_annexe: p.lignes_annexe.clone(),
             bareme: p.nom_bareme.clone(),
             lecture_a_confirmer,
             explications: Explications::en_attente(p.communes.clone(), debut..journal.position()),

@@ -19,7 +19,7 @@ use super::catalogue::{ActeCatalogue, Composante, Condition, Regle, Role, Selon}
 use super::erreur::ErreurEstimation;
 use super::format::arrondi;
 use super::optique::EtatOptique;
-use super::chaine::Chaine;
+use super::chaine::{Chaine, Chaines};
 use super::journal::{Copie, Journal, Libelle};
 use super::part_amo::{param_connu, CalculAmo};
 use super::resultat::{Avertissement, CodeAvertissement, GenreExplication, PartAmo};
@@ -49,6 +49,9 @@ pub struct ActePrepare<'a> {
     pub amo: CalculAmo,
     /// The components that apply, with their Annexe line.
     pub lignes: Vec<LigneActe<'a>>,
+    /// The Annexe lines MGEN applies to the act (none when it pays nothing
+    /// whatever the offer), the same under every offer.
+    pub lignes_annexe: Chaines,
     /// Why MGEN pays nothing whatever the offer (condition not met).
     pub refus: Option<String>,
     /// Explanation lines shared by all offers before the MGEN part
@@ -65,7 +68,6 @@ pub struct ActePrepare<'a> {
     pub amo_centimes: PartAmo,
     pub frais_reels_centimes: Decimal,
     pub brss_centimes: Decimal,
-    pub avertissements: Vec<Avertissement>,
 }
 
 /// A component of an act and the Annexe line it points to.
@@ -158,7 +160,6 @@ pub struct MgenActe<'x> {
     pub montant: Decimal,
     pub journal: &'x mut Journal,
     pub avertissements: Vec<Avertissement>,
-    pub lignes: Vec<Chaine>,
     pub lecture_a_confirmer: bool,
 }
 
@@ -357,7 +358,6 @@ pub fn calculer<'x>(
         montant: Decimal::ZERO,
         journal,
         avertissements: Vec::new(),
-        lignes: Vec::with_capacity(p.lignes.len()),
         lecture_a_confirmer: false,
     };
     let amo = &p.amo;
@@ -473,9 +473,6 @@ pub fn calculer<'x>(
             out.avertissements.push(Avertissement { code, message: r });
         }
         if d.unites_couvertes == 0 {
-            for l in &p.lignes {
-                push_ligne(&mut out, &l.id);
-            }
             return Ok(out);
         }
         unites_optique = Some(d.unites_couvertes);
@@ -492,7 +489,6 @@ pub fn calculer<'x>(
                 offre.label()
             )));
         };
-        push_ligne(&mut out, &l.id);
         if let Some(note) = &cell.note {
             out.lecture_a_confirmer = true;
             let note = out.journal.chaine(note);
@@ -575,12 +571,6 @@ pub fn calculer<'x>(
         etat.evenements.push((c, p.date, p.acte.quantite));
     }
     Ok(out)
-}
-
-fn push_ligne(out: &mut MgenActe<'_>, l: &Chaine) {
-    if !out.lignes.iter().any(|x| x == l) {
-        out.lignes.push(l.clone());
-    }
 }
 
 fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, lignes: &[String]) {

@@ -5,7 +5,7 @@
 //! of the amounts shown per act.
 
 use super::journal::Explications;
-use super::chaine::Chaine;
+use super::chaine::{Chaine, Chaines};
 use crate::tarifs::Offre;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -100,7 +100,7 @@ pub struct ResultatActe {
     pub reste_a_charge: Decimal,
     /// Annexe lines applied ("2.1", "20"…).
     #[ts(type = "Array<string>")]
-    pub lignes_annexe: Vec<Chaine>,
+    pub lignes_annexe: Chaines,
     /// The MGEN table used ("MGEN Annexe 2 — 2018").
     #[ts(type = "string")]
     pub bareme: Chaine,
