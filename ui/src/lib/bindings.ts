@@ -330,8 +330,7 @@ export type GenreExplication = "calcul" | "plafond" | "limite" | "avertissement"
 
 export type Explication = { genre: GenreExplication, 
 /**
- * French text with the numbers ("70 % × 25,00 € = 17,50 €"), written
- * out when serialized or displayed.
+ * French text with the numbers ("70 % × 25,00 € = 17,50 €").
  */
 formule: string, 
 /**
@@ -349,11 +348,7 @@ source: string, };
 
 export type CodeAvertissement = "lecture_a_confirmer" | "limite_atteinte" | "enveloppe_epuisee" | "bareme_ancien" | "parametre_amo_non_verifie" | "hors_renouvellement" | "condition_non_remplie" | "information";
 
-export type Avertissement = { code: CodeAvertissement, 
-/**
- * Written out when serialized or displayed, like the explanations.
- */
-message: string, };
+export type Avertissement = { code: CodeAvertissement, message: string, };
 
 export type PartAmo = { 
 /**
