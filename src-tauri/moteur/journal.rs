@@ -96,8 +96,8 @@ impl Journal {
     pub fn avec_capacite(lignes: usize) -> Self {
         Journal {
             lignes: Vec::with_capacity(lignes),
-            valeurs: Vec::with_capacity(lignes * 3),
-            texte: String::with_capacity(lignes * 8),
+            valeurs: Vec::with_capacity(lignes * 4),
+            texte: String::with_capacity(lignes * 32),
         }
     }
 
@@ -124,14 +124,14 @@ impl Journal {
 
     /// Writes a text out into the journal (a text within a text).
     pub fn ecrire_texte(&mut self, t: Texte) -> Cle {
-        let mut s = String::new();
+        let mut s = String::with_capacity(128);
         let _ = t.ecrire(&self.texte, &mut s);
         self.chaine(&s)
     }
 
     /// A text written out as an owned string (a warning's message).
     pub fn en_clair(&self, t: Texte) -> String {
-        let mut s = String::new();
+        let mut s = String::with_capacity(256);
         let _ = t.ecrire(&self.texte, &mut s);
         s
     }

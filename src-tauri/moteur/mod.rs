@@ -481,18 +481,20 @@ fn estimer_offre(
     }
     let actes: Vec<ResultatActe> = actes.into_iter().flatten().collect();
     // Sums of two-decimal amounts: two decimals too.
-    let mut totaux = Totaux::default();
-    for a in &actes {
-        totaux.frais_reels += a.frais_reels;
-        totaux.brss += a.brss;
-        totaux.amo.brut += a.amo.brut;
-        totaux.amo.participation_forfaitaire += a.amo.participation_forfaitaire;
-        totaux.amo.franchise += a.amo.franchise;
-        totaux.amo.participation_18 += a.amo.participation_18;
-        totaux.amo.net += a.amo.net;
-        totaux.mgen += a.mgen;
-        totaux.reste_a_charge += a.reste_a_charge;
-    }
+    let somme = |montant: fn(&ResultatActe) -> Decimal| format::somme(actes.iter().map(montant));
+    let totaux = Totaux {
+        frais_reels: somme(|a| a.frais_reels),
+        brss: somme(|a| a.brss),
+        amo: PartAmo {
+            brut: somme(|a| a.amo.brut),
+            participation_forfaitaire: somme(|a| a.amo.participation_forfaitaire),
+            franchise: somme(|a| a.amo.franchise),
+            participation_18: somme(|a| a.amo.participation_18),
+            net: somme(|a| a.amo.net),
+        },
+        mgen: somme(|a| a.mgen),
+        reste_a_charge: somme(|a| a.reste_a_charge),
+    };
     Ok(ResultatOffre {
         offre,
         libelle: offre.label().to_string(),
