@@ -5,7 +5,7 @@
 //! explains every amount. Amounts are the engine's, only formatted here.
 
 use super::EnTete;
-use crate::moteur::{age_au, Avertissement, Resultat, ResultatOffre, Situation, Statut};
+use crate::moteur::{age_au, Resultat, ResultatOffre, Situation, Statut};
 use crate::pdf::format::{date, euros};
 use crate::pdf::{
     Bar, Colour, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Series, Span,
@@ -240,12 +240,16 @@ fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<O
 }
 
 fn avertissements(doc: &mut Document, resultat: &Resultat) {
-    let mut messages: Vec<&Avertissement> = resultat.avertissements.iter().collect();
+    let mut messages: Vec<String> = resultat
+        .avertissements
+        .iter()
+        .map(|a| a.message.clone())
+        .collect();
     for r in &resultat.offres {
         for a in &r.actes {
-            for w in &a.avertissements {
-                if !messages.iter().any(|m| m.message == w.message) {
-                    messages.push(w);
+            for w in a.avertissements.iter() {
+                if !messages.iter().any(|m| w.message == m.as_str()) {
+                    messages.push(w.message.to_string());
                 }
             }
         }
@@ -264,7 +268,7 @@ fn avertissements(doc: &mut Document, resultat: &Resultat) {
     for m in messages {
         doc.push(Paragraph::spans(vec![
             Span::plain("• "),
-            Span::plain(m.message.to_string()),
+            Span::plain(m),
         ]));
     }
 }

@@ -14,7 +14,7 @@
 //! JSON as a list of `{genre, formule, reference, date_effet, source}`),
 //! printed, or compared.
 
-use super::resultat::GenreExplication;
+use super::resultat::{CodeAvertissement, GenreExplication};
 use super::texte::{ecrire_modele, lit_comme, Cle, Texte, Valeur};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -83,10 +83,12 @@ struct Ligne {
     source: Libelle,
 }
 
-/// The explanation lines of one estimate (see the module doc).
+/// The explanation lines and the act warnings of one estimate (see the
+/// module doc).
 #[derive(Debug, Default)]
 pub struct Journal {
     lignes: Vec<Ligne>,
+    avertissements: Vec<(CodeAvertissement, Formule)>,
     valeurs: Vec<Valeur>,
     texte: String,
 }
@@ -96,6 +98,7 @@ impl Journal {
     pub fn avec_capacite(lignes: usize) -> Self {
         Journal {
             lignes: Vec::with_capacity(lignes),
+            avertissements: Vec::with_capacity(lignes / 16),
             valeurs: Vec::with_capacity(lignes * 4),
             texte: String::with_capacity(lignes * 32),
         }
@@ -129,13 +132,6 @@ impl Journal {
         self.chaine(&s)
     }
 
-    /// A text written out as an owned string (a warning's message).
-    pub fn en_clair(&self, t: Texte) -> String {
-        let mut s = String::with_capacity(256);
-        let _ = t.ecrire(&self.texte, &mut s);
-        s
-    }
-
     /// The string a key names.
     pub fn lire(&self, c: Cle) -> &str {
         c.dans(&self.texte)
@@ -144,6 +140,32 @@ impl Journal {
     /// Where the next line goes.
     pub fn position(&self) -> u32 {
         self.lignes.len() as u32
+    }
+
+    /// Where the next warning goes.
+    pub fn position_avertissements(&self) -> u32 {
+        self.avertissements.len() as u32
+    }
+
+    /// Adds a warning about an act.
+    pub fn avertir(&mut self, code: CodeAvertissement, message: Texte) {
+        let message = self.formule(message);
+        self.avertissements.push((code, message));
+    }
+
+    fn formule(&mut self, t: Texte) -> Formule {
+        match t {
+            Texte::Statique(s) => Formule::Statique(s),
+            Texte::Chaine(c) => Formule::Chaine(c),
+            Texte::Modele { modele, valeurs } => {
+                let debut = self.valeurs.len() as u32;
+                self.valeurs.extend_from_slice(valeurs.as_slice());
+                Formule::Modele {
+                    modele,
+                    valeurs: (debut, self.valeurs.len() as u32),
+                }
+            }
+        }
     }
 
     /// Adds a line.
@@ -157,18 +179,7 @@ impl Journal {
     ) {
         let reference = reference.vers_libelle(self);
         let source = source.vers_libelle(self);
-        let formule = match formule {
-            Texte::Statique(s) => Formule::Statique(s),
-            Texte::Chaine(c) => Formule::Chaine(c),
-            Texte::Modele { modele, valeurs } => {
-                let debut = self.valeurs.len() as u32;
-                self.valeurs.extend_from_slice(valeurs.as_slice());
-                Formule::Modele {
-                    modele,
-                    valeurs: (debut, self.valeurs.len() as u32),
-                }
-            }
-        };
+        let formule = self.formule(formule);
         self.lignes.push(Ligne {
             genre,
             date_effet,
@@ -176,6 +187,14 @@ impl Journal {
             reference,
             source,
         });
+    }
+
+    fn avertissement(&self, i: u32) -> AvertissementActe<'_> {
+        let (code, message) = self.avertissements[i as usize];
+        AvertissementActe {
+            code,
+            message: Ecrit::Formule(self, message),
+        }
     }
 
     fn explication(&self, i: u32) -> Explication<'_> {
@@ -268,6 +287,14 @@ pub struct Explication<'a> {
     pub source: Ecrit<'a>,
 }
 
+/// A warning about an act, as read from the journal (the same JSON as
+/// [`Avertissement`](super::resultat::Avertissement)).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AvertissementActe<'a> {
+    pub code: CodeAvertissement,
+    pub message: Ecrit<'a>,
+}
+
 /// A line read back from JSON (history).
 #[derive(Deserialize)]
 struct ExplicationLue {
@@ -278,86 +305,146 @@ struct ExplicationLue {
     source: String,
 }
 
-/// The explanation of an act under one offer: the lines every offer shares,
-/// then this offer's own, in the estimate's journal. Serialized, compared
-/// and read back as one list.
+/// What an act result names in the journal: the items every offer shares
+/// (from the AMO part), then this offer's own; no journal until the
+/// estimate is done ([`Plages::relier`]).
 #[derive(Debug, Clone)]
-pub struct Explications {
+struct Plages {
     journal: Option<Arc<Journal>>,
     communes: Range<u32>,
     propres: Range<u32>,
 }
 
-impl Explications {
-    /// The lines of an act, in a journal still being written; [`relier`]
-    /// gives the journal once the estimate is done.
-    ///
-    /// [`relier`]: Explications::relier
-    pub fn en_attente(communes: Range<u32>, propres: Range<u32>) -> Self {
-        Explications {
-            journal: None,
-            communes,
-            propres,
-        }
-    }
-
-    /// Gives the finished journal.
-    pub fn relier(&mut self, journal: &Arc<Journal>) {
-        self.journal = Some(journal.clone());
-    }
-
-    /// The lines in order: shared ones first.
-    pub fn iter(&self) -> impl Iterator<Item = Explication<'_>> + '_ {
+impl Plages {
+    fn indices(&self) -> impl Iterator<Item = (&Journal, u32)> + '_ {
         let indices = match &self.journal {
             Some(_) => self.communes.clone().chain(self.propres.clone()),
             None => (0..0).chain(0..0),
         };
-        indices.filter_map(move |i| self.journal.as_deref().map(|j| j.explication(i)))
+        indices.filter_map(move |i| self.journal.as_deref().map(|j| (j, i)))
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         match self.journal {
             Some(_) => self.communes.len() + self.propres.len(),
             None => 0,
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    fn relier(&mut self, journal: &Arc<Journal>) {
+        self.journal = Some(journal.clone());
     }
-}
 
-impl PartialEq for Explications {
-    fn eq(&self, other: &Self) -> bool {
-        self.iter().eq(other.iter())
-    }
-}
-
-impl Eq for Explications {}
-
-impl Serialize for Explications {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
-    }
-}
-
-impl<'de> Deserialize<'de> for Explications {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let lues = Vec::<ExplicationLue>::deserialize(d)?;
-        let mut j = Journal::avec_capacite(lues.len());
-        for l in &lues {
-            let formule = j.chaine(&l.formule);
-            let reference = j.chaine(&l.reference);
-            let source = j.chaine(&l.source);
-            j.noter(l.genre, formule.into(), reference, l.date_effet, source);
-        }
-        let n = j.position();
-        Ok(Explications {
+    fn relues(j: Journal, n: u32) -> Self {
+        Plages {
             journal: Some(Arc::new(j)),
             communes: 0..0,
             propres: 0..n,
-        })
+        }
     }
+}
+
+/// A list of journal items as an act result holds it: read in order,
+/// serialized as a JSON list, compared item by item, read back from JSON.
+macro_rules! liste_du_journal {
+    ($(#[$doc:meta])* $nom:ident, $item:ident, $lire:ident, $relire:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $nom(Plages);
+
+        impl $nom {
+            /// The items of an act in a journal still being written.
+            pub fn en_attente(communes: Range<u32>, propres: Range<u32>) -> Self {
+                $nom(Plages {
+                    journal: None,
+                    communes,
+                    propres,
+                })
+            }
+
+            /// Gives the finished journal.
+            pub fn relier(&mut self, journal: &Arc<Journal>) {
+                self.0.relier(journal);
+            }
+
+            /// The items in order: shared ones first.
+            pub fn iter(&self) -> impl Iterator<Item = $item<'_>> + '_ {
+                self.0.indices().map(|(j, i)| j.$lire(i))
+            }
+
+            pub fn len(&self) -> usize {
+                self.0.len()
+            }
+
+            pub fn is_empty(&self) -> bool {
+                self.len() == 0
+            }
+        }
+
+        impl PartialEq for $nom {
+            fn eq(&self, other: &Self) -> bool {
+                self.iter().eq(other.iter())
+            }
+        }
+
+        impl Eq for $nom {}
+
+        impl Serialize for $nom {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.iter())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $nom {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let (j, n) = $relire(d)?;
+                Ok($nom(Plages::relues(j, n)))
+            }
+        }
+    };
+}
+
+liste_du_journal!(
+    /// The explanation of an act under one offer: the lines every offer
+    /// shares (frais réels by default, AMO part), then this offer's MGEN
+    /// lines. Serialized as one list.
+    Explications,
+    Explication,
+    explication,
+    relire_explications
+);
+
+liste_du_journal!(
+    /// The warnings about an act under one offer: those of the AMO part,
+    /// then this offer's. Serialized as one list.
+    Avertissements,
+    AvertissementActe,
+    avertissement,
+    relire_avertissements
+);
+
+fn relire_explications<'de, D: Deserializer<'de>>(d: D) -> Result<(Journal, u32), D::Error> {
+    let lues = Vec::<ExplicationLue>::deserialize(d)?;
+    let mut j = Journal::avec_capacite(lues.len());
+    for l in &lues {
+        let formule = j.chaine(&l.formule);
+        let reference = j.chaine(&l.reference);
+        let source = j.chaine(&l.source);
+        j.noter(l.genre, formule.into(), reference, l.date_effet, source);
+    }
+    let n = j.position();
+    Ok((j, n))
+}
+
+fn relire_avertissements<'de, D: Deserializer<'de>>(d: D) -> Result<(Journal, u32), D::Error> {
+    let lus = Vec::<super::resultat::Avertissement>::deserialize(d)?;
+    let mut j = Journal::avec_capacite(0);
+    for a in &lus {
+        let message = j.chaine(&a.message);
+        j.avertir(a.code, message.into());
+    }
+    let n = j.position_avertissements();
+    Ok((j, n))
 }
 
 #[cfg(test)]
@@ -445,6 +532,28 @@ mod tests {
         assert!(l.formule != "18,00 €");
         let autre: Explications = serde_json::from_str(&json.replace("18,00", "24,00")).unwrap();
         assert_ne!(autre, e);
+    }
+
+    #[test]
+    fn warnings_serialize_and_read_back_as_code_and_message() {
+        let mut j = Journal::default();
+        let ligne = j.chaine("8");
+        j.avertir(CodeAvertissement::Information, texte!("commun"));
+        let debut = j.position_avertissements();
+        j.avertir(
+            CodeAvertissement::EnveloppeEpuisee,
+            texte!("{} : enveloppe épuisée pour {}", Ligne(ligne, Offre::Initiale), 2018u32),
+        );
+        let mut a = Avertissements::en_attente(0..debut, debut..j.position_avertissements());
+        a.relier(&Arc::new(j));
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"code":"information","message":"commun"},{"code":"enveloppe_epuisee","message":"Ligne 8 (MGEN Initiale) : enveloppe épuisée pour 2018"}]"#
+        );
+        let relu: Avertissements = serde_json::from_str(&json).unwrap();
+        assert_eq!(relu, a);
+        assert_eq!(relu.len(), 2);
     }
 
     #[test]

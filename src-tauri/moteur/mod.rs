@@ -47,7 +47,7 @@ pub mod validation;
 
 pub use catalogue::{catalogue_livre, Catalogue};
 pub use erreur::{ErreurEstimation, ErreurSaisie};
-pub use journal::{Explication, Explications};
+pub use journal::{AvertissementActe, Avertissements, Explication, Explications};
 pub use resultat::*;
 pub use situation::*;
 
@@ -233,7 +233,9 @@ pub fn estimer(
             frais_reels,
             maternite: maternite_ref,
         };
+        let debut_avertissements = journal.position_avertissements();
         let calcul = part_amo::calculer(&entree, &mut etat_amo, &mut journal)?;
+        let avertissements_communs = debut_avertissements..journal.position_avertissements();
         let mut lignes = Vec::with_capacity(cat.mgen.len());
         let mut refus = None;
         if cat.age_moins_de.is_some_and(|n| age >= n) {
@@ -302,6 +304,7 @@ pub fn estimer(
             amo: calcul,
             lignes,
             lignes_annexe: lignes_annexe.into(),
+            avertissements: avertissements_communs,
             refus,
             communes,
             source_bareme,
@@ -348,6 +351,7 @@ pub fn estimer(
     let journal = Arc::new(journal);
     for a in resultats.iter_mut().flat_map(|o| o.actes.iter_mut()) {
         a.explications.relier(&journal);
+        a.avertissements.relier(&journal);
     }
 
     Ok(Resultat {
@@ -433,9 +437,9 @@ fn estimer_offre(
     let mut actes: Vec<Option<ResultatActe>> = vec![None; prepares.len()];
     for p in prepares {
         let debut = journal.position();
+        let debut_avertissements = journal.position_avertissements();
         let m = part_mgen::calculer(ctx, p, offre, &mut etat, journal)?;
-        let (montant, avertissements_mgen, lecture_a_confirmer) =
-            (m.montant, m.avertissements, m.lecture_a_confirmer);
+        let (montant, lecture_a_confirmer) = (m.montant, m.lecture_a_confirmer);
         let amo = &p.amo.part;
         let reste_a_charge = p.frais_reels - amo.net - montant;
         journal.noter(
@@ -458,8 +462,10 @@ fn estimer_offre(
             None,
             "Frais réels − AMO versé − MGEN",
         );
-        let mut avertissements = p.amo.avertissements.clone();
-        avertissements.extend(avertissements_mgen);
+        let avertissements = Avertissements::en_attente(
+            p.avertissements.clone(),
+            debut_avertissements..journal.position_avertissements(),
+        );
         actes[p.index] = Some(ResultatActe {
             index: p.index as u32,
             code: p.code.clone(),

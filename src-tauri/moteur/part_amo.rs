@@ -10,7 +10,7 @@ use super::erreur::{ErreurEstimation, ErreurSaisie};
 use super::format::{arrondi, date_fr};
 use super::maternite::Fenetre;
 use super::journal::{Copie, Journal};
-use super::resultat::{Avertissement, CodeAvertissement, GenreExplication, PartAmo};
+use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Texte;
 use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
@@ -44,7 +44,6 @@ pub struct CalculAmo {
     /// Why the rate is 100 % (for MGEN's explanation).
     pub motif_exoneration: Option<String>,
     pub part: PartAmo,
-    pub avertissements: Vec<Avertissement>,
 }
 
 /// The dated value of an AMO parameter, which must exist (data error otherwise).
@@ -96,7 +95,6 @@ pub fn calculer(
     etat: &mut EtatAmo,
     journal: &mut Journal,
 ) -> Result<CalculAmo, ErreurEstimation> {
-    let mut avertissements = Vec::new();
     let date = e.date;
     let q = Decimal::from(e.acte.quantite);
     if !e.cat.rembourse {
@@ -131,7 +129,6 @@ pub fn calculer(
             part_exoneree: Decimal::ZERO,
             motif_exoneration: None,
             part: PartAmo::default(),
-            avertissements,
         });
     }
 
@@ -350,11 +347,11 @@ pub fn calculer(
         }
         Deduction::ParticipationForfaitaire => {
             participation_forfaitaire =
-                participation(e, etat, reste, journal, &mut avertissements)?;
+                participation(e, etat, reste, journal)?;
             reste -= participation_forfaitaire;
         }
         d => {
-            franchise = franchise_due(e, d, etat, reste, journal, &mut avertissements)?;
+            franchise = franchise_due(e, d, etat, reste, journal)?;
             reste -= franchise;
         }
     }
@@ -387,7 +384,6 @@ pub fn calculer(
             participation_18,
             net,
         },
-        avertissements,
     })
 }
 
@@ -549,20 +545,19 @@ impl<'x> Retenue<'x> {
         self,
         disponible: Decimal,
         quoi: &'static str,
-        avertissements: &mut Vec<Avertissement>,
     ) -> Decimal {
         if self.montant <= disponible {
             return self.montant;
         }
-        avertissements.push(Avertissement {
-            code: CodeAvertissement::Information,
-            message: self.journal.en_clair(texte!(
+        self.journal.avertir(
+            CodeAvertissement::Information,
+            texte!(
                 "{} de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
                 quoi,
                 Euros(self.montant),
                 Euros(disponible)
-            )),
-        });
+            ),
+        );
         disponible
     }
 }
@@ -572,7 +567,6 @@ fn participation(
     etat: &mut EtatAmo,
     disponible: Decimal,
     journal: &mut Journal,
-    avertissements: &mut Vec<Avertissement>,
 ) -> Result<Decimal, ErreurEstimation> {
     let date = e.date;
     let id = "participation_forfaitaire.montant";
@@ -611,7 +605,7 @@ fn participation(
             k
         )
     });
-    let retenu = r.au_plus(disponible, "Participation forfaitaire", avertissements);
+    let retenu = r.au_plus(disponible, "Participation forfaitaire");
     if let Some(cle) = cle_jour {
         *etat.pf_jour.entry(cle).or_default() += retenu;
     }
@@ -625,7 +619,6 @@ fn franchise_due(
     etat: &mut EtatAmo,
     disponible: Decimal,
     journal: &mut Journal,
-    avertissements: &mut Vec<Avertissement>,
 ) -> Result<Decimal, ErreurEstimation> {
     let date = e.date;
     let (id, id_jour, quoi) = match kind {
@@ -695,7 +688,7 @@ fn franchise_due(
             )
         },
     );
-    let retenu = r.au_plus(disponible, "Franchise", avertissements);
+    let retenu = r.au_plus(disponible, "Franchise");
     *etat.franchise_jour.entry((date, kind)).or_default() += retenu;
     *etat.franchise_annee.entry(annee).or_default() += retenu;
     Ok(retenu)

@@ -22,7 +22,7 @@ use super::optique::EtatOptique;
 use super::chaine::{Chaine, Chaines};
 use super::journal::{Copie, Journal, Libelle};
 use super::part_amo::{param_connu, CalculAmo};
-use super::resultat::{Avertissement, CodeAvertissement, GenreExplication, PartAmo};
+use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
 use super::texte::{Cle, Texte};
@@ -68,6 +68,8 @@ pub struct ActePrepare<'a> {
     pub amo_centimes: PartAmo,
     pub frais_reels_centimes: Decimal,
     pub brss_centimes: Decimal,
+    /// The AMO part's warnings, in the journal: the same under every offer.
+    pub avertissements: Range<u32>,
 }
 
 /// A component of an act and the Annexe line it points to.
@@ -159,7 +161,8 @@ impl EtatOffre {
 pub struct MgenActe<'x> {
     pub montant: Decimal,
     pub journal: &'x mut Journal,
-    pub avertissements: Vec<Avertissement>,
+    /// Whether an envelope of the act was used up (a warning said so).
+    pub enveloppe_epuisee: bool,
     pub lecture_a_confirmer: bool,
 }
 
@@ -357,7 +360,7 @@ pub fn calculer<'x>(
     let mut out = MgenActe {
         montant: Decimal::ZERO,
         journal,
-        avertissements: Vec::new(),
+        enveloppe_epuisee: false,
         lecture_a_confirmer: false,
     };
     let amo = &p.amo;
@@ -470,7 +473,7 @@ pub fn calculer<'x>(
                 Some(p.bareme.en_vigueur_le),
                 premiere.source,
             );
-            out.avertissements.push(Avertissement { code, message: r });
+            out.journal.avertir(code, formule.into());
         }
         if d.unites_couvertes == 0 {
             return Ok(out);
@@ -504,10 +507,7 @@ pub fn calculer<'x>(
                 Some(p.bareme.en_vigueur_le),
                 l.source,
             );
-            out.avertissements.push(Avertissement {
-                code: CodeAvertissement::LectureAConfirmer,
-                message: out.journal.en_clair(m),
-            });
+            out.journal.avertir(CodeAvertissement::LectureAConfirmer, m);
         }
         if comp.role == Role::AuDelaEnveloppe && !enveloppe_epuisee {
             out.journal.noter(
@@ -557,11 +557,7 @@ pub fn calculer<'x>(
             );
             paye = total - out.montant;
         }
-        if out
-            .avertissements
-            .iter()
-            .any(|a| a.code == CodeAvertissement::EnveloppeEpuisee)
-        {
+        if out.enveloppe_epuisee {
             enveloppe_epuisee = true;
         }
         reste -= paye;
@@ -585,7 +581,8 @@ fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, lignes: &[S
         None,
         "MGEN, Statuts 2018, Annexe 2",
     );
-    out.avertissements.push(Avertissement { code, message: m });
+    let message = out.journal.chaine(&m);
+    out.journal.avertir(code, message.into());
 }
 
 /// Evaluates one component and returns what MGEN pays for it (rounded,
@@ -659,10 +656,7 @@ fn composante(
                         couvertes,
                         unites
                     );
-                    out.avertissements.push(Avertissement {
-                        code: CodeAvertissement::LimiteAtteinte,
-                        message: out.journal.en_clair(m),
-                    });
+                    out.journal.avertir(CodeAvertissement::LimiteAtteinte, m);
                     out.journal.noter(
                         GenreExplication::Limite,
                         m,
@@ -736,10 +730,7 @@ fn composante(
                 compteur_nom(lim.compteur),
                 Valeur::Periode(lim.periode)
             );
-            out.avertissements.push(Avertissement {
-                code: CodeAvertissement::LimiteAtteinte,
-                message: out.journal.en_clair(m),
-            });
+            out.journal.avertir(CodeAvertissement::LimiteAtteinte, m);
         }
         if !compteurs_vus.contains(&lim.compteur) {
             compteurs_vus.push(lim.compteur);
@@ -881,10 +872,7 @@ fn composante(
                     Euros(amo.part.participation_18),
                     Euros(amo.part.participation_18 - v)
                 );
-                out.avertissements.push(Avertissement {
-                    code: CodeAvertissement::Information,
-                    message: out.journal.en_clair(m),
-                });
+                out.journal.avertir(CodeAvertissement::Information, m);
             }
             x
         }
@@ -1160,10 +1148,8 @@ fn enveloppe(
             nom_enveloppe,
             annee
         );
-        out.avertissements.push(Avertissement {
-            code: CodeAvertissement::EnveloppeEpuisee,
-            message: out.journal.en_clair(m),
-        });
+        out.journal.avertir(CodeAvertissement::EnveloppeEpuisee, m);
+        out.enveloppe_epuisee = true;
         out.journal.noter(
             GenreExplication::Avertissement,
             m,

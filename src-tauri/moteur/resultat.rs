@@ -4,7 +4,7 @@
 //! warnings. Every amount is rounded to the cent; totals are the exact sums
 //! of the amounts shown per act.
 
-use super::journal::Explications;
+use super::journal::{Avertissements, Explications};
 use super::chaine::{Chaine, Chaines};
 use crate::tarifs::Offre;
 use chrono::NaiveDate;
@@ -108,7 +108,8 @@ pub struct ResultatActe {
     pub lecture_a_confirmer: bool,
     #[ts(type = "Array<Explication>")]
     pub explications: Explications,
-    pub avertissements: Vec<Avertissement>,
+    #[ts(type = "Array<Avertissement>")]
+    pub avertissements: Avertissements,
 }
 
 /// Sums over the acts of one offer (exact sums of the per-act amounts).
