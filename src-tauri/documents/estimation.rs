@@ -266,10 +266,7 @@ fn avertissements(doc: &mut Document, resultat: &Resultat) {
         ));
     }
     for m in messages {
-        doc.push(Paragraph::spans(vec![
-            Span::plain("• "),
-            Span::plain(m),
-        ]));
+        doc.push(Paragraph::spans(vec![Span::plain("• "), Span::plain(m)]));
     }
 }
 

@@ -69,7 +69,10 @@ impl VersLibelle for Copie<'_> {
 /// A formula as kept: the model and the range of its values.
 #[derive(Debug, Clone, Copy)]
 pub enum Formule {
-    Modele { modele: &'static str, valeurs: (u32, u32) },
+    Modele {
+        modele: &'static str,
+        valeurs: (u32, u32),
+    },
     Statique(&'static str),
     Chaine(Cle),
 }
@@ -542,7 +545,11 @@ mod tests {
         let debut = j.position_avertissements();
         j.avertir(
             CodeAvertissement::EnveloppeEpuisee,
-            texte!("{} : enveloppe épuisée pour {}", Ligne(ligne, Offre::Initiale), 2018u32),
+            texte!(
+                "{} : enveloppe épuisée pour {}",
+                Ligne(ligne, Offre::Initiale),
+                2018u32
+            ),
         );
         let mut a = Avertissements::en_attente(0..debut, debut..j.position_avertissements());
         a.relier(&Arc::new(j));

@@ -31,8 +31,8 @@
 //! cents. The explanation says when a rounding changed a value.
 
 pub mod catalogue;
-pub mod erreur;
 pub mod chaine;
+pub mod erreur;
 pub mod format;
 pub mod journal;
 pub mod lecture;
@@ -54,16 +54,16 @@ pub use situation::*;
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{Bareme, Offre};
 use crate::texte;
+use chaine::Chaine;
 use chrono::{Datelike, Months, NaiveDate};
 use format::{centimes, date_fr};
-use texte::Cle;
-use maternite::Fenetre;
-use chaine::Chaine;
 use journal::{Copie, Journal};
+use maternite::Fenetre;
 use part_amo::{param_connu, EtatAmo};
-use std::sync::Arc;
 use part_mgen::{ActePrepare, Contexte, EtatOffre, LigneActe};
 use rust_decimal::Decimal;
+use std::sync::Arc;
+use texte::Cle;
 use texte::Valeur::Euros;
 
 /// Said once per estimate about rounding.
@@ -320,8 +320,7 @@ pub fn estimer(
                     "Le barème MGEN le plus récent disponible (« {nom} », en vigueur le {}) date de plus d'un an avant les soins du {} : les montants MGEN sont ceux de ce barème, les valeurs de la Sécurité sociale sont celles en vigueur à la date des soins",
                     date_fr(vig),
                     date_fr(d)
-                )
-                .into(),
+                ),
             });
         }
     }
@@ -332,8 +331,7 @@ pub fn estimer(
                 "Valeurs de la Sécurité sociale vérifiées jusqu'au {} seulement ; soins jusqu'au {} : à confirmer",
                 date_fr(amo.verifie_jusqu_au),
                 date_fr(d)
-            )
-            .into(),
+            ),
         });
     }
     if situation.assure.deja_utilise.is_none() {

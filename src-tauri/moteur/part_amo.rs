@@ -8,8 +8,8 @@
 use super::catalogue::{ActeCatalogue, Deduction};
 use super::erreur::{ErreurEstimation, ErreurSaisie};
 use super::format::{arrondi, date_fr};
-use super::maternite::Fenetre;
 use super::journal::{Copie, Journal};
+use super::maternite::Fenetre;
 use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Texte;
@@ -346,8 +346,7 @@ pub fn calculer(
             );
         }
         Deduction::ParticipationForfaitaire => {
-            participation_forfaitaire =
-                participation(e, etat, reste, journal)?;
+            participation_forfaitaire = participation(e, etat, reste, journal)?;
             reste -= participation_forfaitaire;
         }
         d => {
@@ -395,10 +394,7 @@ fn a_saisir(e: &Entree<'_>, pourquoi: String) -> ErreurEstimation {
     .into()
 }
 
-fn base_par_defaut(
-    e: &Entree<'_>,
-    journal: &mut Journal,
-) -> Result<Decimal, ErreurEstimation> {
+fn base_par_defaut(e: &Entree<'_>, journal: &mut Journal) -> Result<Decimal, ErreurEstimation> {
     let cecite = e.acte.cecite == Some(true);
     let candidate = e.cat.bases.iter().find(|b| {
         b.age_min.is_none_or(|a| e.age >= a)
@@ -541,11 +537,7 @@ impl<'x> Retenue<'x> {
 
     /// Keeps at most what the AMO pays for this act (the rest is taken on a
     /// later reimbursement), with a warning.
-    fn au_plus(
-        self,
-        disponible: Decimal,
-        quoi: &'static str,
-    ) -> Decimal {
+    fn au_plus(self, disponible: Decimal, quoi: &'static str) -> Decimal {
         if self.montant <= disponible {
             return self.montant;
         }

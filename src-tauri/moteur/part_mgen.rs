@@ -16,17 +16,16 @@
 //! the sum of the rounded components shown.
 
 use super::catalogue::{ActeCatalogue, Composante, Condition, Regle, Role, Selon};
+use super::chaine::{Chaine, Chaines};
 use super::erreur::ErreurEstimation;
 use super::format::arrondi;
-use super::optique::EtatOptique;
-use super::chaine::{Chaine, Chaines};
 use super::journal::{Copie, Journal, Libelle};
+use super::optique::EtatOptique;
 use super::part_amo::{param_connu, CalculAmo};
 use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
 use super::texte::{Cle, Texte};
-use std::ops::Range;
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{AuDela, Bareme, Cellule, Compteur, Ligne, Nature, Offre, Periode, Unite};
 use crate::texte;
@@ -34,6 +33,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// An act ready for the per-offer computation: everything that does not
@@ -217,8 +217,7 @@ impl<'a> Variante<'a> {
 
     /// Whether a row of the barème covers exactly this variant.
     pub fn est(&self, rangee: &BTreeMap<String, String>) -> bool {
-        rangee.len() == self.0.len()
-            && rangee.iter().all(|(k, v)| self.get(k) == Some(v.as_str()))
+        rangee.len() == self.0.len() && rangee.iter().all(|(k, v)| self.get(k) == Some(v.as_str()))
     }
 
     /// As a map (for error messages).
@@ -657,13 +656,8 @@ fn composante(
                         unites
                     );
                     out.journal.avertir(CodeAvertissement::LimiteAtteinte, m);
-                    out.journal.noter(
-                        GenreExplication::Limite,
-                        m,
-                        reference,
-                        effet,
-                        source,
-                    );
+                    out.journal
+                        .noter(GenreExplication::Limite, m, reference, effet, source);
                 }
             } else {
                 // The forfait is per appliance; teeth beyond `max` are paid
@@ -934,9 +928,9 @@ fn composante(
                 au_dela_unites
             ),
             Some(a) => {
-                let calcul = out
-                    .journal
-                    .ecrire_texte(texte_au_dela(a, tm_pct, part(au_dela_unites)));
+                let calcul =
+                    out.journal
+                        .ecrire_texte(texte_au_dela(a, tm_pct, part(au_dela_unites)));
                 texte!(
                     "{} : au-delà de la limite ({} unité(s)) : {} = {}",
                     nom,
@@ -946,13 +940,8 @@ fn composante(
                 )
             }
         };
-        out.journal.noter(
-            GenreExplication::Limite,
-            formule,
-            reference,
-            effet,
-            source,
-        );
+        out.journal
+            .noter(GenreExplication::Limite, formule, reference, effet, source);
         brut += x;
     }
     if dents_au_dela > 0 {
@@ -977,13 +966,8 @@ fn composante(
                 )
             }
         };
-        out.journal.noter(
-            GenreExplication::Limite,
-            formule,
-            reference,
-            effet,
-            source,
-        );
+        out.journal
+            .noter(GenreExplication::Limite, formule, reference, effet, source);
         brut += x;
     }
     Ok(payer(out, nom, brut, reste, reference, effet, source))

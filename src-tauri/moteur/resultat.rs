@@ -4,8 +4,8 @@
 //! warnings. Every amount is rounded to the cent; totals are the exact sums
 //! of the amounts shown per act.
 
-use super::journal::{Avertissements, Explications};
 use super::chaine::{Chaine, Chaines};
+use super::journal::{Avertissements, Explications};
 use crate::tarifs::Offre;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
