@@ -18,12 +18,14 @@
 //! 4. results are listed in input order; totals are the sums of the
 //!    amounts shown.
 //!
-//! Explanations are built as data: every line goes into the estimate's
-//! [`journal::Journal`] (sentence models of [`texte`] with their values,
-//! strings copied once into one buffer), written out in French only when
-//! the result is serialized, printed or compared; each act result names its
-//! lines in the shared journal ([`Explications`]): the lines every offer
-//! shares (frais réels, AMO part), then the offer's own.
+//! Explanations and act warnings are built as data: every line and warning
+//! goes into the estimate's [`journal::Journal`] (sentence models of
+//! [`texte`] with their values, strings copied once into one buffer),
+//! written out in French only when the result is serialized, printed or
+//! compared; each act result names its
+//! lines and warnings in the shared journal ([`Explications`],
+//! [`Avertissements`]): those every offer shares (frais réels, AMO part),
+//! then the offer's own.
 //!
 //! Rounding: each amount is rounded to the cent, half away from zero, as soon
 //! as it is computed (AMO gross per act, each MGEN component); deductions and
