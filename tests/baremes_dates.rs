@@ -28,12 +28,7 @@ fn entetes(store: &Store) -> Vec<Bareme> {
         .versions_baremes()
         .unwrap()
         .into_iter()
-        .map(|v| Bareme {
-            nom: v.nom,
-            en_vigueur_le: v.en_vigueur_le,
-            source: v.source,
-            lignes: vec![],
-        })
+        .map(|v| Bareme::new(v.nom, v.en_vigueur_le, v.source, vec![]))
         .collect()
 }
 
@@ -116,12 +111,7 @@ proptest! {
         let origine = d(2018, 1, 1);
         let baremes: Vec<Bareme> = decalages
             .iter()
-            .map(|j| Bareme {
-                nom: format!("v{j}"),
-                en_vigueur_le: origine + Days::new(*j),
-                source: String::new(),
-                lignes: vec![],
-            })
+            .map(|j| Bareme::new(format!("v{j}"), origine + Days::new(*j), String::new(), vec![]))
             .collect();
         let jour = origine + Days::new(jour);
         let debuts: Vec<NaiveDate> = baremes.iter().map(|b| b.en_vigueur_le).collect();

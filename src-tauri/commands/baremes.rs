@@ -39,12 +39,7 @@ pub fn baremes_etat(
     let versions = store.versions_baremes().map_err(erreur)?;
     let entetes: Vec<Bareme> = versions
         .iter()
-        .map(|v| Bareme {
-            nom: v.nom.clone(),
-            en_vigueur_le: v.en_vigueur_le,
-            source: v.source.clone(),
-            lignes: Vec::new(),
-        })
+        .map(|v| Bareme::new(v.nom.clone(), v.en_vigueur_le, v.source.clone(), Vec::new()))
         .collect();
     Ok(EtatBaremes {
         versions: versions.iter().map(VersionBaremeInfo::from).collect(),

@@ -17,6 +17,8 @@
 //! A component applies only when its `si` conditions hold (`parcours_soins`,
 //! `optam`, `reseau`, `conventionne`, `cecite`: booleans).
 
+use super::chaine::Chaine;
+use crate::tarifs::memo::{IndexParNom, Memo};
 use crate::tarifs::Bareme;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,6 +33,9 @@ pub struct Catalogue {
     pub enveloppes: Vec<EnveloppeDeclaree>,
     #[serde(rename = "acte")]
     pub actes: Vec<ActeCatalogue>,
+    /// The acts by code (built on first use; not data).
+    #[serde(skip)]
+    pub index: IndexParNom,
 }
 
 /// An annual envelope whose consumption `deja_utilise.enveloppes` may state.
@@ -325,6 +330,10 @@ fn vrai() -> bool {
 pub struct ActeCatalogue {
     pub code: String,
     pub libelle: String,
+    /// `code` and `libelle` as shared strings (made on first use; not
+    /// data): the results of every act of this code share them.
+    #[serde(skip)]
+    pub noms_partages: Memo<(Chaine, Chaine)>,
     /// Annexe section ("OPTIQUE").
     pub section: String,
     /// Annexe lines, for display ("25").
@@ -386,6 +395,13 @@ pub struct ActeCatalogue {
 }
 
 impl ActeCatalogue {
+    /// The code and label as shared strings.
+    pub fn noms(&self) -> (Chaine, Chaine) {
+        self.noms_partages
+            .get_or_init(|| (self.code.as_str().into(), self.libelle.as_str().into()))
+            .clone()
+    }
+
     /// Whether the act reads this field (required or optional).
     pub fn accepte(&self, champ: Champ) -> bool {
         self.champs.contains(&champ) || self.champs_optionnels.contains(&champ)
@@ -403,7 +419,12 @@ pub enum ErreurCatalogue {
 
 impl Catalogue {
     pub fn acte(&self, code: &str) -> Option<&ActeCatalogue> {
-        self.actes.iter().find(|a| a.code == code)
+        self.index.chercher(
+            &self.actes,
+            code,
+            |a: &ActeCatalogue| a.code.as_str(),
+            |_| true,
+        )
     }
 
     pub fn enveloppe(&self, id: &str) -> Option<&EnveloppeDeclaree> {

@@ -42,6 +42,12 @@ impl From<&str> for Chaine {
     }
 }
 
+impl From<Arc<str>> for Chaine {
+    fn from(s: Arc<str>) -> Self {
+        Chaine(s)
+    }
+}
+
 impl From<String> for Chaine {
     fn from(s: String) -> Self {
         Chaine(s.into())

@@ -6,13 +6,31 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds to the cent, half away from zero (the only rounding the engine does).
 pub fn arrondi(x: Decimal) -> Decimal {
+    if x.scale() <= 2 {
+        // Already in cents (most amounts): nothing to round.
+        return x;
+    }
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `pct` % of `x`, exactly: the product with two more decimals (the same
+/// value as `x × pct / 100`, without a division).
+pub fn pourcentage(x: Decimal, pct: Decimal) -> Decimal {
+    let produit = x * pct;
+    let mut centieme = produit;
+    match centieme.set_scale(produit.scale() + 2) {
+        Ok(()) => centieme,
+        Err(_) => produit / Decimal::ONE_HUNDRED,
+    }
 }
 
 /// An amount already in cents, written with exactly two decimals ("18.00",
 /// not "18") in the result. Amounts with more decimals are rounded by
 /// [`arrondi`] first: this never changes a value shown.
 pub fn centimes(x: Decimal) -> Decimal {
+    if x.scale() == 2 {
+        return x;
+    }
     let mut y = arrondi(x);
     y.rescale(2);
     y
@@ -119,6 +137,18 @@ mod tests {
         );
         assert_eq!(s(&[dec!(1.10), dec!(-0.35), dec!(2400.00)]), "2400.75");
         assert_eq!(s(&[dec!(1.10), dec!(2.205), dec!(3)]), "6.305");
+    }
+
+    #[test]
+    fn a_percentage_is_exact() {
+        // 70 % of 25,00 € = 17,50 € ; 30 % of 16,13 € = 4,839 €.
+        assert_eq!(pourcentage(dec!(25.00), dec!(70)), dec!(17.5));
+        assert_eq!(pourcentage(dec!(16.13), dec!(30)), dec!(4.839));
+        assert_eq!(pourcentage(dec!(0.01), dec!(12.5)), dec!(0.00125));
+        assert_eq!(pourcentage(dec!(-3), dec!(40)), dec!(-1.2));
+        // Too many decimals for two more: falls back to the division.
+        let fin = Decimal::new(1, 28);
+        assert_eq!(pourcentage(fin, dec!(100)), fin);
     }
 
     #[test]

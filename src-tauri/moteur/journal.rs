@@ -129,7 +129,7 @@ impl Journal {
     }
 
     /// Writes a text out into the journal (a text within a text).
-    pub fn ecrire_texte(&mut self, t: Texte) -> Cle {
+    pub fn ecrire_texte(&mut self, t: Texte<'_>) -> Cle {
         let mut s = String::with_capacity(128);
         let _ = t.ecrire(&self.texte, &mut s);
         self.chaine(&s)
@@ -151,18 +151,18 @@ impl Journal {
     }
 
     /// Adds a warning about an act.
-    pub fn avertir(&mut self, code: CodeAvertissement, message: Texte) {
+    pub fn avertir(&mut self, code: CodeAvertissement, message: Texte<'_>) {
         let message = self.formule(message);
         self.avertissements.push((code, message));
     }
 
-    fn formule(&mut self, t: Texte) -> Formule {
+    fn formule(&mut self, t: Texte<'_>) -> Formule {
         match t {
             Texte::Statique(s) => Formule::Statique(s),
             Texte::Chaine(c) => Formule::Chaine(c),
             Texte::Modele { modele, valeurs } => {
                 let debut = self.valeurs.len() as u32;
-                self.valeurs.extend_from_slice(valeurs.as_slice());
+                self.valeurs.extend_from_slice(valeurs);
                 Formule::Modele {
                     modele,
                     valeurs: (debut, self.valeurs.len() as u32),
@@ -175,7 +175,7 @@ impl Journal {
     pub fn noter(
         &mut self,
         genre: GenreExplication,
-        formule: Texte,
+        formule: Texte<'_>,
         reference: impl VersLibelle,
         date_effet: Option<NaiveDate>,
         source: impl VersLibelle,
@@ -458,7 +458,7 @@ mod tests {
     use crate::texte;
     use rust_decimal_macros::dec;
 
-    fn une_ligne(j: &mut Journal, t: Texte) -> Explications {
+    fn une_ligne(j: &mut Journal, t: Texte<'_>) -> Explications {
         let debut = j.position();
         j.noter(GenreExplication::Calcul, t, "réf", None, "source");
         Explications::en_attente(0..0, debut..j.position())

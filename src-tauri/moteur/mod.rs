@@ -32,6 +32,7 @@
 //! forfaits are already in cents; the reste à charge is a difference of
 //! cents. The explanation says when a rounding changed a value.
 
+pub mod baremes_utilises;
 pub mod catalogue;
 pub mod chaine;
 pub mod erreur;
@@ -56,6 +57,7 @@ pub use situation::*;
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{Bareme, Offre};
 use crate::texte;
+use baremes_utilises::BaremesUtilises;
 use chaine::Chaine;
 use chrono::{Datelike, Months, NaiveDate};
 use format::{centimes, date_fr};
@@ -65,7 +67,6 @@ use part_amo::{param_connu, EtatAmo};
 use part_mgen::{ActePrepare, Contexte, EtatOffre, LigneActe};
 use rust_decimal::Decimal;
 use std::sync::Arc;
-use texte::Cle;
 use texte::Valeur::Euros;
 
 /// Said once per estimate about rounding.
@@ -131,7 +132,7 @@ pub fn estimer(
     let mut journal = Journal::avec_capacite(situation.actes.len() * (8 + 6 * offres.len()));
     let mut etat_amo = EtatAmo::default();
     let mut prepares: Vec<ActePrepare<'_>> = Vec::with_capacity(ordre.len());
-    let mut baremes_utilises: Vec<(&Bareme, Chaine, Cle)> = Vec::new();
+    let mut baremes_utilises = BaremesUtilises::default();
     let mut anciens: Vec<NaiveDate> = Vec::new();
     let mut amo_non_verifie: Vec<NaiveDate> = Vec::new();
     for &i in &ordre {
@@ -157,18 +158,7 @@ pub fn estimer(
             )
             .into());
         }
-        let (nom_bareme, source_bareme) = match baremes_utilises
-            .iter()
-            .find(|(b, _, _)| std::ptr::eq(*b, bareme))
-        {
-            Some((_, nom, source)) => (nom.clone(), *source),
-            None => {
-                let nom = Chaine::from(bareme.nom.as_str());
-                let source = journal.chaine(&bareme.source);
-                baremes_utilises.push((bareme, nom.clone(), source));
-                (nom, source)
-            }
-        };
+        let (nom_bareme, source_bareme) = baremes_utilises.bareme(bareme, &mut journal);
         let age = age_au(situation.assure.date_naissance, date);
         let debut_communes = journal.position();
         let frais_reels = match acte.frais_reels {
@@ -260,10 +250,7 @@ pub fn estimer(
                 lignes.clear();
                 break;
             };
-            let rangee = bareme
-                .lignes
-                .iter()
-                .find(|l| l.ligne == c.ligne && v.est(&l.variante));
+            let rangee = bareme.rangee(&c.ligne, |l| v.est(&l.variante));
             let ligne = match rangee {
                 Some(l) => l,
                 None => return Err(combinaison_absente(chemin, c, &v, bareme)),
@@ -289,6 +276,7 @@ pub fn estimer(
                 }
             }
         }
+        let (code, libelle) = cat.noms();
         prepares.push(ActePrepare {
             index: i,
             acte,
@@ -300,8 +288,8 @@ pub fn estimer(
             frais_reels_centimes: centimes(frais_reels),
             brss_centimes: centimes(calcul.base),
             amo_centimes,
-            code: cat.code.as_str().into(),
-            libelle: cat.libelle.as_str().into(),
+            code,
+            libelle,
             nom_bareme,
             amo: calcul,
             lignes,
@@ -358,8 +346,8 @@ pub fn estimer(
         date: situation.date,
         offres: resultats,
         baremes: baremes_utilises
-            .iter()
-            .map(|(b, _, _)| BaremeUtilise {
+            .baremes()
+            .map(|b| BaremeUtilise {
                 nom: b.nom.clone(),
                 en_vigueur_le: b.en_vigueur_le,
                 source: b.source.clone(),
@@ -434,7 +422,7 @@ fn estimer_offre(
     journal: &mut Journal,
 ) -> Result<ResultatOffre, ErreurEstimation> {
     let mut etat = EtatOffre::new(ctx.situation);
-    let mut actes: Vec<Option<ResultatActe>> = vec![None; prepares.len()];
+    let mut actes: Vec<ResultatActe> = Vec::with_capacity(prepares.len());
     for p in prepares {
         let debut = journal.position();
         let debut_avertissements = journal.position_avertissements();
@@ -466,7 +454,7 @@ fn estimer_offre(
             p.avertissements.clone(),
             debut_avertissements..journal.position_avertissements(),
         );
-        actes[p.index] = Some(ResultatActe {
+        actes.push(ResultatActe {
             index: p.index as u32,
             code: p.code.clone(),
             libelle: p.libelle.clone(),
@@ -485,7 +473,9 @@ fn estimer_offre(
             avertissements,
         });
     }
-    let actes: Vec<ResultatActe> = actes.into_iter().flatten().collect();
+    // Prepared in date order, listed in input order (no move when the
+    // input is in date order already).
+    actes.sort_by_key(|a| a.index);
     // Sums of two-decimal amounts: two decimals too.
     let somme = |montant: fn(&ResultatActe) -> Decimal| format::somme(actes.iter().map(montant));
     let totaux = Totaux {

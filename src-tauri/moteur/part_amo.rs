@@ -7,7 +7,7 @@
 
 use super::catalogue::{ActeCatalogue, Deduction};
 use super::erreur::{ErreurEstimation, ErreurSaisie};
-use super::format::{arrondi, date_fr};
+use super::format::{arrondi, date_fr, pourcentage};
 use super::journal::{Copie, Journal};
 use super::maternite::Fenetre;
 use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
@@ -269,26 +269,27 @@ pub fn calculer(
     }
     let part_exoneree = (taux_effectif - taux_reference).max(Decimal::ZERO);
 
-    let brut_exact = base * taux_effectif / Decimal::ONE_HUNDRED;
+    let brut_exact = pourcentage(base, taux_effectif);
     let brut = arrondi(brut_exact);
+    let formule = if brut_exact == brut {
+        texte!(
+            "AMO : {} × {} = {}",
+            Pourcent(taux_effectif),
+            Euros(base),
+            Euros(brut)
+        )
+    } else {
+        texte!(
+            "AMO : {} × {} = {}, arrondi au centime : {}",
+            Pourcent(taux_effectif),
+            Euros(base),
+            EurosExact(brut_exact),
+            Euros(brut)
+        )
+    };
     journal.noter(
         GenreExplication::Calcul,
-        if brut_exact == brut {
-            texte!(
-                "AMO : {} × {} = {}",
-                Pourcent(taux_effectif),
-                Euros(base),
-                Euros(brut)
-            )
-        } else {
-            texte!(
-                "AMO : {} × {} = {}, arrondi au centime : {}",
-                Pourcent(taux_effectif),
-                Euros(base),
-                EurosExact(brut_exact),
-                Euros(brut)
-            )
-        },
+        formule,
         Copie(taux_ref_id),
         Some(taux_ref_val.depuis),
         Copie(&taux_ref_val.source),
@@ -445,27 +446,28 @@ fn base_par_defaut(e: &Entree<'_>, journal: &mut Journal) -> Result<Decimal, Err
         _ => Valeur::Statique(""),
     };
     let libelle = Valeur::Chaine(journal.chaine(libelle_param(e.amo, id)));
+    let formule = if e.acte.quantite == 1 {
+        texte!(
+            "Base de remboursement : {} ({}, valeur en vigueur au {}{})",
+            Euros(unitaire),
+            libelle,
+            e.date,
+            code
+        )
+    } else {
+        texte!(
+            "Base de remboursement : {} × {} = {} ({}, valeur en vigueur au {}{})",
+            Euros(unitaire),
+            e.acte.quantite,
+            Euros(total),
+            libelle,
+            e.date,
+            code
+        )
+    };
     journal.noter(
         GenreExplication::Calcul,
-        if e.acte.quantite == 1 {
-            texte!(
-                "Base de remboursement : {} ({}, valeur en vigueur au {}{})",
-                Euros(unitaire),
-                libelle,
-                e.date,
-                code
-            )
-        } else {
-            texte!(
-                "Base de remboursement : {} × {} = {} ({}, valeur en vigueur au {}{})",
-                Euros(unitaire),
-                e.acte.quantite,
-                Euros(total),
-                libelle,
-                e.date,
-                code
-            )
-        },
+        formule,
         Copie(id),
         Some(v.depuis),
         Copie(&v.source),
@@ -490,19 +492,20 @@ impl<'x> Retenue<'x> {
         journal: &'x mut Journal,
     ) -> Self {
         let du = montant * Decimal::from(quantite);
+        let formule = if quantite == 1 {
+            texte!("{} : {}", libelle, Euros(montant))
+        } else {
+            texte!(
+                "{} : {} × {} = {}",
+                libelle,
+                Euros(montant),
+                quantite,
+                Euros(du)
+            )
+        };
         journal.noter(
             GenreExplication::Calcul,
-            if quantite == 1 {
-                texte!("{} : {}", libelle, Euros(montant))
-            } else {
-                texte!(
-                    "{} : {} × {} = {}",
-                    libelle,
-                    Euros(montant),
-                    quantite,
-                    Euros(du)
-                )
-            },
+            formule,
             id,
             Some(v.depuis),
             Copie(&v.source),
@@ -513,25 +516,28 @@ impl<'x> Retenue<'x> {
         }
     }
 
-    /// Applies a cap of which `deja` is already used; `texte(cap, used,
-    /// kept)` explains it when it bites.
+    /// Applies a cap of which `deja` is already used; when it bites,
+    /// `expliquer(cap, used, kept, noter)` gives `noter` the explanation.
     fn plafonner(
         &mut self,
         (plafond, v): (Decimal, &ValeurDatee),
         id: &'static str,
         deja: Decimal,
-        texte: impl FnOnce(Valeur, Valeur, Valeur) -> Texte,
+        expliquer: impl FnOnce(Valeur, Valeur, Valeur, &mut dyn FnMut(Texte<'_>)),
     ) {
         let reste = (plafond - deja).max(Decimal::ZERO);
         if self.montant > reste {
             self.montant = reste;
-            self.journal.noter(
-                GenreExplication::Plafond,
-                texte(Euros(plafond), Euros(deja), Euros(reste)),
-                id,
-                Some(v.depuis),
-                Copie(&v.source),
-            );
+            let journal = &mut *self.journal;
+            expliquer(Euros(plafond), Euros(deja), Euros(reste), &mut |t| {
+                journal.noter(
+                    GenreExplication::Plafond,
+                    t,
+                    id,
+                    Some(v.depuis),
+                    Copie(&v.source),
+                )
+            });
         }
     }
 
@@ -575,27 +581,27 @@ fn participation(
     let cle_jour = e.acte.praticien.as_ref().map(|p| (date, p.clone()));
     if let Some(cle) = &cle_jour {
         let jour = etat.pf_jour.get(cle).copied().unwrap_or_default();
-        r.plafonner(param_connu(e.amo, id_jour, date)?, id_jour, jour, |p, d, k| {
-            texte!(
+        r.plafonner(param_connu(e.amo, id_jour, date)?, id_jour, jour, |p, d, k, noter| {
+            noter(texte!(
                 "Plafond journalier pour un même médecin ({}) : {} déjà retenu ce jour, {} retenu ici",
                 p,
                 d,
                 k
-            )
+            ))
         });
     }
     let utilise_an = e
         .situation
         .deja_montant(annee, |d| d.participations_forfaitaires)
         + etat.pf_annee.get(&annee).copied().unwrap_or_default();
-    r.plafonner(param_connu(e.amo, id_an, date)?, id_an, utilise_an, |p, d, k| {
-        texte!(
+    r.plafonner(param_connu(e.amo, id_an, date)?, id_an, utilise_an, |p, d, k, noter| {
+        noter(texte!(
             "Plafond annuel des participations forfaitaires ({}) : {} déjà retenu en {}, {} retenu ici",
             p,
             d,
             annee,
             k
-        )
+        ))
     });
     let retenu = r.au_plus(disponible, "Participation forfaitaire");
     if let Some(cle) = cle_jour {
@@ -649,14 +655,14 @@ fn franchise_due(
             param_connu(e.amo, id_jour, date)?,
             id_jour,
             jour,
-            |p, d, k| {
-                texte!(
+            |p, d, k, noter| {
+                noter(texte!(
                 "Plafond journalier de cette franchise ({}) : {} déjà retenu le {}, {} retenu ici",
                 p,
                 d,
                 date,
                 k
-            )
+            ))
             },
         );
     }
@@ -670,14 +676,14 @@ fn franchise_due(
         param_connu(e.amo, id_an, date)?,
         id_an,
         utilise_an,
-        |p, d, k| {
-            texte!(
+        |p, d, k, noter| {
+            noter(texte!(
                 "Plafond annuel des franchises ({}) : {} déjà retenu en {}, {} retenu ici",
                 p,
                 d,
                 annee,
                 k
-            )
+            ))
         },
     );
     let retenu = r.au_plus(disponible, "Franchise");

@@ -18,14 +18,14 @@
 use super::catalogue::{ActeCatalogue, Composante, Condition, Regle, Role, Selon};
 use super::chaine::{Chaine, Chaines};
 use super::erreur::ErreurEstimation;
-use super::format::arrondi;
+use super::format::{arrondi, pourcentage};
 use super::journal::{Copie, Journal, Libelle};
 use super::optique::EtatOptique;
 use super::part_amo::{param_connu, CalculAmo};
 use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
+use super::texte::Cle;
 use super::texte::Valeur::{self, Euros, EurosExact, Pourcent};
-use super::texte::{Cle, Texte};
 use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{AuDela, Bareme, Cellule, Compteur, Ligne, Nature, Offre, Periode, Unite};
 use crate::texte;
@@ -34,7 +34,6 @@ use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// An act ready for the per-offer computation: everything that does not
 /// depend on the offer is already resolved.
@@ -98,7 +97,7 @@ impl<'a> LigneActe<'a> {
             composante,
             ligne,
             unites,
-            id: ligne.ligne.as_str().into(),
+            id: ligne.reference_partagee().into(),
             cle: journal.chaine(&ligne.ligne),
             source: journal.chaine(&ligne.source),
         }
@@ -113,15 +112,16 @@ pub struct Contexte<'a> {
 
 /// Consumption of limits and envelopes under one offer, in date order.
 #[derive(Debug, Default)]
-pub struct EtatOffre {
+pub struct EtatOffre<'a> {
     /// Amount drawn on each envelope, per calendar year (a handful of
-    /// entries: a list is quicker than a map).
-    enveloppes: Vec<(Arc<str>, i32, Decimal)>,
+    /// entries: a list is quicker than a map); the key is the catalogue's or
+    /// the barème's envelope id, or made from the line and variant.
+    enveloppes: Vec<(Cow<'a, str>, i32, Decimal)>,
     evenements: Vec<(Compteur, NaiveDate, u32)>,
     optique: EtatOptique,
 }
 
-impl EtatOffre {
+impl<'a> EtatOffre<'a> {
     pub fn new(situation: &Situation) -> Self {
         EtatOffre {
             optique: EtatOptique::new(
@@ -143,14 +143,14 @@ impl EtatOffre {
             .map_or(Decimal::ZERO, |(_, _, m)| *m)
     }
 
-    fn puiser(&mut self, cle: &Arc<str>, annee: i32, montant: Decimal) {
+    fn puiser(&mut self, cle: Cow<'a, str>, annee: i32, montant: Decimal) {
         match self
             .enveloppes
             .iter_mut()
-            .find(|(c, a, _)| **c == **cle && *a == annee)
+            .find(|(c, a, _)| *c == cle && *a == annee)
         {
             Some((_, _, m)) => *m += montant,
-            None => self.enveloppes.push((cle.clone(), annee, montant)),
+            None => self.enveloppes.push((cle, annee, montant)),
         }
     }
 }
@@ -349,11 +349,11 @@ fn deja_compteur(situation: &Situation, c: Compteur) -> u32 {
 }
 
 /// Computes MGEN's part of `p` under `offre`.
-pub fn calculer<'x>(
+pub fn calculer<'x, 'a>(
     ctx: &Contexte<'_>,
-    p: &ActePrepare<'_>,
+    p: &ActePrepare<'a>,
     offre: Offre,
-    etat: &mut EtatOffre,
+    etat: &mut EtatOffre<'a>,
     journal: &'x mut Journal,
 ) -> Result<MgenActe<'x>, ErreurEstimation> {
     let mut out = MgenActe {
@@ -364,24 +364,25 @@ pub fn calculer<'x>(
     };
     let amo = &p.amo;
     let plafond = (p.frais_reels - amo.part.brut + amo.part.participation_18).max(Decimal::ZERO);
-    out.journal.noter(
-        GenreExplication::Plafond,
-        if amo.part.participation_18.is_zero() {
-            texte!(
-                "Principe indemnitaire : MGEN au plus frais réels − AMO brut = {} − {} = {}",
-                Euros(p.frais_reels),
-                Euros(amo.part.brut),
-                Euros(plafond)
-            )
-        } else {
-            texte!(
+    let formule = if amo.part.participation_18.is_zero() {
+        texte!(
+            "Principe indemnitaire : MGEN au plus frais réels − AMO brut = {} − {} = {}",
+            Euros(p.frais_reels),
+            Euros(amo.part.brut),
+            Euros(plafond)
+        )
+    } else {
+        texte!(
                 "Principe indemnitaire : MGEN au plus frais réels − AMO brut + participation R.160-16 = {} − {} + {} = {}",
                 Euros(p.frais_reels),
                 Euros(amo.part.brut),
                 Euros(amo.part.participation_18),
                 Euros(plafond)
             )
-        },
+    };
+    out.journal.noter(
+        GenreExplication::Plafond,
+        formule,
         "principe indemnitaire",
         None,
         "Code de la sécurité sociale, art. R.871-2 ; domaine Guichet",
@@ -587,13 +588,13 @@ fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, lignes: &[S
 /// Evaluates one component and returns what MGEN pays for it (rounded,
 /// within `reste`, the room left under the principe indemnitaire).
 #[allow(clippy::too_many_arguments)]
-fn composante(
+fn composante<'a>(
     ctx: &Contexte<'_>,
-    p: &ActePrepare<'_>,
+    p: &ActePrepare<'a>,
     offre: Offre,
-    l: &LigneActe<'_>,
-    cell: &Cellule,
-    etat: &mut EtatOffre,
+    l: &LigneActe<'a>,
+    cell: &'a Cellule,
+    etat: &mut EtatOffre<'a>,
     reste: Decimal,
     unites_imposees: Option<u32>,
     optique: bool,
@@ -734,6 +735,8 @@ fn composante(
     let part = |n: u32| -> Decimal {
         if unites == 0 {
             Decimal::ZERO
+        } else if n == unites {
+            amo.base
         } else {
             amo.base * Decimal::from(n) / Decimal::from(unites)
         }
@@ -776,7 +779,7 @@ fn composante(
             } else {
                 v
             };
-            let x = base_couverte * pct / Decimal::ONE_HUNDRED;
+            let x = pourcentage(base_couverte, pct);
             out.journal.noter(
                 GenreExplication::Calcul,
                 texte!(
@@ -793,7 +796,7 @@ fn composante(
             x
         }
         Nature::TicketModerateur => {
-            let x = base_couverte * tm_pct / Decimal::ONE_HUNDRED;
+            let x = pourcentage(base_couverte, tm_pct);
             out.journal.noter(
                 GenreExplication::Calcul,
                 texte!(
@@ -837,26 +840,22 @@ fn composante(
         Nature::Forfait if comp.role == Role::Participation18 => {
             let v = valeur()?;
             let x = v.min(amo.part.participation_18);
-            out.journal.noter(
-                GenreExplication::Calcul,
-                if amo.part.participation_18.is_zero() {
-                    texte!(
-                        "{} : pas de participation R.160-16 déduite sur cet acte : 0,00 €",
-                        nom
-                    )
-                } else {
-                    texte!(
+            let formule = if amo.part.participation_18.is_zero() {
+                texte!(
+                    "{} : pas de participation R.160-16 déduite sur cet acte : 0,00 €",
+                    nom
+                )
+            } else {
+                texte!(
                         "{} : participation R.160-16 prise en charge : min({}, {} déduits par l'AMO) = {}",
                         nom,
                         Euros(v),
                         Euros(amo.part.participation_18),
                         Euros(x)
                     )
-                },
-                reference,
-                effet,
-                source,
-            );
+            };
+            out.journal
+                .noter(GenreExplication::Calcul, formule, reference, effet, source);
             if amo.part.participation_18 > v {
                 let m = texte!(
                     "{} : le barème prévoit {} alors que la participation en vigueur au {} est de {} : {} restent à charge",
@@ -876,28 +875,24 @@ fn composante(
         Nature::Forfait => {
             let v = valeur()?;
             let x = v * Decimal::from(couvertes);
-            out.journal.noter(
-                GenreExplication::Calcul,
-                if couvertes == 1 {
-                    texte!("{} : forfait {}", nom, Euros(v))
-                } else {
-                    texte!(
-                        "{} : forfait {} × {} = {}",
-                        nom,
-                        Euros(v),
-                        couvertes,
-                        Euros(x)
-                    )
-                },
-                reference,
-                effet,
-                source,
-            );
+            let formule = if couvertes == 1 {
+                texte!("{} : forfait {}", nom, Euros(v))
+            } else {
+                texte!(
+                    "{} : forfait {} × {} = {}",
+                    nom,
+                    Euros(v),
+                    couvertes,
+                    Euros(x)
+                )
+            };
+            out.journal
+                .noter(GenreExplication::Calcul, formule, reference, effet, source);
             x
         }
     };
     if cell.ou_ticket_moderateur_si_superieur {
-        let tm = base_couverte * tm_pct / Decimal::ONE_HUNDRED;
+        let tm = pourcentage(base_couverte, tm_pct);
         out.journal.noter(
             GenreExplication::Calcul,
             texte!(
@@ -928,9 +923,7 @@ fn composante(
                 au_dela_unites
             ),
             Some(a) => {
-                let calcul =
-                    out.journal
-                        .ecrire_texte(texte_au_dela(a, tm_pct, part(au_dela_unites)));
+                let calcul = ecrire_au_dela(out.journal, a, tm_pct, part(au_dela_unites));
                 texte!(
                     "{} : au-delà de la limite ({} unité(s)) : {} = {}",
                     nom,
@@ -953,9 +946,7 @@ fn composante(
                 dents_au_dela
             ),
             Some(a) => {
-                let calcul = out
-                    .journal
-                    .ecrire_texte(texte_au_dela(a, tm_pct, Decimal::ZERO));
+                let calcul = ecrire_au_dela(out.journal, a, tm_pct, Decimal::ZERO);
                 texte!(
                     "{} : {} dent(s) au-delà : {} × {} = {}",
                     nom,
@@ -973,8 +964,10 @@ fn composante(
     Ok(payer(out, nom, brut, reste, reference, effet, source))
 }
 
-fn texte_au_dela(a: &AuDela, tm_pct: Decimal, base: Decimal) -> Texte {
-    match (a.nature, a.valeur) {
+/// Writes how an amount beyond a limit is computed ("ticket modérateur 30 %
+/// × 16,13 €") into the journal.
+fn ecrire_au_dela(journal: &mut Journal, a: &AuDela, tm_pct: Decimal, base: Decimal) -> Cle {
+    let calcul = match (a.nature, a.valeur) {
         (Nature::TicketModerateur, _) => texte!(
             "ticket modérateur {} × {}",
             Pourcent(tm_pct),
@@ -983,13 +976,14 @@ fn texte_au_dela(a: &AuDela, tm_pct: Decimal, base: Decimal) -> Texte {
         (Nature::PourcentageBrss, Some(v)) => texte!("{} × {}", Pourcent(v), EurosExact(base)),
         (Nature::Forfait, Some(v)) => texte!("forfait {}", Euros(v)),
         _ => texte!("néant"),
-    }
+    };
+    journal.ecrire_texte(calcul)
 }
 
 fn au_dela(a: Option<&AuDela>, base: Decimal, tm_pct: Decimal, unites: u32) -> Decimal {
     match a.map(|a| (a.nature, a.valeur)) {
-        Some((Nature::TicketModerateur, _)) => base * tm_pct / Decimal::ONE_HUNDRED,
-        Some((Nature::PourcentageBrss, Some(v))) => base * v / Decimal::ONE_HUNDRED,
+        Some((Nature::TicketModerateur, _)) => pourcentage(base, tm_pct),
+        Some((Nature::PourcentageBrss, Some(v))) => pourcentage(base, v),
         Some((Nature::Forfait, Some(v))) => v * Decimal::from(unites),
         _ => Decimal::ZERO,
     }
@@ -1041,13 +1035,13 @@ fn payer(
 
 /// A per-year forfait drawn from an envelope (shared or not).
 #[allow(clippy::too_many_arguments)]
-fn enveloppe(
+fn enveloppe<'a>(
     ctx: &Contexte<'_>,
-    p: &ActePrepare<'_>,
+    p: &ActePrepare<'a>,
     offre: Offre,
-    l: &LigneActe<'_>,
-    cell: &Cellule,
-    etat: &mut EtatOffre,
+    l: &LigneActe<'a>,
+    cell: &'a Cellule,
+    etat: &mut EtatOffre<'a>,
     reste: Decimal,
     out: &mut MgenActe<'_>,
 ) -> Result<Decimal, ErreurEstimation> {
@@ -1064,7 +1058,7 @@ fn enveloppe(
     } else {
         (v, None)
     };
-    let cle: Arc<str> = match cell.enveloppe.as_ref().or(comp.enveloppe.as_ref()) {
+    let cle: Cow<'a, str> = match cell.enveloppe.as_ref().or(comp.enveloppe.as_ref()) {
         Some(c) => c.as_str().into(),
         None => {
             let mut k = format!("ligne {}", ligne.ligne);
@@ -1082,9 +1076,7 @@ fn enveloppe(
         + etat.enveloppe(&cle, annee);
     let dispo = (montant - utilise).max(Decimal::ZERO);
     let nom_enveloppe = out.journal.chaine(&cle);
-    out.journal.noter(
-        GenreExplication::Limite,
-        match par_appareil {
+    let formule = match par_appareil {
             None => texte!(
                 "{} : enveloppe « {} » de {} par an ; déjà utilisé en {} : {} ; disponible : {}",
                 nom,
@@ -1105,7 +1097,10 @@ fn enveloppe(
                 Euros(utilise),
                 Euros(dispo)
             ),
-        },
+        };
+    out.journal.noter(
+        GenreExplication::Limite,
+        formule,
         reference,
         effet,
         l.source,
@@ -1124,7 +1119,7 @@ fn enveloppe(
         effet,
         l.source,
     );
-    etat.puiser(&cle, annee, paye_env);
+    etat.puiser(cle, annee, paye_env);
     if dispo.is_zero() || paye_env == dispo {
         let m = texte!(
             "{} : enveloppe « {} » épuisée pour {}",
@@ -1148,9 +1143,7 @@ fn enveloppe(
         let x = au_dela(Some(a), p.amo.base, tm_pct, p.acte.quantite);
         let xa = arrondi(x).min(reste);
         if xa > paye {
-            let calcul = out
-                .journal
-                .ecrire_texte(texte_au_dela(a, tm_pct, p.amo.base));
+            let calcul = ecrire_au_dela(out.journal, a, tm_pct, p.amo.base);
             out.journal.noter(
                 GenreExplication::Limite,
                 texte!(

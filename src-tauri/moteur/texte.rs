@@ -124,62 +124,38 @@ pub const fn trous(modele: &str) -> usize {
     n
 }
 
-/// Most values a sentence model takes.
-pub const MAX_VALEURS: usize = 8;
-
-/// The values of a sentence model, inline (no allocation).
-#[derive(Debug, Clone, Copy)]
-pub struct Valeurs {
-    n: u8,
-    v: [Valeur; MAX_VALEURS],
-}
-
-impl Valeurs {
-    pub fn de<const N: usize>(valeurs: [Valeur; N]) -> Self {
-        const { assert!(N <= MAX_VALEURS, "trop de valeurs pour un modèle") };
-        let mut v = [Valeur::Nombre(0); MAX_VALEURS];
-        v[..N].copy_from_slice(&valeurs);
-        Valeurs { n: N as u8, v }
-    }
-
-    pub fn as_slice(&self) -> &[Valeur] {
-        &self.v[..usize::from(self.n)]
-    }
-}
-
 /// A formula being written: a sentence model and its values, a fixed text,
-/// or a string of the journal. The journal copies the values it keeps.
+/// or a string of the journal. The values are borrowed (the array
+/// [`texte!`] builds in place); the journal copies those it keeps.
 #[derive(Debug, Clone, Copy)]
-pub enum Texte {
+pub enum Texte<'v> {
     Modele {
         modele: &'static str,
-        valeurs: Valeurs,
+        valeurs: &'v [Valeur],
     },
     Statique(&'static str),
     Chaine(Cle),
 }
 
-impl From<&'static str> for Texte {
+impl From<&'static str> for Texte<'_> {
     fn from(s: &'static str) -> Self {
         Texte::Statique(s)
     }
 }
 
-impl From<Cle> for Texte {
+impl From<Cle> for Texte<'_> {
     fn from(c: Cle) -> Self {
         Texte::Chaine(c)
     }
 }
 
-impl Texte {
+impl Texte<'_> {
     /// Writes the text; `texte` is the journal's text its strings point in.
     pub(super) fn ecrire(&self, texte: &str, f: &mut impl fmt::Write) -> fmt::Result {
         match self {
             Texte::Statique(s) => f.write_str(s),
             Texte::Chaine(c) => f.write_str(c.dans(texte)),
-            Texte::Modele { modele, valeurs } => {
-                ecrire_modele(modele, valeurs.as_slice(), texte, f)
-            }
+            Texte::Modele { modele, valeurs } => ecrire_modele(modele, valeurs, texte, f),
         }
     }
 }
@@ -240,7 +216,7 @@ macro_rules! texte {
         const _: () = assert!($crate::moteur::texte::trous($modele) == N, "nombre de valeurs");
         $crate::moteur::texte::Texte::Modele {
             modele: $modele,
-            valeurs: $crate::moteur::texte::Valeurs::de([$($crate::moteur::texte::Valeur::from($v)),+]),
+            valeurs: &[$($crate::moteur::texte::Valeur::from($v)),+],
         }
     }};
 }

@@ -319,14 +319,10 @@ impl Store {
                 cellules: cellules.remove(&lid).unwrap_or_default(),
                 source,
                 codes_lpp: json(&codes)?,
+                ligne_partagee: Default::default(),
             });
         }
-        Ok(Bareme {
-            nom: v.nom,
-            en_vigueur_le: v.en_vigueur_le,
-            source: v.source,
-            lignes,
-        })
+        Ok(Bareme::new(v.nom, v.en_vigueur_le, v.source, lignes))
     }
 
     fn cellules_de(
@@ -409,12 +405,7 @@ impl Store {
         let versions = self.versions_baremes()?;
         let entetes: Vec<Bareme> = versions
             .iter()
-            .map(|v| Bareme {
-                nom: v.nom.clone(),
-                en_vigueur_le: v.en_vigueur_le,
-                source: v.source.clone(),
-                lignes: Vec::new(),
-            })
+            .map(|v| Bareme::new(v.nom.clone(), v.en_vigueur_le, v.source.clone(), Vec::new()))
             .collect();
         let choisi = bareme_en_vigueur(&entetes, date)?;
         let v = versions

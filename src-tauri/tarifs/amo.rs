@@ -10,6 +10,7 @@
 //!
 //! This module only reads and looks up data; it computes nothing.
 
+use super::memo::IndexParNom;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -87,12 +88,21 @@ pub struct ParametresAmo {
     pub verifie_jusqu_au: NaiveDate,
     #[serde(rename = "parametre")]
     pub parametres: Vec<Parametre>,
+    /// The parameters by id (built on first use; not data).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub index: IndexParNom,
 }
 
 impl ParametresAmo {
     /// The parameter with this id.
     pub fn parametre(&self, id: &str) -> Option<&Parametre> {
-        self.parametres.iter().find(|p| p.id == id)
+        self.index.chercher(
+            &self.parametres,
+            id,
+            |p: &Parametre| p.id.as_str(),
+            |_| true,
+        )
     }
 
     /// The dated value of parameter `id` in force on `date`.

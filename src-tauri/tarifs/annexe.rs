@@ -272,12 +272,7 @@ pub fn lire_texte(origine: &str, texte: &str) -> Result<FichierLu, TarifError> {
         details.push(detail);
     }
     let lu = FichierLu {
-        bareme: Bareme {
-            nom,
-            en_vigueur_le,
-            source,
-            lignes,
-        },
+        bareme: Bareme::new(nom, en_vigueur_le, source, lignes),
         details,
     };
     validate::verifier(origine, &lu)?;
@@ -465,6 +460,7 @@ fn lire_ligne(
         cellules,
         source,
         codes_lpp,
+        ligne_partagee: Default::default(),
     };
     let detail = DetailLigne {
         position: ctx.position(debut),

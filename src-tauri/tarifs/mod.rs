@@ -6,12 +6,14 @@
 //! store and the engine (`moteur`). [`annexe`] reads a table file (with
 //! [`cell_text`] for each printed cell and [`validate`] for the checks
 //! across lines); [`vigueur`] picks the version in force on a date and
-//! [`selection`] the row of a line that fits a situation.
+//! [`selection`] the row of a line that fits a situation; [`memo`] keeps what
+//! the engine derives from them (indexes, shared strings).
 
 pub mod amo;
 pub mod annexe;
 pub mod cell_text;
 pub mod erreur;
+pub mod memo;
 pub mod model;
 pub mod selection;
 pub mod signature;

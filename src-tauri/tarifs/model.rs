@@ -33,10 +33,12 @@
 //!
 //! An empty map means the line has no variant.
 
+use super::memo::{IndexParNom, Memo};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// The four MGEN offers, in the order of the table's columns.
@@ -219,6 +221,20 @@ pub struct Ligne {
     /// 25); empty elsewhere.
     #[serde(default)]
     pub codes_lpp: Vec<String>,
+    /// `ligne` as a shared string (made on first use; not data).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub ligne_partagee: Memo<Arc<str>>,
+}
+
+impl Ligne {
+    /// The Annexe reference as a shared string (results of every act that
+    /// cites the row share it).
+    pub fn reference_partagee(&self) -> Arc<str> {
+        self.ligne_partagee
+            .get_or_init(|| self.ligne.as_str().into())
+            .clone()
+    }
 }
 
 /// One version of the MGEN table.
@@ -232,14 +248,33 @@ pub struct Bareme {
     /// The document it comes from.
     pub source: String,
     pub lignes: Vec<Ligne>,
+    /// The rows by Annexe line (built on first use; not data).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub index: IndexParNom,
 }
 
 impl Bareme {
+    pub fn new(nom: String, en_vigueur_le: NaiveDate, source: String, lignes: Vec<Ligne>) -> Self {
+        Bareme {
+            nom,
+            en_vigueur_le,
+            source,
+            lignes,
+            index: IndexParNom::default(),
+        }
+    }
+
+    /// The first row of an Annexe line (in table order) that `choisir`
+    /// accepts.
+    pub fn rangee(&self, ligne: &str, choisir: impl FnMut(&Ligne) -> bool) -> Option<&Ligne> {
+        self.index
+            .chercher(&self.lignes, ligne, |l: &Ligne| l.ligne.as_str(), choisir)
+    }
+
     /// The line with this Annexe reference whose variant is exactly `variante`.
     pub fn ligne(&self, ligne: &str, variante: &BTreeMap<String, String>) -> Option<&Ligne> {
-        self.lignes
-            .iter()
-            .find(|l| l.ligne == ligne && &l.variante == variante)
+        self.rangee(ligne, |l| &l.variante == variante)
     }
 
     /// The cell of this line / variant for the offer.

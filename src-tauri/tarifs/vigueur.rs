@@ -48,12 +48,12 @@ mod tests {
     use super::*;
 
     fn bareme(nom: &str, y: i32, m: u32, d: u32) -> Bareme {
-        Bareme {
-            nom: nom.into(),
-            en_vigueur_le: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
-            source: "essai".into(),
-            lignes: vec![],
-        }
+        Bareme::new(
+            nom.into(),
+            NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            "essai".into(),
+            vec![],
+        )
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
