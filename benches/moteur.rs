@@ -8,7 +8,9 @@
 //! reader takes 500 at most; the engine itself has no limit), to show the
 //! time grows linearly. `GUICHET_ACTES=N cargo bench --bench moteur` only
 //! estimates N acts once and prints the time, for a peak-memory reading
-//! with `/usr/bin/time -v`.
+//! with `/usr/bin/time -v`; with `GUICHET_REPETER=K` it estimates them K
+//! more times (an instruction count under `valgrind --tool=callgrind` then
+//! shows the steady state, tables already indexed).
 
 use criterion::{criterion_group, Criterion};
 use guichet::moteur::{catalogue_livre, estimer, lecture, Situation};
@@ -146,6 +148,21 @@ fn charge_seule(n: usize) {
         "{n} actes : {:.1} ms, {actes} résultats d'acte (4 offres)",
         t.elapsed().as_secs_f64() * 1e3
     );
+    let repetitions: u32 = std::env::var("GUICHET_REPETER")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(0);
+    if repetitions > 0 {
+        let (baremes, amo, cat) = (baremes_livres(), parametres_livres(), catalogue_livre());
+        let t = std::time::Instant::now();
+        for _ in 0..repetitions {
+            std::hint::black_box(estimer(std::hint::black_box(&s), &baremes, amo, cat).ok());
+        }
+        eprintln!(
+            "{repetitions} fois de plus : {:.1} µs par estimation",
+            t.elapsed().as_secs_f64() * 1e6 / f64::from(repetitions)
+        );
+    }
 }
 
 fn baremes_livres() -> Vec<guichet::tarifs::Bareme> {

@@ -634,8 +634,17 @@ pub fn parse_catalogue(texte: &str) -> Result<Catalogue, ErreurCatalogue> {
 pub fn catalogue_livre() -> &'static Catalogue {
     static CAT: OnceLock<Catalogue> = OnceLock::new();
     CAT.get_or_init(|| {
-        parse_catalogue(include_str!("../../assets/catalogue.toml"))
-            .unwrap_or_else(|e| panic!("catalogue livré invalide : {e}"))
+        let c = parse_catalogue(include_str!("../../assets/catalogue.toml"))
+            .unwrap_or_else(|e| panic!("catalogue livré invalide : {e}"));
+        // This catalogue lives as long as the program: a permanent copy of
+        // each code and label (92 acts, a few kilobytes, made once) lets
+        // the results name them without a reference count.
+        for a in &c.actes {
+            let permanente = |s: &str| Chaine::permanente(Box::leak(s.into()));
+            a.noms_partages
+                .get_or_init(|| (permanente(&a.code), permanente(&a.libelle)));
+        }
+        c
     })
 }
 

@@ -6,9 +6,22 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds to the cent, half away from zero (the only rounding the engine does).
 pub fn arrondi(x: Decimal) -> Decimal {
-    if x.scale() <= 2 {
+    let echelle = x.scale();
+    if echelle <= 2 {
         // Already in cents (most amounts): nothing to round.
         return x;
+    }
+    // The amounts of an estimate have a few decimals and fit in 64 bits:
+    // rounded with one integer division.
+    if let (true, Ok(m)) = (echelle <= 18, i64::try_from(x.mantissa())) {
+        let diviseur = 10i64.pow(echelle - 2);
+        let (q, r) = (m / diviseur, m % diviseur);
+        let q = if 2 * r.abs() >= diviseur {
+            q + m.signum()
+        } else {
+            q
+        };
+        return Decimal::new(q, 2);
     }
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
@@ -40,18 +53,35 @@ pub fn centimes(x: Decimal) -> Decimal {
 /// of a result) are added as integers, which is quicker than `Decimal`'s
 /// addition and gives the same value with two decimals.
 pub fn somme(montants: impl Iterator<Item = Decimal>) -> Decimal {
-    let (mut centimes, mut autres) = (None::<i128>, None::<Decimal>);
+    let mut s = Somme::default();
     for m in montants {
+        s.ajouter(m);
+    }
+    s.total()
+}
+
+/// [`somme`] one amount at a time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Somme {
+    centimes: Option<i128>,
+    autres: Option<Decimal>,
+}
+
+impl Somme {
+    pub fn ajouter(&mut self, m: Decimal) {
         if m.scale() == 2 {
-            *centimes.get_or_insert(0) += m.mantissa();
+            *self.centimes.get_or_insert(0) += m.mantissa();
         } else {
-            *autres.get_or_insert(Decimal::ZERO) += m;
+            *self.autres.get_or_insert(Decimal::ZERO) += m;
         }
     }
-    match (centimes, autres) {
-        (Some(c), None) => Decimal::from_i128_with_scale(c, 2),
-        (Some(c), Some(a)) => Decimal::from_i128_with_scale(c, 2) + a,
-        (None, a) => a.unwrap_or_default(),
+
+    pub fn total(self) -> Decimal {
+        match (self.centimes, self.autres) {
+            (Some(c), None) => Decimal::from_i128_with_scale(c, 2),
+            (Some(c), Some(a)) => Decimal::from_i128_with_scale(c, 2) + a,
+            (None, a) => a.unwrap_or_default(),
+        }
     }
 }
 
@@ -157,6 +187,35 @@ mod tests {
         assert_eq!(arrondi(dec!(0.005)), dec!(0.01));
         assert_eq!(arrondi(dec!(1.704)), dec!(1.70));
         assert_eq!(arrondi(dec!(2.675)), dec!(2.68));
+        assert_eq!(arrondi(dec!(-2.675)), dec!(-2.68));
+        assert_eq!(arrondi(dec!(-4.392)), dec!(-4.39));
+        assert_eq!(arrondi(dec!(-0.004)), dec!(0.00));
+        assert_eq!(arrondi(dec!(4.8390)), dec!(4.84));
+        assert_eq!(arrondi(dec!(12.3449999)), dec!(12.34));
+        // Beyond 64 bits or 18 decimals: the library's rounding, same rule.
+        assert_eq!(
+            arrondi(dec!(123456789012345678901.005)),
+            dec!(123456789012345678901.01)
+        );
+        assert_eq!(arrondi(dec!(0.0000000000000000000051)), dec!(0.00));
+        // Whatever the path, the rule is the library's half away from zero.
+        for m in [
+            -100_005i64,
+            -99_995,
+            -5,
+            5,
+            15,
+            25,
+            99_995,
+            100_005,
+            123_456_789,
+        ] {
+            for echelle in 3..=8 {
+                let x = Decimal::new(m, echelle);
+                let attendu = x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                assert_eq!(arrondi(x), attendu, "{x}");
+            }
+        }
         assert_eq!(centimes(dec!(18)).to_string(), "18.00");
         assert_eq!(centimes(dec!(0)).to_string(), "0.00");
         assert_eq!(centimes(dec!(7.5)).to_string(), "7.50");

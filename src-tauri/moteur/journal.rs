@@ -335,7 +335,11 @@ impl Plages {
     }
 
     fn relier(&mut self, journal: &Arc<Journal>) {
-        self.journal = Some(journal.clone());
+        // An empty list needs no journal (most acts have no warning): one
+        // reference count less to take and give back.
+        if !(self.communes.is_empty() && self.propres.is_empty()) {
+            self.journal = Some(journal.clone());
+        }
     }
 
     fn relues(j: Journal, n: u32) -> Self {

@@ -6,12 +6,14 @@
 //! situation; the tables come as arguments.
 //!
 //! How an estimate runs ([`estimer`]):
-//! 1. the situation is checked against the catalogue ([`validation`]);
+//! 1. the situation is checked against the catalogue ([`validation`]), which
+//!    gives each act's catalogue entry;
 //! 2. acts are taken in date order (input order within a day); for each, the
-//!    barème in force at its date, the AMO parameters at its date, the
-//!    catalogue components and their Annexe lines are resolved, and the AMO
-//!    part is computed once ([`part_amo`]: caps on participations and
-//!    franchises run across the acts);
+//!    barème in force at its date ([`baremes_utilises`]), the AMO parameters
+//!    at its date, the catalogue components and their Annexe lines are
+//!    resolved, and the AMO part and the principe indemnitaire's ceiling are
+//!    computed once ([`part_amo`]: caps on participations and franchises run
+//!    across the acts);
 //! 3. for each offer asked, MGEN's part is computed act by act with that
 //!    offer's limits and envelopes ([`part_mgen`]), starting from
 //!    `assure.deja_utilise`;
@@ -58,9 +60,9 @@ use crate::tarifs::amo::ParametresAmo;
 use crate::tarifs::{Bareme, Offre};
 use crate::texte;
 use baremes_utilises::BaremesUtilises;
-use chaine::Chaine;
-use chrono::{Datelike, Months, NaiveDate};
-use format::{centimes, date_fr};
+use chaine::Chaines;
+use chrono::{Datelike, NaiveDate};
+use format::{centimes, date_fr, Somme};
 use journal::{Copie, Journal};
 use maternite::Fenetre;
 use part_amo::{param_connu, EtatAmo};
@@ -100,7 +102,7 @@ pub fn estimer(
     amo: &ParametresAmo,
     catalogue: &Catalogue,
 ) -> Result<Resultat, ErreurEstimation> {
-    validation::valider(situation, catalogue)?;
+    let actes_catalogue = validation::valider_et_trouver(situation, catalogue)?;
     let mut avertissements: Vec<Avertissement> = Vec::new();
 
     let maternite = match &situation.assure.grossesse {
@@ -132,15 +134,15 @@ pub fn estimer(
     let mut journal = Journal::avec_capacite(situation.actes.len() * (8 + 6 * offres.len()));
     let mut etat_amo = EtatAmo::default();
     let mut prepares: Vec<ActePrepare<'_>> = Vec::with_capacity(ordre.len());
+    // The components of every act, each act naming its range.
+    let mut lignes: Vec<LigneActe<'_>> = Vec::with_capacity(ordre.len() * 2);
     let mut baremes_utilises = BaremesUtilises::default();
     let mut anciens: Vec<NaiveDate> = Vec::new();
     let mut amo_non_verifie: Vec<NaiveDate> = Vec::new();
     for &i in &ordre {
         let acte = &situation.actes[i];
         let chemin = erreur::CheminActe(i);
-        let cat = catalogue
-            .acte(&acte.code)
-            .ok_or_else(|| ErreurSaisie::new(format!("{chemin}.code"), "code d'acte inconnu"))?;
+        let cat = actes_catalogue[i];
         let date = acte.date.unwrap_or(situation.date);
         let bareme = bareme_au(baremes, date).ok_or_else(|| {
             ErreurSaisie::new(
@@ -158,7 +160,8 @@ pub fn estimer(
             )
             .into());
         }
-        let (nom_bareme, source_bareme) = baremes_utilises.bareme(bareme, &mut journal);
+        let reperes = baremes_utilises.bareme(bareme, &mut journal);
+        let (nom_bareme, source_bareme) = (reperes.nom, reperes.source);
         let age = age_au(situation.assure.date_naissance, date);
         let debut_communes = journal.position();
         let frais_reels = match acte.frais_reels {
@@ -189,10 +192,7 @@ pub fn estimer(
                 fr
             }
         };
-        let ancien = bareme
-            .en_vigueur_le
-            .checked_add_months(Months::new(12))
-            .is_some_and(|limite| date > limite);
+        let ancien = reperes.ancien_apres.is_some_and(|limite| date > limite);
         if ancien {
             let formule = journal.ecrire(format_args!(
                 "Barème MGEN « {} » (en vigueur le {}) plus d'un an avant les soins du {} : montants MGEN selon ce barème ; valeurs de la Sécurité sociale en vigueur au {}",
@@ -228,7 +228,7 @@ pub fn estimer(
         let debut_avertissements = journal.position_avertissements();
         let calcul = part_amo::calculer(&entree, &mut etat_amo, &mut journal)?;
         let avertissements_communs = debut_avertissements..journal.position_avertissements();
-        let mut lignes = Vec::with_capacity(cat.mgen.len());
+        let debut_lignes = lignes.len();
         let mut refus = None;
         if cat.age_moins_de.is_some_and(|n| age >= n) {
             refus = Some(format!(
@@ -247,7 +247,7 @@ pub fn estimer(
                     "Frais d'accompagnant : pris en charge pour un patient de moins de 16 ans, de plus de 70 ans ou en situation de handicap"
                         .to_string(),
                 );
-                lignes.clear();
+                lignes.truncate(debut_lignes);
                 break;
             };
             let rangee = bareme.rangee(&c.ligne, |l| v.est(&l.variante));
@@ -267,15 +267,14 @@ pub fn estimer(
             participation_18: centimes(calcul.part.participation_18),
             net: centimes(calcul.part.net),
         };
+        let plafond = part_mgen::plafond_indemnitaire(frais_reels, &calcul, &mut journal);
         let communes = debut_communes..journal.position();
-        let mut lignes_annexe: Vec<Chaine> = Vec::new();
-        if refus.is_none() {
-            for l in &lignes {
-                if !lignes_annexe.contains(&l.id) {
-                    lignes_annexe.push(l.id.clone());
-                }
-            }
-        }
+        let lignes_annexe = Chaines::distinctes(
+            lignes[debut_lignes..]
+                .iter()
+                .filter(|_| refus.is_none())
+                .map(|l| &l.id),
+        );
         let (code, libelle) = cat.noms();
         prepares.push(ActePrepare {
             index: i,
@@ -292,8 +291,9 @@ pub fn estimer(
             libelle,
             nom_bareme,
             amo: calcul,
-            lignes,
-            lignes_annexe: lignes_annexe.into(),
+            plafond,
+            lignes: debut_lignes..lignes.len(),
+            lignes_annexe,
             avertissements: avertissements_communs,
             refus,
             communes,
@@ -331,7 +331,11 @@ pub fn estimer(
         });
     }
 
-    let ctx = Contexte { situation, amo };
+    let ctx = Contexte {
+        situation,
+        amo,
+        lignes: &lignes,
+    };
     let mut resultats = Vec::with_capacity(offres.len());
     for offre in offres {
         resultats.push(estimer_offre(&ctx, &prepares, offre, &mut journal)?);
@@ -473,24 +477,12 @@ fn estimer_offre(
             avertissements,
         });
     }
-    // Prepared in date order, listed in input order (no move when the
+    // Prepared in date order, listed in input order (nothing to do when the
     // input is in date order already).
-    actes.sort_by_key(|a| a.index);
-    // Sums of two-decimal amounts: two decimals too.
-    let somme = |montant: fn(&ResultatActe) -> Decimal| format::somme(actes.iter().map(montant));
-    let totaux = Totaux {
-        frais_reels: somme(|a| a.frais_reels),
-        brss: somme(|a| a.brss),
-        amo: PartAmo {
-            brut: somme(|a| a.amo.brut),
-            participation_forfaitaire: somme(|a| a.amo.participation_forfaitaire),
-            franchise: somme(|a| a.amo.franchise),
-            participation_18: somme(|a| a.amo.participation_18),
-            net: somme(|a| a.amo.net),
-        },
-        mgen: somme(|a| a.mgen),
-        reste_a_charge: somme(|a| a.reste_a_charge),
-    };
+    if !actes.is_sorted_by_key(|a| a.index) {
+        actes.sort_unstable_by_key(|a| a.index);
+    }
+    let totaux = totaliser(&actes);
     Ok(ResultatOffre {
         offre,
         libelle: offre.label().to_string(),
@@ -498,6 +490,43 @@ fn estimer_offre(
         actes,
         totaux,
     })
+}
+
+/// The totals of an offer: the sums of the amounts shown (two decimals
+/// too), in one pass.
+fn totaliser(actes: &[ResultatActe]) -> Totaux {
+    let mut sommes = [Somme::default(); 9];
+    for a in actes {
+        let montants = [
+            a.frais_reels,
+            a.brss,
+            a.amo.brut,
+            a.amo.participation_forfaitaire,
+            a.amo.franchise,
+            a.amo.participation_18,
+            a.amo.net,
+            a.mgen,
+            a.reste_a_charge,
+        ];
+        for (s, m) in sommes.iter_mut().zip(&montants) {
+            s.ajouter(*m);
+        }
+    }
+    let [frais_reels, brss, brut, participation_forfaitaire, franchise, participation_18, net, mgen, reste_a_charge] =
+        sommes.map(Somme::total);
+    Totaux {
+        frais_reels,
+        brss,
+        amo: PartAmo {
+            brut,
+            participation_forfaitaire,
+            franchise,
+            participation_18,
+            net,
+        },
+        mgen,
+        reste_a_charge,
+    }
 }
 
 mod amo {

@@ -9,18 +9,128 @@
 //! the previous one); otherwise the period runs from the previous equipment
 //! (covered when at least the period has elapsed), and the explanation says so.
 
-use super::format::date_fr;
+use super::texte::{Texte, Valeur};
+use crate::texte;
 use chrono::{Datelike, Months, NaiveDate};
+use std::fmt;
 
 /// What the optical rule says about one act.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decision {
     /// Units (lenses or frames) of the act MGEN may pay.
     pub unites_couvertes: u32,
-    /// Explanation of the renewal or the count, in French.
-    pub explication: String,
+    /// Whether the act starts an equipment within the renewal period, or
+    /// belongs to the equipment of the day.
+    pub explication: Renouvellement,
     /// Set when MGEN pays nothing or less for this reason.
-    pub refus: Option<String>,
+    pub refus: Option<RefusOptique>,
+}
+
+/// How the renewal was decided (written out by [`Renouvellement::texte`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renouvellement {
+    /// No earlier equipment known.
+    Premier { date: NaiveDate, periode_mois: u32 },
+    /// Periods counted from the membership date.
+    ParPeriodes {
+        periode_mois: u32,
+        adhesion: NaiveDate,
+        debut: NaiveDate,
+        dernier: NaiveDate,
+    },
+    /// Period counted from the previous equipment (no membership date).
+    DepuisDernier {
+        periode_mois: u32,
+        dernier: NaiveDate,
+        fin: NaiveDate,
+    },
+    /// Bought the same day as the rest of an equipment.
+    MemeEquipement { date: NaiveDate },
+}
+
+/// Why MGEN pays nothing or less for an optical act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusOptique {
+    /// The equipment falls within the period of the previous one.
+    HorsPeriode { date: NaiveDate },
+    /// More lenses or frames than one equipment holds.
+    AuPlus {
+        couvertes: u32,
+        quantite: u32,
+        monture: bool,
+    },
+}
+
+impl Renouvellement {
+    /// Gives `f` the explanation as a sentence model with its values.
+    pub fn texte<R>(&self, f: impl FnOnce(Texte<'_>) -> R) -> R {
+        match *self {
+            Renouvellement::Premier { date, periode_mois } => f(texte!(
+                "Équipement optique du {} : aucun équipement antérieur connu (renouvellement tous les {} mois)",
+                date,
+                periode_mois
+            )),
+            Renouvellement::ParPeriodes {
+                periode_mois,
+                adhesion,
+                debut,
+                dernier,
+            } => f(texte!(
+                "Renouvellement par périodes de {} mois comptées depuis l'adhésion ({}) : période en cours depuis le {}, dernier équipement le {}",
+                periode_mois,
+                adhesion,
+                debut,
+                dernier
+            )),
+            Renouvellement::DepuisDernier {
+                periode_mois,
+                dernier,
+                fin,
+            } => f(texte!(
+                "Renouvellement après {} mois depuis le dernier équipement ({}) : possible à partir du {} (date d'adhésion non saisie)",
+                periode_mois,
+                dernier,
+                fin
+            )),
+            Renouvellement::MemeEquipement { date } => {
+                f(texte!("Même équipement que les autres achats du {}", date))
+            }
+        }
+    }
+}
+
+impl RefusOptique {
+    /// Gives `f` the reason as a sentence model with its values.
+    pub fn texte<R>(&self, f: impl FnOnce(Texte<'_>) -> R) -> R {
+        match *self {
+            RefusOptique::HorsPeriode { date } => f(texte!(
+                "Équipement optique du {} hors période de renouvellement : pas de prise en charge MGEN",
+                date
+            )),
+            RefusOptique::AuPlus {
+                couvertes,
+                quantite,
+                monture,
+            } => f(texte!(
+                "Un équipement comprend au plus une monture et deux verres : {} {} sur {} pris en charge",
+                couvertes,
+                Valeur::Statique(if monture { "monture(s)" } else { "verre(s)" }),
+                quantite
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Renouvellement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.texte(|t| t.ecrire("", f))
+    }
+}
+
+impl fmt::Display for RefusOptique {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.texte(|t| t.ecrire("", f))
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -67,45 +177,40 @@ impl EtatOptique {
         adhesion: Option<NaiveDate>,
     ) -> Decision {
         let nouveau = self.courant.as_ref().is_none_or(|c| c.date != date);
-        let mut explication = String::new();
+        let mut renouvellement = None;
         if nouveau {
-            let couvert = match self.dernier {
-                None => {
-                    explication = format!(
-                        "Équipement optique du {} : aucun équipement antérieur connu (renouvellement tous les {periode_mois} mois)",
-                        date_fr(date)
-                    );
-                    true
-                }
-                Some(last) => match adhesion {
-                    Some(adh) if adh <= last => {
+            let (couvert, r) = match self.dernier {
+                None => (true, Renouvellement::Premier { date, periode_mois }),
+                Some(dernier) => match adhesion {
+                    Some(adhesion) if adhesion <= dernier => {
                         let p = periode_mois as i64;
-                        let k_last = mois_entre(adh, last).div_euclid(p);
-                        let k_now = mois_entre(adh, date).div_euclid(p);
-                        let debut = adh
+                        let k_dernier = mois_entre(adhesion, dernier).div_euclid(p);
+                        let k_now = mois_entre(adhesion, date).div_euclid(p);
+                        let debut = adhesion
                             .checked_add_months(Months::new((k_now * p) as u32))
                             .unwrap_or(date);
-                        explication = format!(
-                            "Renouvellement par périodes de {periode_mois} mois comptées depuis l'adhésion ({}) : période en cours depuis le {}, dernier équipement le {}",
-                            date_fr(adh),
-                            date_fr(debut),
-                            date_fr(last)
-                        );
-                        k_now > k_last
+                        let r = Renouvellement::ParPeriodes {
+                            periode_mois,
+                            adhesion,
+                            debut,
+                            dernier,
+                        };
+                        (k_now > k_dernier, r)
                     }
                     _ => {
-                        let fin = last
+                        let fin = dernier
                             .checked_add_months(Months::new(periode_mois))
-                            .unwrap_or(last);
-                        explication = format!(
-                            "Renouvellement après {periode_mois} mois depuis le dernier équipement ({}) : possible à partir du {} (date d'adhésion non saisie)",
-                            date_fr(last),
-                            date_fr(fin)
-                        );
-                        date >= fin
+                            .unwrap_or(dernier);
+                        let r = Renouvellement::DepuisDernier {
+                            periode_mois,
+                            dernier,
+                            fin,
+                        };
+                        (date >= fin, r)
                     }
                 },
             };
+            renouvellement = Some(r);
             if couvert {
                 self.dernier = Some(date);
             }
@@ -116,6 +221,7 @@ impl EtatOptique {
                 montures: 0,
             });
         }
+        let explication = renouvellement.unwrap_or(Renouvellement::MemeEquipement { date });
         let Some(eq) = self.courant.as_mut() else {
             return Decision {
                 unites_couvertes: 0,
@@ -126,15 +232,8 @@ impl EtatOptique {
         if !eq.couvert {
             return Decision {
                 unites_couvertes: 0,
-                refus: Some(format!(
-                    "Équipement optique du {} hors période de renouvellement : pas de prise en charge MGEN",
-                    date_fr(date)
-                )),
-                explication: if explication.is_empty() {
-                    format!("Même équipement que les autres achats du {}", date_fr(date))
-                } else {
-                    explication
-                },
+                refus: Some(RefusOptique::HorsPeriode { date }),
+                explication,
             };
         }
         let (deja, max) = if monture {
@@ -144,16 +243,11 @@ impl EtatOptique {
         };
         let couvertes = quantite.min(max - (*deja).min(max));
         *deja += quantite;
-        let refus = (couvertes < quantite).then(|| {
-            format!(
-                "Un équipement comprend au plus une monture et deux verres : {} {} sur {quantite} pris en charge",
-                couvertes,
-                if monture { "monture(s)" } else { "verre(s)" }
-            )
+        let refus = (couvertes < quantite).then_some(RefusOptique::AuPlus {
+            couvertes,
+            quantite,
+            monture,
         });
-        if explication.is_empty() {
-            explication = format!("Même équipement que les autres achats du {}", date_fr(date));
-        }
         Decision {
             unites_couvertes: couvertes,
             explication,
@@ -182,7 +276,14 @@ mod tests {
         let mut e = EtatOptique::new(Some(d("2016-09-01")));
         let r = e.decider(d("2018-08-31"), false, 2, 24, None);
         assert_eq!(r.unites_couvertes, 0);
-        assert!(r.refus.unwrap().contains("hors période"));
+        assert_eq!(
+            r.refus.unwrap().to_string(),
+            "Équipement optique du 31/08/2018 hors période de renouvellement : pas de prise en charge MGEN"
+        );
+        assert_eq!(
+            r.explication.to_string(),
+            "Renouvellement après 24 mois depuis le dernier équipement (01/09/2016) : possible à partir du 01/09/2018 (date d'adhésion non saisie)"
+        );
         let mut e = EtatOptique::new(Some(d("2016-09-01")));
         assert_eq!(
             e.decider(d("2018-09-01"), false, 2, 24, None)

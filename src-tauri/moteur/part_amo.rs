@@ -18,15 +18,57 @@ use crate::tarifs::amo::{ParametresAmo, ValeurDatee};
 use crate::texte;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
-/// Running totals of the deductions, across the acts in date order.
+/// Running totals of the deductions, across the acts taken in date order
+/// (as [`super::estimer`] takes them): per year, and for the day of the
+/// act being computed (the day's totals start again when the date moves).
 #[derive(Debug, Default)]
-pub struct EtatAmo {
-    pf_annee: HashMap<i32, Decimal>,
-    pf_jour: HashMap<(NaiveDate, String), Decimal>,
-    franchise_annee: HashMap<i32, Decimal>,
-    franchise_jour: HashMap<(NaiveDate, Deduction), Decimal>,
+pub struct EtatAmo<'a> {
+    pf_annee: Cumuls<i32>,
+    franchise_annee: Cumuls<i32>,
+    jour: Option<NaiveDate>,
+    /// Participations of the day, per practitioner.
+    pf_jour: Cumuls<&'a str>,
+    /// Franchises of the day, per kind.
+    franchise_jour: Cumuls<Deduction>,
+}
+
+impl<'a> EtatAmo<'a> {
+    /// Makes `date` the day whose totals `pf_jour` and `franchise_jour`
+    /// hold.
+    fn au(&mut self, date: NaiveDate) {
+        if self.jour != Some(date) {
+            self.jour = Some(date);
+            self.pf_jour.0.clear();
+            self.franchise_jour.0.clear();
+        }
+    }
+}
+
+/// Amounts per key (a few keys: a list is quicker than a map).
+#[derive(Debug)]
+struct Cumuls<K>(Vec<(K, Decimal)>);
+
+impl<K> Default for Cumuls<K> {
+    fn default() -> Self {
+        Cumuls(Vec::new())
+    }
+}
+
+impl<K: PartialEq> Cumuls<K> {
+    fn get(&self, k: &K) -> Decimal {
+        self.0
+            .iter()
+            .find(|(x, _)| x == k)
+            .map_or(Decimal::ZERO, |(_, m)| *m)
+    }
+
+    fn ajouter(&mut self, k: K, m: Decimal) {
+        match self.0.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, total)) => *total += m,
+            None => self.0.push((k, m)),
+        }
+    }
 }
 
 /// The AMO computation of one act.
@@ -90,9 +132,9 @@ pub struct Entree<'a> {
 }
 
 /// Computes the AMO part of one act, updating the running deductions.
-pub fn calculer(
-    e: &Entree<'_>,
-    etat: &mut EtatAmo,
+pub fn calculer<'a>(
+    e: &Entree<'a>,
+    etat: &mut EtatAmo<'a>,
     journal: &mut Journal,
 ) -> Result<CalculAmo, ErreurEstimation> {
     let date = e.date;
@@ -560,9 +602,9 @@ impl<'x> Retenue<'x> {
     }
 }
 
-fn participation(
-    e: &Entree<'_>,
-    etat: &mut EtatAmo,
+fn participation<'a>(
+    e: &Entree<'a>,
+    etat: &mut EtatAmo<'a>,
     disponible: Decimal,
     journal: &mut Journal,
 ) -> Result<Decimal, ErreurEstimation> {
@@ -578,9 +620,10 @@ fn participation(
         e.acte.quantite,
         journal,
     );
-    let cle_jour = e.acte.praticien.as_ref().map(|p| (date, p.clone()));
-    if let Some(cle) = &cle_jour {
-        let jour = etat.pf_jour.get(cle).copied().unwrap_or_default();
+    etat.au(date);
+    let praticien = e.acte.praticien.as_deref();
+    if let Some(cle) = &praticien {
+        let jour = etat.pf_jour.get(cle);
         r.plafonner(param_connu(e.amo, id_jour, date)?, id_jour, jour, |p, d, k, noter| {
             noter(texte!(
                 "Plafond journalier pour un même médecin ({}) : {} déjà retenu ce jour, {} retenu ici",
@@ -593,7 +636,7 @@ fn participation(
     let utilise_an = e
         .situation
         .deja_montant(annee, |d| d.participations_forfaitaires)
-        + etat.pf_annee.get(&annee).copied().unwrap_or_default();
+        + etat.pf_annee.get(&annee);
     r.plafonner(param_connu(e.amo, id_an, date)?, id_an, utilise_an, |p, d, k, noter| {
         noter(texte!(
             "Plafond annuel des participations forfaitaires ({}) : {} déjà retenu en {}, {} retenu ici",
@@ -604,17 +647,17 @@ fn participation(
         ))
     });
     let retenu = r.au_plus(disponible, "Participation forfaitaire");
-    if let Some(cle) = cle_jour {
-        *etat.pf_jour.entry(cle).or_default() += retenu;
+    if let Some(cle) = praticien {
+        etat.pf_jour.ajouter(cle, retenu);
     }
-    *etat.pf_annee.entry(annee).or_default() += retenu;
+    etat.pf_annee.ajouter(annee, retenu);
     Ok(retenu)
 }
 
-fn franchise_due(
-    e: &Entree<'_>,
+fn franchise_due<'a>(
+    e: &Entree<'a>,
     kind: Deduction,
-    etat: &mut EtatAmo,
+    etat: &mut EtatAmo<'a>,
     disponible: Decimal,
     journal: &mut Journal,
 ) -> Result<Decimal, ErreurEstimation> {
@@ -646,11 +689,8 @@ fn franchise_due(
         journal,
     );
     if let Some(id_jour) = id_jour {
-        let jour = etat
-            .franchise_jour
-            .get(&(date, kind))
-            .copied()
-            .unwrap_or_default();
+        etat.au(date);
+        let jour = etat.franchise_jour.get(&kind);
         r.plafonner(
             param_connu(e.amo, id_jour, date)?,
             id_jour,
@@ -666,12 +706,8 @@ fn franchise_due(
             },
         );
     }
-    let utilise_an = e.situation.deja_montant(annee, |d| d.franchises)
-        + etat
-            .franchise_annee
-            .get(&annee)
-            .copied()
-            .unwrap_or_default();
+    let utilise_an =
+        e.situation.deja_montant(annee, |d| d.franchises) + etat.franchise_annee.get(&annee);
     r.plafonner(
         param_connu(e.amo, id_an, date)?,
         id_an,
@@ -687,7 +723,8 @@ fn franchise_due(
         },
     );
     let retenu = r.au_plus(disponible, "Franchise");
-    *etat.franchise_jour.entry((date, kind)).or_default() += retenu;
-    *etat.franchise_annee.entry(annee).or_default() += retenu;
+    etat.au(date);
+    etat.franchise_jour.ajouter(kind, retenu);
+    etat.franchise_annee.ajouter(annee, retenu);
     Ok(retenu)
 }

@@ -20,7 +20,7 @@ use super::chaine::{Chaine, Chaines};
 use super::erreur::ErreurEstimation;
 use super::format::{arrondi, pourcentage};
 use super::journal::{Copie, Journal, Libelle};
-use super::optique::EtatOptique;
+use super::optique::{EtatOptique, RefusOptique};
 use super::part_amo::{param_connu, CalculAmo};
 use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
@@ -46,8 +46,12 @@ pub struct ActePrepare<'a> {
     pub bareme: &'a Bareme,
     pub frais_reels: Decimal,
     pub amo: CalculAmo,
-    /// The components that apply, with their Annexe line.
-    pub lignes: Vec<LigneActe<'a>>,
+    /// What MGEN may pay at most (principe indemnitaire), whatever the
+    /// offer.
+    pub plafond: Decimal,
+    /// The components that apply, with their Annexe line: a range of
+    /// [`Contexte::lignes`].
+    pub lignes: Range<usize>,
     /// The Annexe lines MGEN applies to the act (none when it pays nothing
     /// whatever the offer), the same under every offer.
     pub lignes_annexe: Chaines,
@@ -108,6 +112,8 @@ impl<'a> LigneActe<'a> {
 pub struct Contexte<'a> {
     pub situation: &'a Situation,
     pub amo: &'a ParametresAmo,
+    /// The components of every act (each act names its range).
+    pub lignes: &'a [LigneActe<'a>],
 }
 
 /// Consumption of limits and envelopes under one offer, in date order.
@@ -350,7 +356,7 @@ fn deja_compteur(situation: &Situation, c: Compteur) -> u32 {
 
 /// Computes MGEN's part of `p` under `offre`.
 pub fn calculer<'x, 'a>(
-    ctx: &Contexte<'_>,
+    ctx: &Contexte<'a>,
     p: &ActePrepare<'a>,
     offre: Offre,
     etat: &mut EtatOffre<'a>,
@@ -362,32 +368,8 @@ pub fn calculer<'x, 'a>(
         enveloppe_epuisee: false,
         lecture_a_confirmer: false,
     };
-    let amo = &p.amo;
-    let plafond = (p.frais_reels - amo.part.brut + amo.part.participation_18).max(Decimal::ZERO);
-    let formule = if amo.part.participation_18.is_zero() {
-        texte!(
-            "Principe indemnitaire : MGEN au plus frais réels − AMO brut = {} − {} = {}",
-            Euros(p.frais_reels),
-            Euros(amo.part.brut),
-            Euros(plafond)
-        )
-    } else {
-        texte!(
-                "Principe indemnitaire : MGEN au plus frais réels − AMO brut + participation R.160-16 = {} − {} + {} = {}",
-                Euros(p.frais_reels),
-                Euros(amo.part.brut),
-                Euros(amo.part.participation_18),
-                Euros(plafond)
-            )
-    };
-    out.journal.noter(
-        GenreExplication::Plafond,
-        formule,
-        "principe indemnitaire",
-        None,
-        "Code de la sécurité sociale, art. R.871-2 ; domaine Guichet",
-    );
-    let mut reste = plafond;
+    let lignes = &ctx.lignes[p.lignes.clone()];
+    let mut reste = p.plafond;
 
     // Conditions of the act itself.
     if let Some(m) = &p.refus {
@@ -399,7 +381,7 @@ pub fn calculer<'x, 'a>(
         );
         return Ok(out);
     }
-    if p.lignes.is_empty() {
+    if lignes.is_empty() {
         let m = p.cat.sans_prestation.clone().unwrap_or_else(|| {
             format!(
                 "Aucune prestation MGEN pour « {} » dans ce cas",
@@ -418,7 +400,7 @@ pub fn calculer<'x, 'a>(
     // Optical renewal: decided once for the act.
     let mut unites_optique = None;
     if matches!(p.cat.regle, Regle::OptiqueVerre | Regle::OptiqueMonture) {
-        let premiere = &p.lignes[0];
+        let premiere = &lignes[0];
         let cell = premiere.ligne.cellules.get(&offre);
         let mut mois = cell
             .and_then(|c| {
@@ -451,29 +433,32 @@ pub fn calculer<'x, 'a>(
             mois,
             ctx.situation.assure.date_adhesion,
         );
-        let explication = out.journal.chaine(&d.explication);
-        out.journal.noter(
-            GenreExplication::Limite,
-            explication.into(),
-            "Annexe 2, ligne 25, note **",
-            Some(p.bareme.en_vigueur_le),
-            premiere.source,
-        );
-        if let Some(r) = d.refus {
-            let code = if d.unites_couvertes == 0 && r.contains("renouvellement") {
-                CodeAvertissement::HorsRenouvellement
-            } else {
-                CodeAvertissement::LimiteAtteinte
-            };
-            let formule = out.journal.chaine(&r);
+        d.explication.texte(|t| {
             out.journal.noter(
-                GenreExplication::Avertissement,
-                formule.into(),
+                GenreExplication::Limite,
+                t,
                 "Annexe 2, ligne 25, note **",
                 Some(p.bareme.en_vigueur_le),
                 premiere.source,
-            );
-            out.journal.avertir(code, formule.into());
+            )
+        });
+        if let Some(r) = d.refus {
+            let code = match r {
+                RefusOptique::HorsPeriode { .. } if d.unites_couvertes == 0 => {
+                    CodeAvertissement::HorsRenouvellement
+                }
+                _ => CodeAvertissement::LimiteAtteinte,
+            };
+            r.texte(|t| {
+                out.journal.noter(
+                    GenreExplication::Avertissement,
+                    t,
+                    "Annexe 2, ligne 25, note **",
+                    Some(p.bareme.en_vigueur_le),
+                    premiere.source,
+                );
+                out.journal.avertir(code, t);
+            });
         }
         if d.unites_couvertes == 0 {
             return Ok(out);
@@ -483,7 +468,7 @@ pub fn calculer<'x, 'a>(
 
     let mut compteurs_vus: Vec<Compteur> = Vec::new();
     let mut enveloppe_epuisee = false;
-    for l in &p.lignes {
+    for l in lignes {
         let (comp, ligne) = (l.composante, l.ligne);
         let Some(cell) = ligne.cellules.get(&offre) else {
             return Err(ErreurEstimation::Donnees(format!(
@@ -569,6 +554,42 @@ pub fn calculer<'x, 'a>(
     Ok(out)
 }
 
+/// The room the principe indemnitaire leaves MGEN on an act (frais réels −
+/// AMO gross, plus the R.160-16 participation MGEN may pay), with its
+/// explanation line: the same under every offer, noted once with the lines
+/// the offers share.
+pub fn plafond_indemnitaire(
+    frais_reels: Decimal,
+    amo: &CalculAmo,
+    journal: &mut Journal,
+) -> Decimal {
+    let plafond = (frais_reels - amo.part.brut + amo.part.participation_18).max(Decimal::ZERO);
+    let formule = if amo.part.participation_18.is_zero() {
+        texte!(
+            "Principe indemnitaire : MGEN au plus frais réels − AMO brut = {} − {} = {}",
+            Euros(frais_reels),
+            Euros(amo.part.brut),
+            Euros(plafond)
+        )
+    } else {
+        texte!(
+                "Principe indemnitaire : MGEN au plus frais réels − AMO brut + participation R.160-16 = {} − {} + {} = {}",
+                Euros(frais_reels),
+                Euros(amo.part.brut),
+                Euros(amo.part.participation_18),
+                Euros(plafond)
+            )
+    };
+    journal.noter(
+        GenreExplication::Plafond,
+        formule,
+        "principe indemnitaire",
+        None,
+        "Code de la sécurité sociale, art. R.871-2 ; domaine Guichet",
+    );
+    plafond
+}
+
 fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, lignes: &[String]) {
     let formule = out.journal.ecrire(format_args!("{m} : MGEN 0,00 €"));
     let reference = out
@@ -589,7 +610,7 @@ fn refus(out: &mut MgenActe<'_>, code: CodeAvertissement, m: String, lignes: &[S
 /// within `reste`, the room left under the principe indemnitaire).
 #[allow(clippy::too_many_arguments)]
 fn composante<'a>(
-    ctx: &Contexte<'_>,
+    ctx: &Contexte<'a>,
     p: &ActePrepare<'a>,
     offre: Offre,
     l: &LigneActe<'a>,
@@ -999,8 +1020,14 @@ fn payer(
     effet: Option<NaiveDate>,
     source: Libelle,
 ) -> Decimal {
-    let arrondi_ = arrondi(brut.max(Decimal::ZERO));
-    if arrondi_ != brut {
+    // An amount in cents and not negative stands as it is.
+    let au_centime = brut.scale() <= 2 && !brut.is_sign_negative();
+    let arrondi_ = if au_centime {
+        brut
+    } else {
+        arrondi(brut.max(Decimal::ZERO))
+    };
+    if !au_centime && arrondi_ != brut {
         out.journal.noter(
             GenreExplication::Calcul,
             texte!(
@@ -1036,7 +1063,7 @@ fn payer(
 /// A per-year forfait drawn from an envelope (shared or not).
 #[allow(clippy::too_many_arguments)]
 fn enveloppe<'a>(
-    ctx: &Contexte<'_>,
+    ctx: &Contexte<'a>,
     p: &ActePrepare<'a>,
     offre: Offre,
     l: &LigneActe<'a>,

@@ -10,6 +10,15 @@ use chrono::Months;
 
 /// Checks `situation` against `catalogue`.
 pub fn valider(situation: &Situation, catalogue: &Catalogue) -> Result<(), ErreurSaisie> {
+    valider_et_trouver(situation, catalogue).map(|_| ())
+}
+
+/// Checks `situation` against `catalogue`; gives each act's catalogue entry,
+/// in the order of the acts.
+pub fn valider_et_trouver<'c>(
+    situation: &Situation,
+    catalogue: &'c Catalogue,
+) -> Result<Vec<&'c ActeCatalogue>, ErreurSaisie> {
     let a = &situation.assure;
     if a.date_naissance > situation.date {
         return Err(ErreurSaisie::new(
@@ -75,18 +84,20 @@ pub fn valider(situation: &Situation, catalogue: &Catalogue) -> Result<(), Erreu
             }
         }
     }
-    for (i, acte) in situation.actes.iter().enumerate() {
-        valider_acte(situation, catalogue, acte, super::erreur::CheminActe(i))?;
-    }
-    Ok(())
+    situation
+        .actes
+        .iter()
+        .enumerate()
+        .map(|(i, acte)| valider_acte(situation, catalogue, acte, super::erreur::CheminActe(i)))
+        .collect()
 }
 
-fn valider_acte(
+fn valider_acte<'c>(
     situation: &Situation,
-    catalogue: &Catalogue,
+    catalogue: &'c Catalogue,
     acte: &Acte,
     chemin: super::erreur::CheminActe,
-) -> Result<(), ErreurSaisie> {
+) -> Result<&'c ActeCatalogue, ErreurSaisie> {
     let err = |champ: &str, m: String| ErreurSaisie::new(format!("{chemin}.{champ}"), m);
     let Some(c) = catalogue.acte(&acte.code) else {
         return Err(err(
@@ -235,7 +246,7 @@ fn valider_acte(
         }
     }
     check_frais_reels_vs_unites(acte, c, &err)?;
-    Ok(())
+    Ok(c)
 }
 
 fn check_frais_reels_vs_unites(

@@ -53,30 +53,29 @@ impl<T> fmt::Debug for Memo<T> {
     }
 }
 
-/// FNV-1a: the names are a few bytes long, SipHash's setup dominated.
+/// A hash of a name from its length and its first and last eight bytes:
+/// the names (Annexe lines, act codes, parameter ids) differ there, and
+/// hashing every byte (SipHash, FNV) cost more than the lookup. A collision
+/// only costs a comparison: keys are compared whole.
 #[derive(Default)]
-struct Fnv(u64);
+struct HashNom(u64);
 
-impl Hasher for Fnv {
+impl Hasher for HashNom {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        let huit = |b: &[u8]| b.iter().fold(0u64, |h, &x| (h << 8) | u64::from(x));
+        let n = bytes.len();
+        let debut = huit(&bytes[..n.min(8)]);
+        let fin = huit(&bytes[n.saturating_sub(8)..]);
+        let h = self.0.rotate_left(7) ^ debut ^ fin.rotate_left(29) ^ n as u64;
+        self.0 = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
-type Positions = HashMap<Box<str>, Vec<u32>, BuildHasherDefault<Fnv>>;
+type Positions = HashMap<Box<str>, Vec<u32>, BuildHasherDefault<HashNom>>;
 
 /// Positions of the items of each name, built on first use.
 #[derive(Default, Clone, PartialEq, Eq, Debug)]
@@ -132,6 +131,22 @@ mod tests {
         assert_eq!(second, Some(&("2.1", 3)));
         assert_eq!(index.chercher(&items, "25", nom, |i| i.1 > 2), None);
         assert_eq!(index.chercher(&items, "26", nom, |_| true), None);
+    }
+
+    #[test]
+    fn names_alike_at_both_ends_are_told_apart() {
+        // Same length, same first and last eight bytes: same hash.
+        let items = [
+            ("participation_X_plafond", 1),
+            ("participation_Y_plafond", 2),
+        ];
+        let index = IndexParNom::default();
+        let y = index.chercher(&items, "participation_Y_plafond", nom, |_| true);
+        assert_eq!(y, Some(&("participation_Y_plafond", 2)));
+        assert_eq!(
+            index.chercher(&items, "participation_Z_plafond", nom, |_| true),
+            None
+        );
     }
 
     #[test]
