@@ -82,17 +82,7 @@ fn invariants(r: &Resultat) -> Result<(), TestCaseError> {
         let (mut fr, mut net, mut mgen, mut rac) =
             (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         for a in &o.actes {
-            for x in [
-                a.frais_reels,
-                a.brss,
-                a.amo.brut,
-                a.amo.participation_forfaitaire,
-                a.amo.franchise,
-                a.amo.participation_18,
-                a.amo.net,
-                a.mgen,
-                a.reste_a_charge,
-            ] {
+            for x in a.montants() {
                 prop_assert!(x >= Decimal::ZERO, "montant négatif : {:?}", a);
             }
             prop_assert_eq!(a.reste_a_charge, a.frais_reels - a.amo.net - a.mgen);

@@ -5,6 +5,7 @@
 use super::chaine::Chaine;
 use super::journal::Journal;
 use super::texte::Cle;
+use crate::tarifs::memo::permanente;
 use crate::tarifs::Bareme;
 use chrono::{Months, NaiveDate};
 
@@ -33,7 +34,7 @@ impl<'a> BaremesUtilises<'a> {
             return r.clone();
         }
         let r = Reperes {
-            nom: Chaine::from(b.nom.as_str()),
+            nom: Chaine::permanente(permanente(&b.nom)),
             source: journal.chaine(&b.source),
             ancien_apres: b.en_vigueur_le.checked_add_months(Months::new(12)),
         };

@@ -18,7 +18,7 @@
 //! `optam`, `reseau`, `conventionne`, `cecite`: booleans).
 
 use super::chaine::Chaine;
-use crate::tarifs::memo::{IndexParNom, Memo};
+use crate::tarifs::memo::{permanente, IndexParNom, Memo};
 use crate::tarifs::Bareme;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -398,7 +398,10 @@ impl ActeCatalogue {
     /// The code and label as shared strings.
     pub fn noms(&self) -> (Chaine, Chaine) {
         self.noms_partages
-            .get_or_init(|| (self.code.as_str().into(), self.libelle.as_str().into()))
+            .get_or_init(|| {
+                let permanente = |s: &str| Chaine::permanente(permanente(s));
+                (permanente(&self.code), permanente(&self.libelle))
+            })
             .clone()
     }
 
@@ -634,17 +637,8 @@ pub fn parse_catalogue(texte: &str) -> Result<Catalogue, ErreurCatalogue> {
 pub fn catalogue_livre() -> &'static Catalogue {
     static CAT: OnceLock<Catalogue> = OnceLock::new();
     CAT.get_or_init(|| {
-        let c = parse_catalogue(include_str!("../../assets/catalogue.toml"))
-            .unwrap_or_else(|e| panic!("catalogue livré invalide : {e}"));
-        // This catalogue lives as long as the program: a permanent copy of
-        // each code and label (92 acts, a few kilobytes, made once) lets
-        // the results name them without a reference count.
-        for a in &c.actes {
-            let permanente = |s: &str| Chaine::permanente(Box::leak(s.into()));
-            a.noms_partages
-                .get_or_init(|| (permanente(&a.code), permanente(&a.libelle)));
-        }
-        c
+        parse_catalogue(include_str!("../../assets/catalogue.toml"))
+            .unwrap_or_else(|e| panic!("catalogue livré invalide : {e}"))
     })
 }
 

@@ -1,7 +1,8 @@
 //! A string shared by the results that show it (act code and label, barème
 //! name, Annexe line): the four offers' results of an act hold the same
-//! text; cloning it copies no text. The shipped catalogue's codes and labels
-//! live as long as the program: theirs are not even reference-counted.
+//! text; cloning it copies no text. The tables' strings (codes, labels,
+//! barème names, line references) are kept once for the rest of the program
+//! (`tarifs::memo::permanente`): theirs are not even reference-counted.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

@@ -497,18 +497,7 @@ fn estimer_offre(
 fn totaliser(actes: &[ResultatActe]) -> Totaux {
     let mut sommes = [Somme::default(); 9];
     for a in actes {
-        let montants = [
-            a.frais_reels,
-            a.brss,
-            a.amo.brut,
-            a.amo.participation_forfaitaire,
-            a.amo.franchise,
-            a.amo.participation_18,
-            a.amo.net,
-            a.mgen,
-            a.reste_a_charge,
-        ];
-        for (s, m) in sommes.iter_mut().zip(&montants) {
+        for (s, m) in sommes.iter_mut().zip(&a.montants()) {
             s.ajouter(*m);
         }
     }

@@ -101,7 +101,7 @@ impl<'a> LigneActe<'a> {
             composante,
             ligne,
             unites,
-            id: ligne.reference_partagee().into(),
+            id: Chaine::permanente(ligne.reference_partagee()),
             cle: journal.chaine(&ligne.ligne),
             source: journal.chaine(&ligne.source),
         }
@@ -269,7 +269,7 @@ pub fn variante<'a>(
                 Some(d) => d.nom().into(),
                 None => continue,
             },
-            Selon::Age(n) => band(age < *n, *n).into(),
+            Selon::Age(n) => band(age < *n, *n),
             Selon::Audio => {
                 if age < 20 {
                     "<20".into()
@@ -300,11 +300,14 @@ pub fn variante<'a>(
     Some(v)
 }
 
-fn band(lower: bool, n: u32) -> String {
-    if lower {
-        format!("<{n}")
-    } else {
-        format!(">={n}")
+/// An age band as the barème writes it ("<18", ">=18"); the catalogue's
+/// only threshold is 18 (no allocation for it).
+fn band(lower: bool, n: u32) -> Cow<'static, str> {
+    match (lower, n) {
+        (true, 18) => "<18".into(),
+        (false, 18) => ">=18".into(),
+        (true, _) => format!("<{n}").into(),
+        (false, _) => format!(">={n}").into(),
     }
 }
 
@@ -1187,4 +1190,17 @@ fn enveloppe<'a>(
         }
     }
     Ok(paye)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn age_bands_are_written_as_in_the_bareme() {
+        assert_eq!(band(true, 18), "<18");
+        assert_eq!(band(false, 18), ">=18");
+        assert_eq!(band(true, 6), "<6");
+        assert_eq!(band(false, 70), ">=70");
+    }
 }

@@ -112,6 +112,25 @@ pub struct ResultatActe {
     pub avertissements: Avertissements,
 }
 
+impl ResultatActe {
+    /// Every amount of the act, in the order of [`Totaux`]: frais réels,
+    /// base, AMO gross, participation forfaitaire, franchise, 18 €
+    /// participation, AMO net, MGEN, reste à charge.
+    pub fn montants(&self) -> [Decimal; 9] {
+        [
+            self.frais_reels,
+            self.brss,
+            self.amo.brut,
+            self.amo.participation_forfaitaire,
+            self.amo.franchise,
+            self.amo.participation_18,
+            self.amo.net,
+            self.mgen,
+            self.reste_a_charge,
+        ]
+    }
+}
+
 /// Sums over the acts of one offer (exact sums of the per-act amounts).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Totaux {

@@ -12,11 +12,36 @@
 //! Scanning the 178 rows of a barème (or the 92 acts of the catalogue)
 //! comparing strings, and allocating the same strings for every act, were
 //! a tenth of an estimate's time.
+//!
+//! [`permanente`] keeps one copy of a string for the rest of the program
+//! (act codes and labels, barème names, Annexe line references): the
+//! results of every estimate then cite it without a reference count. Only
+//! distinct texts are kept, so the memory is bounded by the tables, not by
+//! how often they are loaded.
 
 use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+
+/// The one copy of `s` kept for the rest of the program (made the first
+/// time this text is asked for).
+pub fn permanente(s: &str) -> &'static str {
+    static TEXTES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    // A poisoned lock only means another thread panicked while inserting:
+    // the set is still valid.
+    let mut textes = TEXTES.lock().unwrap_or_else(|e| e.into_inner());
+    let textes = textes.get_or_insert_with(HashSet::new);
+    match textes.get(s) {
+        Some(t) => t,
+        None => {
+            let t: &'static str = Box::leak(s.into());
+            textes.insert(t);
+            t
+        }
+    }
+}
 
 /// A value derived from the data, made on first use.
 pub struct Memo<T>(OnceLock<T>);
@@ -147,6 +172,15 @@ mod tests {
             index.chercher(&items, "participation_Z_plafond", nom, |_| true),
             None
         );
+    }
+
+    #[test]
+    fn a_permanent_string_is_kept_once() {
+        let a = permanente(&String::from("26.3.2.1"));
+        let b = permanente(&String::from("26.3.2.1"));
+        assert_eq!(a, "26.3.2.1");
+        assert!(std::ptr::eq(a, b));
+        assert!(!std::ptr::eq(a, permanente("26.3.2.2")));
     }
 
     #[test]

@@ -33,12 +33,11 @@
 //!
 //! An empty map means the line has no variant.
 
-use super::memo::{IndexParNom, Memo};
+use super::memo::{permanente, IndexParNom, Memo};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use ts_rs::TS;
 
 /// The four MGEN offers, in the order of the table's columns.
@@ -221,19 +220,17 @@ pub struct Ligne {
     /// 25); empty elsewhere.
     #[serde(default)]
     pub codes_lpp: Vec<String>,
-    /// `ligne` as a shared string (made on first use; not data).
+    /// `ligne` as a permanent string (made on first use; not data).
     #[serde(skip)]
     #[ts(skip)]
-    pub ligne_partagee: Memo<Arc<str>>,
+    pub ligne_partagee: Memo<&'static str>,
 }
 
 impl Ligne {
-    /// The Annexe reference as a shared string (results of every act that
-    /// cites the row share it).
-    pub fn reference_partagee(&self) -> Arc<str> {
-        self.ligne_partagee
-            .get_or_init(|| self.ligne.as_str().into())
-            .clone()
+    /// The Annexe reference as a permanent string ([`permanente`]): the
+    /// results of every act that cites the row share it.
+    pub fn reference_partagee(&self) -> &'static str {
+        self.ligne_partagee.get_or_init(|| permanente(&self.ligne))
     }
 }
 
