@@ -5,7 +5,6 @@
 use super::chaine::Chaine;
 use super::journal::Journal;
 use super::texte::Cle;
-use crate::tarifs::memo::permanente;
 use crate::tarifs::Bareme;
 use chrono::{Months, NaiveDate};
 
@@ -34,7 +33,7 @@ impl<'a> BaremesUtilises<'a> {
             return r.clone();
         }
         let r = Reperes {
-            nom: Chaine::permanente(permanente(&b.nom)),
+            nom: Chaine::permanente(b.nom_partage()),
             source: journal.chaine(&b.source),
             ancien_apres: b.en_vigueur_le.checked_add_months(Months::new(12)),
         };

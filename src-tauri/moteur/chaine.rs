@@ -84,12 +84,6 @@ impl From<&str> for Chaine {
     }
 }
 
-impl From<Arc<str>> for Chaine {
-    fn from(s: Arc<str>) -> Self {
-        Chaine(Texte::Partage(s))
-    }
-}
-
 impl From<String> for Chaine {
     fn from(s: String) -> Self {
         Chaine(Texte::Partage(s.into()))

@@ -49,18 +49,10 @@ pub fn centimes(x: Decimal) -> Decimal {
     y
 }
 
-/// The exact sum of amounts; those in cents (two decimals, as every amount
-/// of a result) are added as integers, which is quicker than `Decimal`'s
-/// addition and gives the same value with two decimals.
-pub fn somme(montants: impl Iterator<Item = Decimal>) -> Decimal {
-    let mut s = Somme::default();
-    for m in montants {
-        s.ajouter(m);
-    }
-    s.total()
-}
-
-/// [`somme`] one amount at a time.
+/// The exact sum of amounts, added one at a time; those in cents (two
+/// decimals, as every amount of a result) are added as integers, which is
+/// quicker than `Decimal`'s addition and gives the same value with two
+/// decimals.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Somme {
     centimes: Option<i128>,
@@ -156,7 +148,11 @@ mod tests {
 
     #[test]
     fn sums_keep_the_value_and_two_decimals() {
-        let s = |v: &[Decimal]| somme(v.iter().copied()).to_string();
+        let s = |v: &[Decimal]| {
+            let mut s = Somme::default();
+            v.iter().for_each(|m| s.ajouter(*m));
+            s.total().to_string()
+        };
         assert_eq!(s(&[]), "0");
         assert_eq!(s(&[dec!(0.00)]), "0.00");
         assert_eq!(s(&[dec!(0.00), dec!(0.00)]), "0.00");

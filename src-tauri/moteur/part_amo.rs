@@ -138,6 +138,7 @@ pub fn calculer<'a>(
     journal: &mut Journal,
 ) -> Result<CalculAmo, ErreurEstimation> {
     let date = e.date;
+    etat.au(date);
     let q = Decimal::from(e.acte.quantite);
     if !e.cat.rembourse {
         let base = if e.cat.base_sans_remboursement {
@@ -620,7 +621,6 @@ fn participation<'a>(
         e.acte.quantite,
         journal,
     );
-    etat.au(date);
     let praticien = e.acte.praticien.as_deref();
     if let Some(cle) = &praticien {
         let jour = etat.pf_jour.get(cle);
@@ -689,7 +689,6 @@ fn franchise_due<'a>(
         journal,
     );
     if let Some(id_jour) = id_jour {
-        etat.au(date);
         let jour = etat.franchise_jour.get(&kind);
         r.plafonner(
             param_connu(e.amo, id_jour, date)?,
@@ -723,7 +722,6 @@ fn franchise_due<'a>(
         },
     );
     let retenu = r.au_plus(disponible, "Franchise");
-    etat.au(date);
     etat.franchise_jour.ajouter(kind, retenu);
     etat.franchise_annee.ajouter(annee, retenu);
     Ok(retenu)

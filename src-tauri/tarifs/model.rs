@@ -249,6 +249,10 @@ pub struct Bareme {
     #[serde(skip)]
     #[ts(skip)]
     pub index: IndexParNom,
+    /// `nom` as a permanent string (made on first use; not data).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub nom_permanent: Memo<&'static str>,
 }
 
 impl Bareme {
@@ -259,7 +263,14 @@ impl Bareme {
             source,
             lignes,
             index: IndexParNom::default(),
+            nom_permanent: Memo::default(),
         }
+    }
+
+    /// The name as a permanent string ([`permanente`]): the results of
+    /// every act estimated with this barème cite it.
+    pub fn nom_partage(&self) -> &'static str {
+        self.nom_permanent.get_or_init(|| permanente(&self.nom))
     }
 
     /// The first row of an Annexe line (in table order) that `choisir`
