@@ -25,7 +25,12 @@ use rust_decimal::Decimal;
 /// Units beyond the count limit, paid as the cell says beyond on their
 /// share of the base (optical units are decided by the renewal rule, never
 /// paid beyond it).
-pub(super) fn des_unites(p: &Prestation<'_, '_>, u: &Unites, brut: Decimal, journal: &mut Journal) -> Decimal {
+pub(super) fn des_unites(
+    p: &Prestation<'_, '_>,
+    u: &Unites,
+    brut: Decimal,
+    journal: &mut Journal,
+) -> Decimal {
     let n = u.au_dela();
     if n == 0 || p.optique.is_some() {
         return brut;
@@ -56,7 +61,12 @@ pub(super) fn des_unites(p: &Prestation<'_, '_>, u: &Unites, brut: Decimal, jour
 
 /// Teeth beyond an appliance's forfait (26.4.1, 26.4.2), each paid as the
 /// cell says beyond ("puis N € / dent").
-pub(super) fn des_dents(p: &Prestation<'_, '_>, u: &Unites, brut: Decimal, journal: &mut Journal) -> Decimal {
+pub(super) fn des_dents(
+    p: &Prestation<'_, '_>,
+    u: &Unites,
+    brut: Decimal,
+    journal: &mut Journal,
+) -> Decimal {
     let n = u.dents_au_dela;
     if n == 0 {
         return brut;

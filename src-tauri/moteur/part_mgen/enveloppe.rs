@@ -86,7 +86,12 @@ impl<'a> Enveloppe<'a> {
 /// "ligne N" and the line's variant (an envelope of its own).
 fn cle<'a>(p: &Prestation<'_, 'a>) -> Cow<'a, str> {
     let ligne = p.ligne.ligne;
-    match p.cellule.enveloppe.as_ref().or(p.ligne.composante.enveloppe.as_ref()) {
+    match p
+        .cellule
+        .enveloppe
+        .as_ref()
+        .or(p.ligne.composante.enveloppe.as_ref())
+    {
         Some(c) => c.as_str().into(),
         None => {
             let mut k = format!("ligne {}", ligne.ligne);
@@ -177,7 +182,12 @@ fn tirer(
 
 /// The cell's "au-delà" on the act's base, rounded and within the principe
 /// indemnitaire, when it pays more than the envelope did.
-fn au_dela_du_forfait(p: &Prestation<'_, '_>, tire: Decimal, reste: Decimal, journal: &mut Journal) -> Decimal {
+fn au_dela_du_forfait(
+    p: &Prestation<'_, '_>,
+    tire: Decimal,
+    reste: Decimal,
+    journal: &mut Journal,
+) -> Decimal {
     let Some(a) = &p.cellule.au_dela else {
         return tire;
     };

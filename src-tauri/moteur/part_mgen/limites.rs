@@ -52,7 +52,11 @@ impl Unites {
 
 /// The units the cell counts, then each of its count limits in turn (the
 /// counters met are recorded in `etat` once the act is priced).
-pub(super) fn compter(p: &Prestation<'_, '_>, etat: &mut EtatOffre<'_>, journal: &mut Journal) -> Unites {
+pub(super) fn compter(
+    p: &Prestation<'_, '_>,
+    etat: &mut EtatOffre<'_>,
+    journal: &mut Journal,
+) -> Unites {
     let comptees = unites_comptees(p);
     let mut unites = Unites {
         comptees,
@@ -109,7 +113,12 @@ fn compte_l_unite(p: &Prestation<'_, '_>, limite: &Limite) -> bool {
 }
 
 /// "Au plus N dents (éléments) par acte": at most `max` units are paid.
-fn au_plus_par_acte(p: &Prestation<'_, '_>, limite: &Limite, u: &mut Unites, journal: &mut Journal) {
+fn au_plus_par_acte(
+    p: &Prestation<'_, '_>,
+    limite: &Limite,
+    u: &mut Unites,
+    journal: &mut Journal,
+) {
     let avant = u.couvertes;
     u.couvertes = u.couvertes.min(limite.max);
     if u.couvertes < avant {
@@ -156,8 +165,8 @@ fn limite_sur_periode(
     etat: &EtatOffre<'_>,
     journal: &mut Journal,
 ) {
-    let utilise = deja_utilise(p.ctx.situation, limite, p.acte.date)
-        + etat.deja_compte(limite, p.acte.date);
+    let utilise =
+        deja_utilise(p.ctx.situation, limite, p.acte.date) + etat.deja_compte(limite, p.acte.date);
     let disponible = limite.max.saturating_sub(utilise);
     let avant = u.couvertes;
     u.couvertes = u.couvertes.min(disponible);
@@ -194,7 +203,12 @@ fn limite_sur_periode(
 fn deja_utilise(situation: &Situation, limite: &Limite, date: NaiveDate) -> u32 {
     let dans_la_periode =
         limite.periode == Periode::ParActe || dans_periode(limite.periode, date, situation.date);
-    let Some(d) = situation.assure.deja_utilise.as_ref().filter(|_| dans_la_periode) else {
+    let Some(d) = situation
+        .assure
+        .deja_utilise
+        .as_ref()
+        .filter(|_| dans_la_periode)
+    else {
         return 0;
     };
     match limite.compteur {
@@ -213,7 +227,9 @@ fn deja_utilise(situation: &Situation, limite: &Limite, date: NaiveDate) -> u32 
 pub(super) fn dans_periode(p: Periode, date: NaiveDate, d: NaiveDate) -> bool {
     match p {
         Periode::AnneeCivile => d.year() == date.year(),
-        Periode::AnneesCiviles { n } => d.year() <= date.year() && d.year() > date.year() - n as i32,
+        Periode::AnneesCiviles { n } => {
+            d.year() <= date.year() && d.year() > date.year() - n as i32
+        }
         Periode::Glissante { mois } => {
             d <= date
                 && date

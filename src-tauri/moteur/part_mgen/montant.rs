@@ -58,7 +58,11 @@ pub(super) fn pourcentage_brss(
 /// participation is "réduite à due proportion, sauf forfaits": a ticket
 /// modérateur cell's percentage loses the points the AMO took over; fees
 /// beyond the base (line 20) are not reduced.
-fn reduit_a_due_proportion(p: &Prestation<'_, '_>, taux: Decimal, journal: &mut Journal) -> Decimal {
+fn reduit_a_due_proportion(
+    p: &Prestation<'_, '_>,
+    taux: Decimal,
+    journal: &mut Journal,
+) -> Decimal {
     let amo = &p.acte.amo;
     if p.role() != Role::TicketModerateur || amo.part_exoneree <= Decimal::ZERO {
         return taux;
@@ -83,7 +87,11 @@ fn reduit_a_due_proportion(p: &Prestation<'_, '_>, taux: Decimal, journal: &mut 
 }
 
 /// "Ticket modérateur": (100 % − the AMO rate applied) of the covered base.
-pub(super) fn ticket_moderateur(p: &Prestation<'_, '_>, base: Decimal, journal: &mut Journal) -> Decimal {
+pub(super) fn ticket_moderateur(
+    p: &Prestation<'_, '_>,
+    base: Decimal,
+    journal: &mut Journal,
+) -> Decimal {
     let x = pourcentage(base, p.ticket_moderateur());
     p.noter(
         journal,
@@ -184,7 +192,13 @@ pub(super) fn forfait(
     let formule = if couvertes == 1 {
         texte!("{} : forfait {}", p.nom(), Euros(v))
     } else {
-        texte!("{} : forfait {} × {} = {}", p.nom(), Euros(v), couvertes, Euros(x))
+        texte!(
+            "{} : forfait {} × {} = {}",
+            p.nom(),
+            Euros(v),
+            couvertes,
+            Euros(x)
+        )
     };
     p.noter(journal, GenreExplication::Calcul, formule);
     Ok(x)

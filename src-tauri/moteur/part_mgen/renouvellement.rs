@@ -33,7 +33,13 @@ pub(super) fn unites_couvertes(
     }
     let premiere = &ctx.lignes[p.lignes.start];
     let noter = |journal: &mut Journal, genre: GenreExplication, t: Texte<'_>| {
-        journal.noter(genre, t, NOTE_25, Some(p.bareme.en_vigueur_le), premiere.source);
+        journal.noter(
+            genre,
+            t,
+            NOTE_25,
+            Some(p.bareme.en_vigueur_le),
+            premiere.source,
+        );
     };
     let mut mois = periode_de_renouvellement(p, premiere.ligne.cellules.get(&offre));
     if p.acte.evolution_vue == Some(true) && mois > 12 {
