@@ -95,7 +95,7 @@ pub(super) fn des_dents(
     brut + x
 }
 
-/// Line 25, lenses reimbursed by the Sécurité sociale: once the annual
+/// Annexe 2, ligne 25, lenses reimbursed by the Sécurité sociale: once the annual
 /// forfait of the act's previous component is used up, the act gets at
 /// least what this component pays, in all; before that, nothing more.
 /// `reste` is the room the principe indemnitaire leaves after the previous

@@ -46,8 +46,10 @@ struct Enveloppe<'a> {
     appareils: Option<u32>,
 }
 
-/// A yearly forfait drawn from its envelope: what is left of it this year,
-/// what the act draws, then the "au-delà" when it pays more.
+/// A yearly forfait drawn from its envelope (Annexe 2, ligne 8, lignes 10 à
+/// 14, lignes 15 à 19, ligne 25 lentilles, ligne 29 entretien): what is
+/// left of it this year, what the act draws, then the "au-delà" when it
+/// pays more.
 pub(super) fn puiser<'a>(
     p: &Prestation<'_, 'a>,
     reste: Decimal,

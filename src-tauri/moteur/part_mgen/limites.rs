@@ -112,7 +112,7 @@ fn compte_l_unite(p: &Prestation<'_, '_>, limite: &Limite) -> bool {
     )
 }
 
-/// "Au plus N dents (éléments) par acte": at most `max` units are paid.
+/// "Au plus N dents (éléments) par acte" (Annexe 2, 26.4.1, 26.4.2): at most `max` units are paid.
 fn au_plus_par_acte(
     p: &Prestation<'_, '_>,
     limite: &Limite,
@@ -135,7 +135,8 @@ fn au_plus_par_acte(
     }
 }
 
-/// A forfait per appliance of at most `max` teeth (26.4.1, 26.4.2): the
+/// A forfait per appliance of at most `max` teeth (Annexe 2, 26.4.1,
+/// 26.4.2): the
 /// teeth beyond it, paid as the cell says beyond.
 fn dents_au_dela_du_forfait(p: &Prestation<'_, '_>, limite: &Limite, journal: &mut Journal) -> u32 {
     let comptees = p.acte.acte.dents.unwrap_or(0);
@@ -155,8 +156,9 @@ fn dents_au_dela_du_forfait(p: &Prestation<'_, '_>, limite: &Limite, journal: &m
     au_dela
 }
 
-/// A limit over a period (sessions a year, implants over two calendar
-/// years…): what the member and the earlier acts already used within the
+/// A limit over a period (Annexe 2, ligne 7 séances a year; 26.5.1
+/// implants and 26.5.2 crowns over two calendar years; 26.8 semesters;
+/// ligne 29 hearing aids a year): what the member and the earlier acts already used within the
 /// period leaves what is available for this act.
 fn limite_sur_periode(
     p: &Prestation<'_, '_>,

@@ -154,7 +154,10 @@ pub struct MgenActe<'x> {
     pub lecture_a_confirmer: bool,
 }
 
-/// Computes MGEN's part of `p` under `offre`.
+/// Computes MGEN's part of `p` under `offre`: the act's conditions, the
+/// optical renewal, each component within the room the principe
+/// indemnitaire leaves after the previous ones, then the act's counts
+/// recorded in the offer's state for the year.
 pub fn calculer<'x, 'a>(
     ctx: &Contexte<'a>,
     p: &ActePrepare<'a>,
@@ -177,6 +180,7 @@ pub fn calculer<'x, 'a>(
     if optique == Some(0) {
         return Ok(out);
     }
+    // The room the principe indemnitaire leaves after each component.
     let mut reste = p.plafond;
     for ligne in lignes {
         let prestation = Prestation::new(ctx, p, ligne, offre, optique)?;

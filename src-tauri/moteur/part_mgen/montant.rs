@@ -53,7 +53,7 @@ pub(super) fn pourcentage_brss(
     Ok(x)
 }
 
-/// Header of every table of Annexe 2: when the AMO exonerates the ticket
+/// Annexe 2, en-tête de chaque tableau: when the AMO exonerates the ticket
 /// modérateur in whole or in part (ALD, maternité, heavy act), MGEN's
 /// participation is "réduite à due proportion, sauf forfaits": a ticket
 /// modérateur cell's percentage loses the points the AMO took over; fees
@@ -107,7 +107,7 @@ pub(super) fn ticket_moderateur(
     x
 }
 
-/// Line 21: the table prints the forfait journalier of its day; a contrat
+/// Annexe 2, ligne 21: the table prints the forfait journalier of its day; a contrat
 /// responsable covers the one in force at the date of care (an AMO
 /// parameter), per day.
 pub(super) fn forfait_journalier(
@@ -142,9 +142,9 @@ pub(super) fn forfait_journalier(
     Ok(x)
 }
 
-/// Lines 4 and 20: the participation of R.160-16 on a heavy act (18 €,
-/// 24 € from 2019), paid up to the amount the table prints and no more than
-/// the AMO deducted; what the table does not cover is said.
+/// Annexe 2, ligne 4 and ligne 20: the participation of R.160-16 on a
+/// heavy act (18 €, 24 € from 2019), paid up to the amount the table prints
+/// and no more than the AMO deducted; what the table does not cover is said.
 pub(super) fn participation_r160_16(
     p: &Prestation<'_, '_>,
     journal: &mut Journal,
@@ -204,7 +204,8 @@ pub(super) fn forfait(
     Ok(x)
 }
 
-/// "… ou ticket modérateur si supérieur": the greater of what the cell
+/// "… ou ticket modérateur si supérieur" (Annexe 2, ligne 25, vision
+/// télescopique): the greater of what the cell
 /// pays and the ticket modérateur on the covered base.
 pub(super) fn ou_ticket_moderateur_si_superieur(
     p: &Prestation<'_, '_>,

@@ -16,8 +16,9 @@ use rust_decimal::Decimal;
 const PRINCIPE: &str = "principe indemnitaire";
 const SOURCE: &str = "Code de la sécurité sociale, art. R.871-2 ; domaine Guichet";
 
-/// The room the principe indemnitaire leaves MGEN on an act (frais réels −
-/// AMO gross, plus the R.160-16 participation MGEN may pay), with its
+/// The room the principe indemnitaire (R.871-2) leaves MGEN on an act
+/// (frais réels − AMO gross, plus the R.160-16 participation of Annexe 2,
+/// ligne 4 and ligne 20, that MGEN may pay), with its
 /// explanation line: the same under every offer, noted once with the lines
 /// the offers share.
 pub fn plafond_indemnitaire(

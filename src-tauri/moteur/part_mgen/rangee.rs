@@ -124,7 +124,7 @@ enum Accompagne {
     Handicap,
 }
 
-/// Line 24: the companion of a patient under 16, over 70 or handicapped;
+/// Annexe 2, ligne 24: the companion of a patient under 16, over 70 or handicapped;
 /// `None` for anyone else.
 fn accompagnant(date: NaiveDate, age: u32, situation: &Situation) -> Option<Accompagne> {
     let septante = situation

@@ -18,7 +18,8 @@ use crate::texte;
 /// Where the renewal rule is printed.
 const NOTE_25: &str = "Annexe 2, ligne 25, note **";
 
-/// The lenses or frames of the act MGEN may pay under `offre`: `None` when
+/// Annexe 2, ligne 25, note **: the lenses or frames of the act MGEN may
+/// pay under `offre`: `None` when
 /// the act is not optical, `Some(0)` when it pays none of them. The
 /// decision and any refusal are explained.
 pub(super) fn unites_couvertes(
