@@ -18,7 +18,7 @@
 //! `optam`, `reseau`, `conventionne`, `cecite`: booleans).
 
 use super::chaine::Chaine;
-use crate::tarifs::memo::{permanente, IndexParNom, Memo};
+use crate::tarifs::memo::{permanente, Memo};
 use crate::tarifs::Bareme;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,9 +33,6 @@ pub struct Catalogue {
     pub enveloppes: Vec<EnveloppeDeclaree>,
     #[serde(rename = "acte")]
     pub actes: Vec<ActeCatalogue>,
-    /// The acts by code (built on first use; not data).
-    #[serde(skip)]
-    pub index: IndexParNom,
 }
 
 /// An annual envelope whose consumption `deja_utilise.enveloppes` may state.
@@ -422,12 +419,7 @@ pub enum ErreurCatalogue {
 
 impl Catalogue {
     pub fn acte(&self, code: &str) -> Option<&ActeCatalogue> {
-        self.index.chercher(
-            &self.actes,
-            code,
-            |a: &ActeCatalogue| a.code.as_str(),
-            |_| true,
-        )
+        self.actes.iter().find(|a| a.code == code)
     }
 
     pub fn enveloppe(&self, id: &str) -> Option<&EnveloppeDeclaree> {
