@@ -7,27 +7,27 @@
 //!
 //! How an estimate runs ([`estimer`]):
 //! 1. the situation is checked against the catalogue ([`validation`]), which
-//!    gives each act's catalogue entry;
-//! 2. acts are taken in date order (input order within a day); for each, the
-//!    barème in force at its date ([`baremes_utilises`]), the AMO parameters
-//!    at its date, the catalogue components and their Annexe lines are
-//!    resolved, and the AMO part and the principe indemnitaire's ceiling are
-//!    computed once ([`part_amo`]: caps on participations and franchises run
-//!    across the acts);
-//! 3. for each offer asked, MGEN's part is computed act by act with that
-//!    offer's limits and envelopes ([`part_mgen`]), starting from
-//!    `assure.deja_utilise`;
+//!    gives each act's catalogue entry; the maternité window is computed
+//!    ([`maternite`]);
+//! 2. acts are taken in date order (input order within a day) and prepared
+//!    once for every offer ([`preparation::Preparation::preparer`]): the
+//!    barème in force at the act's date ([`baremes_utilises`]), the frais
+//!    réels, the AMO part ([`part_amo`]: base, rate, deductions with caps
+//!    running across the acts), the Annexe lines of the act's components
+//!    and the principe indemnitaire's ceiling;
+//! 3. for each offer asked ([`estimer_offre`]), MGEN's part is computed act
+//!    by act with that offer's limits and envelopes ([`part_mgen`]),
+//!    starting from `assure.deja_utilise`, then the reste à charge;
 //! 4. results are listed in input order; totals are the sums of the
 //!    amounts shown.
 //!
 //! Explanations and act warnings are built as data: every line and warning
 //! goes into the estimate's [`journal::Journal`] (sentence models of
-//! [`texte`] with their values, strings copied once into one buffer),
-//! written out in French only when the result is serialized, printed or
-//! compared; each act result names its
-//! lines and warnings in the shared journal ([`Explications`],
-//! [`Avertissements`]): those every offer shares (frais réels, AMO part),
-//! then the offer's own.
+//! [`texte`] with their values, strings copied into one buffer), written
+//! out in French only when the result is serialized, printed or compared;
+//! each act result names its lines and warnings in the shared journal
+//! ([`Explications`], [`Avertissements`]): those every offer shares (frais
+//! réels, AMO part), then the offer's own.
 //!
 //! Rounding: each amount is rounded to the cent, half away from zero, as soon
 //! as it is computed (AMO gross per act, each MGEN component); deductions and

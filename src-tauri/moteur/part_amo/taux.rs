@@ -151,47 +151,50 @@ pub(super) fn applique(
     motif: Option<&Motif100<'_>>,
     journal: &mut Journal,
 ) -> Decimal {
-    match motif {
-        Some(Motif100::ActeLourd) => Decimal::ONE_HUNDRED,
-        Some(m) => {
-            let (cle, source) = match m {
-                Motif100::Exoneration => ("exoneration_tm", "Saisie du conseiller"),
-                _ => (
-                    "maternite.mois_debut",
-                    "Guide Sécurité sociale MGEN (seed 000), maternité",
-                ),
-            };
-            let texte = m.texte(e.date);
-            let texte = journal.chaine(&texte);
+    match (motif, e.acte.taux_amo) {
+        (Some(Motif100::ActeLourd), _) => Decimal::ONE_HUNDRED,
+        (Some(m), _) => {
+            noter_motif(e, reference, m, journal);
+            Decimal::ONE_HUNDRED
+        }
+        (None, Some(saisi)) => {
             journal.noter(
                 GenreExplication::Calcul,
                 texte!(
-                    "Taux AMO 100 % au lieu de {} : {}",
-                    Pourcent(reference),
-                    texte
+                    "Taux AMO saisi : {} (taux habituel {})",
+                    Pourcent(saisi),
+                    Pourcent(reference)
                 ),
-                cle,
+                "saisie",
                 None,
-                source,
+                "Saisie du conseiller",
             );
-            Decimal::ONE_HUNDRED
+            saisi
         }
-        None => match e.acte.taux_amo {
-            Some(t) => {
-                journal.noter(
-                    GenreExplication::Calcul,
-                    texte!(
-                        "Taux AMO saisi : {} (taux habituel {})",
-                        Pourcent(t),
-                        Pourcent(reference)
-                    ),
-                    "saisie",
-                    None,
-                    "Saisie du conseiller",
-                );
-                t
-            }
-            None => reference,
-        },
+        (None, None) => reference,
     }
+}
+
+/// "Taux AMO 100 % au lieu de …", citing the maternité rule or the
+/// adviser's entry.
+fn noter_motif(e: &Entree<'_>, reference: Decimal, m: &Motif100<'_>, journal: &mut Journal) {
+    let (cle, source) = match m {
+        Motif100::Exoneration => ("exoneration_tm", "Saisie du conseiller"),
+        _ => (
+            "maternite.mois_debut",
+            "Guide Sécurité sociale MGEN (seed 000), maternité",
+        ),
+    };
+    let motif = journal.chaine(&m.texte(e.date));
+    journal.noter(
+        GenreExplication::Calcul,
+        texte!(
+            "Taux AMO 100 % au lieu de {} : {}",
+            Pourcent(reference),
+            motif
+        ),
+        cle,
+        None,
+        source,
+    );
 }
