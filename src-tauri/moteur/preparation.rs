@@ -169,7 +169,7 @@ impl<'a> Preparation<'a> {
         date: NaiveDate,
         journal: &mut Journal,
     ) {
-        if !reperes.ancien_apres.is_some_and(|limite| date > limite) {
+        if reperes.ancien_apres.is_none_or(|limite| date <= limite) {
             return;
         }
         let formule = journal.ecrire(format_args!(
