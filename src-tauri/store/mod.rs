@@ -1,6 +1,7 @@
 //! SQLite storage through rusqlite: opening the database file, compiled-in
 //! schema migrations, transactions. The only module that knows SQL.
 
+pub mod brouillon;
 pub mod historique;
 mod location;
 mod migrations;
