@@ -6,10 +6,17 @@
 //! The content is the screen's own text (JSON of the form as typed, fields
 //! that do not parse yet included): only its size and its shape (a JSON
 //! object) are checked here. A draft is never part of the history.
+//!
+//! The draft has its own connection to the file ([`Brouillons`]), opened on
+//! first use: a write waits for the disk (synchronous FULL, ~8 ms here)
+//! without holding the main connection, so an estimate asked meanwhile,
+//! which reads the barèmes through the main one, is not delayed.
 
 use super::{Store, StoreError};
 use chrono::NaiveDateTime;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 /// Largest draft accepted, in bytes (a form with a hundred acts is ~30 KiB).
 pub const TAILLE_MAX: usize = 256 * 1024;
@@ -36,6 +43,8 @@ pub enum ErreurBrouillon {
     PasUnObjet,
     #[error("le disque est plein : le brouillon n'a pas été conservé (les estimations enregistrées sont intactes)")]
     DisquePlein,
+    #[error("accès au brouillon interrompu par une erreur précédente")]
+    Interrompu,
     #[error(transparent)]
     Base(#[from] StoreError),
 }
@@ -63,28 +72,52 @@ pub fn verifier_contenu(contenu: &str) -> Result<(), ErreurBrouillon> {
     }
 }
 
-impl Store {
-    /// Replaces the draft by `contenu` (checked first), written at `ecrit_le`.
-    pub fn ecrire_brouillon(
-        &mut self,
-        contenu: &str,
-        ecrit_le: NaiveDateTime,
-    ) -> Result<(), ErreurBrouillon> {
-        verifier_contenu(contenu)?;
-        self.with_tx(|tx| {
-            tx.execute(
-                "INSERT INTO brouillon (id, contenu, ecrit_le) VALUES (1, ?1, ?2)
-                 ON CONFLICT (id) DO UPDATE SET contenu = excluded.contenu, ecrit_le = excluded.ecrit_le",
-                params![contenu, ecrit_le.format(FORMAT_HORODATAGE).to_string()],
-            )?;
-            Ok(())
+/// The draft's own connection to the database file (already opened and
+/// migrated by [`Store::open`]).
+pub struct Brouillons {
+    conn: Mutex<Connection>,
+}
+
+impl Brouillons {
+    fn ouvrir(path: &Path) -> Result<Brouillons, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        // WAL is a property of the file (set by Store::open); these are not.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Brouillons {
+            conn: Mutex::new(conn),
         })
     }
 
+    fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>, ErreurBrouillon> {
+        self.conn.lock().map_err(|_| ErreurBrouillon::Interrompu)
+    }
+
+    /// Replaces the draft by `contenu` (checked first), written at `ecrit_le`.
+    pub fn ecrire(&self, contenu: &str, ecrit_le: NaiveDateTime) -> Result<(), ErreurBrouillon> {
+        verifier_contenu(contenu)?;
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO brouillon (id, contenu, ecrit_le) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET contenu = excluded.contenu, ecrit_le = excluded.ecrit_le",
+            params![contenu, ecrit_le.format(FORMAT_HORODATAGE).to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The draft, if there is one.
-    pub fn lire_brouillon(&self) -> Result<Option<Brouillon>, ErreurBrouillon> {
+    pub fn lire(&self) -> Result<Option<Brouillon>, ErreurBrouillon> {
         let ligne: Option<(String, String)> = self
-            .conn()
+            .conn()?
             .query_row(
                 "SELECT contenu, ecrit_le FROM brouillon WHERE id = 1",
                 [],
@@ -100,8 +133,38 @@ impl Store {
     }
 
     /// Removes the draft; true when there was one.
-    pub fn effacer_brouillon(&mut self) -> Result<bool, ErreurBrouillon> {
-        self.with_tx(|tx| Ok(tx.execute("DELETE FROM brouillon", [])? > 0))
+    pub fn effacer(&self) -> Result<bool, ErreurBrouillon> {
+        Ok(self.conn()?.execute("DELETE FROM brouillon", [])? > 0)
+    }
+}
+
+impl Store {
+    /// The draft's connection, opened on first use and closed with the store.
+    pub fn brouillons(&self) -> Result<Arc<Brouillons>, StoreError> {
+        if let Some(b) = self.brouillons.get() {
+            return Ok(Arc::clone(b));
+        }
+        let b = Arc::new(Brouillons::ouvrir(&self.path)?);
+        Ok(Arc::clone(self.brouillons.get_or_init(|| b)))
+    }
+
+    /// Replaces the draft (see [`Brouillons::ecrire`]).
+    pub fn ecrire_brouillon(
+        &self,
+        contenu: &str,
+        ecrit_le: NaiveDateTime,
+    ) -> Result<(), ErreurBrouillon> {
+        self.brouillons()?.ecrire(contenu, ecrit_le)
+    }
+
+    /// The draft, if there is one.
+    pub fn lire_brouillon(&self) -> Result<Option<Brouillon>, ErreurBrouillon> {
+        self.brouillons()?.lire()
+    }
+
+    /// Removes the draft; true when there was one.
+    pub fn effacer_brouillon(&self) -> Result<bool, ErreurBrouillon> {
+        self.brouillons()?.effacer()
     }
 }
 
@@ -123,7 +186,7 @@ mod tests {
 
     #[test]
     fn the_last_draft_written_is_the_one_read_back() {
-        let (_d, mut store) = ouvrir();
+        let (_d, store) = ouvrir();
         assert_eq!(store.lire_brouillon().unwrap(), None);
         store
             .ecrire_brouillon(r#"{"format":1,"n":1}"#, moment("2026-12-03T10:41:00"))
@@ -159,7 +222,7 @@ mod tests {
 
     #[test]
     fn clearing_removes_it_and_says_whether_there_was_one() {
-        let (_d, mut store) = ouvrir();
+        let (_d, store) = ouvrir();
         assert!(!store.effacer_brouillon().unwrap());
         store
             .ecrire_brouillon("{}", moment("2026-12-03T10:42:05"))
@@ -170,7 +233,7 @@ mod tests {
 
     #[test]
     fn a_draft_never_enters_the_history() {
-        let (_d, mut store) = ouvrir();
+        let (_d, store) = ouvrir();
         store
             .ecrire_brouillon(r#"{"actes":[]}"#, moment("2026-12-03T10:42:05"))
             .unwrap();
@@ -179,7 +242,7 @@ mod tests {
 
     #[test]
     fn what_is_not_a_json_object_or_too_large_is_refused_and_the_previous_draft_kept() {
-        let (_d, mut store) = ouvrir();
+        let (_d, store) = ouvrir();
         store
             .ecrire_brouillon(r#"{"n":1}"#, moment("2026-12-03T10:42:05"))
             .unwrap();
@@ -229,7 +292,7 @@ mod tests {
             tx.pragma_update(None, "user_version", 4).unwrap();
             tx.commit().unwrap();
         }
-        let mut store = Store::open(&path).unwrap();
+        let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), latest_schema_version());
         assert_eq!(latest_schema_version(), 5);
         assert_eq!(store.nombre_estimations().unwrap(), 1);

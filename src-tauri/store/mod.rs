@@ -67,6 +67,8 @@ impl StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The draft's own connection, opened on first use (`brouillon.rs`).
+    brouillons: std::sync::OnceLock<std::sync::Arc<brouillon::Brouillons>>,
 }
 
 impl Store {
@@ -119,6 +121,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            brouillons: std::sync::OnceLock::new(),
         };
         migrations::migrate(&mut store.conn)?;
         Ok(store)
