@@ -4,7 +4,7 @@
 // (written as the adviser types, one write in flight, the last state wins),
 // and the offer, at start, to take back a draft left by a session that did
 // not end (window killed, computer stopped).
-import type { ActeVue, BrouillonVue, EnveloppeDeclaree, Explication, IpcError, Resultat } from "./bindings";
+import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, Resultat } from "./bindings";
 import { call, toIpcError } from "./ipc";
 import { aujourdhuiFr, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
 import {
@@ -38,7 +38,6 @@ class SaisieEstimation {
   resultatPerime = $state(false);
   erreurMoteur: { chemin: string; message: string } | null = $state(null);
   erreurApp: IpcError | null = $state(null);
-  explication: { titre: string; lignes: Explication[] } | null = $state.raw(null);
   rouvert: RouvertBrouillon | null = $state(null);
   enregistrement: Enregistrement = $state(enregistrementFerme());
   /** Signature of the estimate as last saved or reopened; null when never. */
@@ -73,7 +72,6 @@ export function viderEstimation(): void {
   saisie.actes = [];
   saisie.resultat = null;
   saisie.erreurMoteur = null;
-  saisie.explication = null;
   saisie.rouvert = null;
   saisie.enregistrement = enregistrementFerme();
   saisie.enregistree = null;
@@ -83,7 +81,6 @@ export function viderEstimation(): void {
 export function poserRouverte(form: FormSituation, actes: FormActe[], r: EstimationARouvrir): void {
   saisie.form = form;
   saisie.actes = actes;
-  saisie.explication = null;
   saisie.rouvert = { numero: r.numero, bareme: r.bareme, changementBareme: r.changementBareme };
   saisie.enregistrement = enregistrementFerme();
   saisie.enregistree = signature(form, actes);
