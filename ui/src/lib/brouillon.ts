@@ -153,7 +153,8 @@ export function lireBrouillon(texte: string): ContenuBrouillon | null {
 // ------------------------------------------------------------ writing
 
 /**
- * Writes values one at a time: a value asked while a write is under way
+ * Writes values one at a time (the draft; also the requests to the
+ * engine): a value asked while a write is under way
  * replaces whatever was waiting, so at most one write is in flight, the
  * last value asked is always the last written, and a value equal to the
  * last one written is not written again. A failed write is reported and

@@ -1,10 +1,11 @@
 // The estimate being typed, kept for the whole session rather than in the
 // Estimation component (which is destroyed when another screen is shown:
-// Alt+2 then Alt+1 finds everything as it was), its draft in the database
+// Alt+2 then Alt+1 finds everything as it was), the requests to the engine
+// (one in flight, only answers newer than the one shown), its draft in the database
 // (written as the adviser types, one write in flight, the last state wins),
 // and the offer, at start, to take back a draft left by a session that did
 // not end (window killed, computer stopped).
-import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, Resultat } from "./bindings";
+import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, ReponseEstimation, Resultat } from "./bindings";
 import { call, toIpcError } from "./ipc";
 import { aujourdhuiFr, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
 import {
@@ -56,8 +57,56 @@ class CatalogueEstimation {
 
 export const catalogueEstimation = new CatalogueEstimation();
 
+// ------------------------------------------------------------ the engine
+
 /** The order of the engine's answers, shared by every mount of the screen. */
-export const ordreEstimations = new OrdreReponses();
+const ordre = new OrdreReponses();
+
+interface DemandeEstimation {
+  texte: string;
+  n: number;
+  /** Called once this request's result is on screen. */
+  affiche: () => void;
+}
+
+// One request in flight; the newest state typed meanwhile waits and replaces
+// any older one, so the engine never works through a backlog of states
+// already typed over.
+const envoi = new EcritureCoalescee<DemandeEstimation>(async ({ texte, n, affiche }) => {
+  try {
+    const r = await call<ReponseEstimation>("estimer", { situation: JSON.parse(texte) });
+    if (!ordre.accepter(n)) return;
+    saisie.erreurApp = null;
+    if (r.resultat) {
+      saisie.resultat = r.resultat;
+      saisie.erreurMoteur = null;
+    } else if (r.erreur) {
+      saisie.erreurMoteur = r.erreur;
+    }
+    saisie.resultatPerime = !r.resultat || !ordre.aJour();
+    if (r.resultat) affiche();
+  } catch (e) {
+    if (ordre.accepter(n)) saisie.erreurApp = toIpcError(e);
+  }
+});
+
+/**
+ * Asks the engine for the estimate of the situation document `texte`. The
+ * result on screen stays until a newer one arrives; an answer older than
+ * the one shown is dropped.
+ */
+export function demanderEstimation(texte: string, affiche: () => void): void {
+  saisie.resultatPerime = true;
+  envoi.demander({ texte, n: ordre.nouvelle(), affiche });
+}
+
+/** The form cannot be computed now: no answer asked so far is shown. */
+export function estimationImpossible(): void {
+  ordre.abandonnerEnCours();
+  saisie.erreurMoteur = null;
+  if (saisie.actes.length === 0) saisie.resultat = null;
+  saisie.resultatPerime = saisie.resultat !== null;
+}
 
 /** Typed work not in the history: what the draft keeps and « Nouvelle » asks about. */
 export function aSauver(): boolean {
