@@ -29,6 +29,9 @@ const COMMANDS: &[&str] = &[
     "imprimer_fiche",
     "catalogue",
     "estimer",
+    "brouillon_lire",
+    "brouillon_ecrire",
+    "brouillon_effacer",
 ];
 
 fn main() {

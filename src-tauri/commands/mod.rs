@@ -3,6 +3,7 @@
 //! as [`IpcError`]. The only module that knows Tauri.
 
 mod baremes;
+mod brouillon;
 pub mod documents;
 mod estimation_ui;
 mod fiches;
@@ -142,6 +143,9 @@ fn lancer(
             documents::imprimer_fiche,
             estimation_ui::catalogue,
             estimation_ui::estimer,
+            brouillon::brouillon_lire,
+            brouillon::brouillon_ecrire,
+            brouillon::brouillon_effacer,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))

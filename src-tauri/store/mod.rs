@@ -1,6 +1,7 @@
 //! SQLite storage through rusqlite: opening the database file, compiled-in
 //! schema migrations, transactions. The only module that knows SQL.
 
+pub mod brouillon;
 pub mod historique;
 mod location;
 mod migrations;
@@ -66,6 +67,8 @@ impl StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The draft's own connection, opened on first use (`brouillon.rs`).
+    brouillons: std::sync::OnceLock<std::sync::Arc<brouillon::Brouillons>>,
 }
 
 impl Store {
@@ -118,6 +121,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            brouillons: std::sync::OnceLock::new(),
         };
         migrations::migrate(&mut store.conn)?;
         Ok(store)

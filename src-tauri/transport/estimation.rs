@@ -70,3 +70,22 @@ pub struct ReponseEstimation {
     pub resultat: Option<Resultat>,
     pub erreur: Option<ErreurChampVue>,
 }
+
+/// The draft of the estimate being typed, as the Estimation screen wrote it
+/// (`brouillon_lire`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BrouillonVue {
+    /// The screen's own JSON text: the form exactly as typed.
+    pub contenu: String,
+    /// Local time of the last write, `AAAA-MM-JJTHH:MM:SS`.
+    pub ecrit_le: String,
+}
+
+impl From<crate::store::brouillon::Brouillon> for BrouillonVue {
+    fn from(b: crate::store::brouillon::Brouillon) -> Self {
+        BrouillonVue {
+            contenu: b.contenu,
+            ecrit_le: b.ecrit_le.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        }
+    }
+}

@@ -138,6 +138,7 @@ pub fn typescript_bindings() -> String {
         CatalogueVue::decl(),
         ErreurChampVue::decl(),
         ReponseEstimation::decl(),
+        BrouillonVue::decl(),
     ];
     decls.extend(crate::simulateurs::declarations_typescript());
     decls.push(crate::documents::SimulationSaisie::decl());

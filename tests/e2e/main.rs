@@ -8,6 +8,7 @@
 mod harness;
 
 mod affichage;
+mod brouillon;
 mod demarrage;
 mod ecrans;
 mod estimation;

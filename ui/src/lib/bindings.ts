@@ -504,6 +504,16 @@ export type ErreurChampVue = { chemin: string, message: string, };
 
 export type ReponseEstimation = { resultat: Resultat | null, erreur: ErreurChampVue | null, };
 
+export type BrouillonVue = { 
+/**
+ * The screen's own JSON text: the form exactly as typed.
+ */
+contenu: string, 
+/**
+ * Local time of the last write, `AAAA-MM-JJTHH:MM:SS`.
+ */
+ecrit_le: string, };
+
 export type ErreurSimulateur = { code: ErrorCode, message: string, champ: string | null, };
 
 export type Note = { texte: string, article: string, a_confirmer: boolean, };
