@@ -244,7 +244,10 @@ fn lire_acte(v: &Value, chemin: String) -> Result<Acte, ErreurSaisie> {
                 }
             }),
         },
-        materiau: o.texte("materiau")?,
+        // The words of the devis or of the Annexe, in any spelling.
+        materiau: o
+            .texte("materiau")?
+            .map(|m| super::catalogue::materiau_canonique(&m)),
         debut_traitement: match o.texte("debut_traitement")? {
             None => None,
             Some(s) => Some(match s.as_str() {
