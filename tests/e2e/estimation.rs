@@ -23,7 +23,7 @@ pub(crate) struct Saisie<'a> {
 }
 
 impl<'a> Saisie<'a> {
-    fn new(app: &'a App) -> Self {
+    pub(crate) fn new(app: &'a App) -> Self {
         Saisie { app, touches: 0 }
     }
 

@@ -8,9 +8,11 @@
 mod harness;
 
 mod affichage;
+mod clavier;
 mod demarrage;
 mod ecrans;
 mod estimation;
+mod frappe;
 mod garde_fous;
 mod impression;
 mod xss;
