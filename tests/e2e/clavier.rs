@@ -1,7 +1,7 @@
-//! Journeys of issue 15 at the keyboard: the focus comes back to the amount
-//! whose explanation Escape closed (4), a date typed over the prefilled date
-//! of care replaces it (5), a crown typed « céramo-métallique » on an
-//! incisor is accepted and priced (6). Keys go through WebDriver to the real
+//! Journeys of issue 15 at the keyboard: a shortcut acts once (item 2), the
+//! focus comes back to the amount whose explanation Escape closed (4), a
+//! date typed over the prefilled date of care replaces it (5), a crown typed
+//! « céramo-métallique » on an incisor is accepted and priced (6). Keys go through WebDriver to the real
 //! WebKitGTK window, as an adviser's would.
 
 use crate::ensure;
@@ -238,6 +238,67 @@ async fn couronne_ceramo_metallique_sur_incisive() {
         );
         app.assert_healthy("couronne céramo-métallique").await?;
         app.screenshot("couronne-ceramo-metallique").await?;
+        Ok(())
+    })
+    .await;
+}
+
+/// Sends a key with a modifier (Ctrl, Alt) to the focused element.
+async fn raccourci(app: &App, modificateur: Key, touche: char) -> Result {
+    app.client()
+        .active_element()
+        .await?
+        .send_keys(&format!("{modificateur}{touche}{}", Key::Null))
+        .await?;
+    Ok(())
+}
+
+/// Waits until the navigation shows `ecran` as the current screen.
+async fn ecran_courant(app: &App, ecran: &str) -> Result {
+    app.wait_for(&format!("nav [data-ecran='{ecran}'][aria-current='page']"))
+        .await?;
+    Ok(())
+}
+
+/// Issue 15, item 2: coming back to Estimation does not replay the last
+/// shortcut. Ctrl+P on an empty estimate says there is nothing to print (as
+/// it should, once); after Alt+2 and Alt+1 the message is not back. Ctrl+S
+/// opens the « Enregistrer » form; after Alt+5 and Alt+1 it is not open
+/// again.
+#[tokio::test]
+async fn un_raccourci_agit_une_fois() {
+    journey("clavier-raccourcis", async |app| {
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        app.wait_for("[data-chemin='date']").await?.click().await?;
+        raccourci(app, Key::Control, 'p').await?;
+        let message = app.wait_for("[role=alert]").await?.text().await?;
+        ensure!(
+            message.contains("Ajoutez au moins un soin"),
+            "Ctrl+P sans soin : « {message} »"
+        );
+        raccourci(app, Key::Alt, '2').await?;
+        ecran_courant(app, "bons").await?;
+        raccourci(app, Key::Alt, '1').await?;
+        ecran_courant(app, "estimation").await?;
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        app.assert_healthy("retour sur Estimation après Ctrl+P")
+            .await?;
+        raccourci(app, Key::Control, 's').await?;
+        app.wait_for("#enr-initiales").await?;
+        raccourci(app, Key::Alt, '5').await?;
+        ecran_courant(app, "historique").await?;
+        raccourci(app, Key::Alt, '1').await?;
+        ecran_courant(app, "estimation").await?;
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        let formulaire = app
+            .js("return document.querySelector('#enr-initiales') !== null;")
+            .await?;
+        ensure!(
+            formulaire == Value::Bool(false),
+            "le formulaire « Enregistrer » est rouvert en revenant sur Estimation"
+        );
+        app.assert_healthy("retour sur Estimation après Ctrl+S")
+            .await?;
         Ok(())
     })
     .await;
