@@ -288,6 +288,47 @@ pub struct Composante {
     /// units; does not apply when there are none).
     #[serde(default)]
     pub dents_au_dela_de: Option<u32>,
+    /// Materials of the act that the Annexe groups under one row of this
+    /// line (26.3.2.1: céramo-métallique or céramo-céramique, the row
+    /// `ceramique`): act value → row value. Others are looked up as typed.
+    #[serde(default)]
+    pub materiau_du_bareme: BTreeMap<String, String>,
+}
+
+impl Composante {
+    /// The barème's `materiau` for the act's material on this line.
+    pub fn materiau_du_bareme<'a>(&'a self, materiau: &'a str) -> &'a str {
+        self.materiau_du_bareme
+            .get(materiau)
+            .map_or(materiau, String::as_str)
+    }
+}
+
+/// A material as the catalogue spells it, from the words of a devis or of
+/// the Annexe: lower case, without accents, words joined by `_`
+/// (« Céramo-métallique » → `ceramo_metallique`).
+pub fn materiau_canonique(saisi: &str) -> String {
+    let mut out = String::with_capacity(saisi.len());
+    for c in saisi.trim().chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
 }
 
 /// A default BRSS per unit: an AMO parameter, for the acts that match.
@@ -503,6 +544,12 @@ impl Catalogue {
     /// A component: the fields its conditions on teeth, its variant keys and
     /// its conditions read are fields of the act; its envelope is declared.
     fn valider_composante(&self, a: &ActeCatalogue, c: &Composante) -> Result<(), String> {
+        if c.materiau_du_bareme
+            .keys()
+            .any(|m| !a.materiaux.contains(m))
+        {
+            return Err("« materiau_du_bareme » : matériau hors de l'acte".into());
+        }
         let dents = c.dents_min.is_some() || c.dents_max.is_some() || c.dents_au_dela_de.is_some();
         if dents && !a.champs.contains(&Champ::Dents) {
             return Err("condition sur « dents » sans le champ requis".into());
@@ -593,7 +640,7 @@ fn variantes_atteignables(acte: &ActeCatalogue, c: &Composante) -> Vec<Variante>
                 &[&[("age", "<16")], &[("age", ">70")], &[("handicap", "oui")]],
             ),
             _ => {
-                let valeurs = valeurs_selon(acte, s);
+                let valeurs = valeurs_selon(acte, c, s);
                 let options: Vec<[(&str, &str); 1]> =
                     valeurs.iter().map(|x| [(s.cle(), x.as_str())]).collect();
                 let options: Vec<&[(&str, &str)]> = options.iter().map(|o| &o[..]).collect();
@@ -620,7 +667,7 @@ fn combiner(variantes: &[Variante], options: &[&[(&str, &str)]]) -> Vec<Variante
 }
 
 /// The values a variant key chosen from one field can take.
-fn valeurs_selon(acte: &ActeCatalogue, s: &Selon) -> Vec<String> {
+fn valeurs_selon(acte: &ActeCatalogue, c: &Composante, s: &Selon) -> Vec<String> {
     let textes = |v: &[&str]| v.iter().map(|x| x.to_string()).collect();
     match s {
         Selon::Optam | Selon::Reseau | Selon::Conventionne => textes(&["oui", "non"]),
@@ -629,7 +676,16 @@ fn valeurs_selon(acte: &ActeCatalogue, s: &Selon) -> Vec<String> {
         Selon::Element(_) => acte.elements.iter().map(|e| e.valeur.clone()).collect(),
         Selon::Age(n) => vec![format!("<{n}"), format!(">={n}")],
         Selon::Dent => textes(&["incisive_canine_premolaire", "molaire"]),
-        Selon::Materiau => acte.materiaux.clone(),
+        Selon::Materiau => {
+            let mut m: Vec<String> = acte
+                .materiaux
+                .iter()
+                .map(|x| c.materiau_du_bareme(x).to_string())
+                .collect();
+            m.sort_unstable();
+            m.dedup();
+            m
+        }
         Selon::Debut | Selon::Audio | Selon::Accompagnant => Vec::new(),
     }
 }
@@ -794,6 +850,40 @@ pub fn vue(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn materials_are_read_in_the_words_of_a_devis() {
+        for (saisi, lu) in [
+            ("Céramo-métallique", "ceramo_metallique"),
+            ("ceramo metallique", "ceramo_metallique"),
+            ("  CÉRAMO--CÉRAMIQUE ", "ceramo_ceramique"),
+            ("ceramo_ceramique", "ceramo_ceramique"),
+            ("Métallique", "metallique"),
+            ("résine", "resine"),
+        ] {
+            assert_eq!(materiau_canonique(saisi), lu, "{saisi}");
+        }
+    }
+
+    #[test]
+    fn an_incisor_crown_in_ceramo_metal_or_ceramo_ceramic_is_the_ceramic_row() {
+        // Seed 004, 26.3.2.1: « céramo-métallique ou céramo-céramique » on
+        // incisors, canines and premolars; 26.3.2.2 (molars) names
+        // céramo-métallique alone.
+        let a = catalogue_livre().acte("couronne").unwrap();
+        let ligne = |l: &str| a.mgen.iter().find(|c| c.ligne == l).unwrap();
+        for m in ["ceramo_metallique", "ceramo_ceramique", "ceramique"] {
+            assert_eq!(ligne("26.3.2.1").materiau_du_bareme(m), "ceramique");
+        }
+        assert_eq!(
+            ligne("26.3.2.1").materiau_du_bareme("metallique"),
+            "metallique"
+        );
+        assert_eq!(
+            ligne("26.3.2.2").materiau_du_bareme("ceramo_metallique"),
+            "ceramo_metallique"
+        );
+    }
 
     #[test]
     fn shipped_catalogue_parses() {

@@ -229,7 +229,10 @@ fn lire_acte(v: &Value, chemin: String) -> Result<Acte, ErreurSaisie> {
                 ("molaire", Dent::Molaire),
             ],
         )?,
-        materiau: o.texte("materiau")?,
+        // The words of the devis or of the Annexe, in any spelling.
+        materiau: o
+            .texte("materiau")?
+            .map(|m| super::catalogue::materiau_canonique(&m)),
         debut_traitement: o.choix(
             "debut_traitement",
             "valeur inconnue",

@@ -134,6 +134,7 @@ pub fn typescript_bindings() -> String {
         m::catalogue::ElementDeclare::decl(),
         m::catalogue::EnveloppeDeclaree::decl(),
         m::catalogue::FicheActe::decl(),
+        ChampRequisSi::decl(),
         ActeVue::decl(),
         CatalogueVue::decl(),
         ErreurChampVue::decl(),

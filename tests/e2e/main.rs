@@ -9,9 +9,11 @@ mod harness;
 
 mod affichage;
 mod brouillon;
+mod clavier;
 mod demarrage;
 mod ecrans;
 mod estimation;
+mod frappe;
 mod garde_fous;
 mod impression;
 mod xss;

@@ -88,7 +88,9 @@ pub fn variante<'a>(
             Selon::Sejour => acte.sejour.map(|s| s.nom()).unwrap_or_default().into(),
             Selon::Element(_) => acte.element.as_deref().unwrap_or_default().into(),
             Selon::Dent => acte.dent.map(|d| d.nom()).unwrap_or_default().into(),
-            Selon::Materiau => acte.materiau.as_deref().unwrap_or_default().into(),
+            Selon::Materiau => c
+                .materiau_du_bareme(acte.materiau.as_deref().unwrap_or_default())
+                .into(),
             // Only the rows of an active treatment distinguish it.
             Selon::Debut => match acte.debut_traitement {
                 Some(d) => d.nom().into(),
