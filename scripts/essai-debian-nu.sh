@@ -40,6 +40,16 @@ deb $MIRROR bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 EOF
 cp /etc/resolv.conf "$DIR/etc/resolv.conf"
+# The host's own certificate authorities (such as a TLS proxy in front of the
+# registries) are trusted in the chroot as on the host: without them npm and
+# cargo fail there with SELF_SIGNED_CERT_IN_CHAIN. ca-certificates (installed
+# by setup.sh) reads this folder.
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  mkdir -p "$DIR/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$DIR/usr/local/share/ca-certificates/"
+  [[ -x "$DIR/usr/sbin/update-ca-certificates" ]] \
+    && chroot "$DIR" /usr/sbin/update-ca-certificates >/dev/null
+fi
 
 # 3. The kernel file systems the build and the e2e suite (Xvfb, WebKitGTK) use;
 #    unmounted on exit, whatever happens.
