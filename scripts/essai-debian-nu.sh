@@ -89,7 +89,7 @@ in_chroot() {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     /bin/bash -c "cd /root/guichet && $1"
 }
-say "rustc/node avant setup : $(in_chroot 'command -v rustc cargo node npm || echo aucun')"
+say "rustc/node avant setup : $(in_chroot 'command -v rustc cargo node npm || echo aucun' | tr '\n' ' ')"
 say "scripts/setup.sh (journal : $DIR/root/setup.log)"
 start=$SECONDS
 in_chroot 'scripts/setup.sh' 2>&1 | tee "$DIR/root/setup.log"

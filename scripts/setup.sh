@@ -130,7 +130,7 @@ fi
 if command -v tauri-driver >/dev/null; then
   say "tauri-driver présent ($(command -v tauri-driver))"
 else
-  say "cargo install tauri-driver --version ^2 --locked (environ 1 min)"
+  say "cargo install tauri-driver --version ^2 --locked (1 à 8 min selon la charge)"
   cargo install tauri-driver --version '^2' --locked
 fi
 command -v WebKitWebDriver >/dev/null || die "WebKitWebDriver absent (paquet webkit2gtk-driver)"
