@@ -64,7 +64,7 @@ pub fn ecrire_euros(f: &mut impl std::fmt::Write, x: Decimal) -> std::fmt::Resul
     }
     let chiffres = (cents.unsigned_abs() / 100).to_string();
     for (i, chiffre) in chiffres.chars().enumerate() {
-        if i > 0 && (chiffres.len() - i) % 3 == 0 {
+        if i > 0 && (chiffres.len() - i).is_multiple_of(3) {
             f.write_char(' ')?;
         }
         f.write_char(chiffre)?;

@@ -16,15 +16,15 @@
 //!    table is ambiguous):
 //!    a. the units the cell counts and its count limits ([`limites`]);
 //!    b. what the cell pays on the covered units ([`montant`]): "Néant", a
-//!       percentage of the base "réduite à due proportion", the ticket
-//!       modérateur, the forfait journalier in force (line 21), the R.160-16
-//!       participation (lines 4 and 20), a forfait — or a yearly forfait
-//!       drawn from an envelope ([`enveloppe`]: lines 8, 10–14, 15–19, 25,
-//!       29);
+//!    percentage of the base "réduite à due proportion", the ticket
+//!    modérateur, the forfait journalier in force (line 21), the R.160-16
+//!    participation (lines 4 and 20), a forfait — or a yearly forfait
+//!    drawn from an envelope ([`enveloppe`]: lines 8, 10–14, 15–19, 25,
+//!    29);
 //!    c. "ou ticket modérateur si supérieur", then the "au-delà" of the
-//!       units and teeth beyond the limits ([`au_dela`]);
+//!    units and teeth beyond the limits ([`au_dela`]);
 //!    d. rounded to the cent and bounded by the room the principe
-//!       indemnitaire leaves after the previous components ([`plafond`]);
+//!    indemnitaire leaves after the previous components ([`plafond`]);
 //!    line 25's lenses beyond the annual forfait come after the forfait
 //!    ([`au_dela::apres_forfait_annuel`]);
 //! 4. the act's counts recorded for the next acts of the offer
