@@ -14,7 +14,7 @@
 
 use super::{Store, StoreError};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -80,14 +80,7 @@ pub struct Brouillons {
 
 impl Brouillons {
     fn ouvrir(path: &Path) -> Result<Brouillons, StoreError> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let conn = super::ouvrir_connexion(path)?;
         // WAL is a property of the file (set by Store::open); these are not.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
