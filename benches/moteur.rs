@@ -13,8 +13,7 @@
 //! shows the steady state, tables already indexed).
 
 use criterion::{criterion_group, Criterion};
-use guichet::moteur::{catalogue_livre, estimer, lecture, Situation};
-use guichet::tarifs::amo::parametres_livres;
+use guichet::moteur::{estimer, lecture, Situation, Tables};
 use guichet::tarifs::shipped_baremes;
 use serde_json::json;
 
@@ -63,11 +62,10 @@ fn situation() -> serde_json::Value {
 
 fn bench(c: &mut Criterion) {
     let baremes = shipped_baremes();
-    let amo = parametres_livres();
-    let cat = catalogue_livre();
+    let tables = Tables::livrees(&baremes);
     let s = lecture::lire(&situation()).expect("situation");
     assert_eq!(s.actes.len(), 30);
-    let r = estimer(&s, &baremes, amo, cat).expect("estimation");
+    let r = estimer(&s, &tables).expect("estimation");
     let lignes: usize = r
         .offres
         .iter()
@@ -94,7 +92,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("moteur/4_offres_30_actes_avec_lecture_json", |b| {
         b.iter(|| {
             let s = lecture::lire(std::hint::black_box(&v)).expect("situation");
-            estimer(&s, &baremes, amo, cat).expect("estimation")
+            estimer(&s, &tables).expect("estimation")
         })
     });
 }
@@ -110,14 +108,13 @@ fn situation_de(n: usize) -> Situation {
 
 fn charge(c: &mut Criterion) {
     let baremes = shipped_baremes();
-    let amo = parametres_livres();
-    let cat = catalogue_livre();
+    let tables = Tables::livrees(&baremes);
     let mut g = c.benchmark_group("moteur charge");
     g.sample_size(10);
     for n in [1_000usize, 10_000] {
         let s = situation_de(n);
         let t = std::time::Instant::now();
-        let r = estimer(&s, &baremes, amo, cat).expect("estimation");
+        let r = estimer(&s, &tables).expect("estimation");
         let d = t.elapsed();
         eprintln!(
             "{n} actes × {} offres : {:.1} ms au premier calcul ({:.1} µs par acte)",

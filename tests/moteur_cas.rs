@@ -14,12 +14,14 @@
 //!               avertissements (codes that must appear), sans_avertissement
 //!               (codes that must not), explication (substrings that must
 //!               appear), lecture_a_confirmer (bool)
-//! [[total]]     offre, and any of amo_net, mgen, reste_a_charge, frais_reels
+//!               alternative = true: the act of the devis's 100 % Santé
+//!               alternative (`situation.alternative_100_sante`)
+//! [[total]]     offre, and any of amo_net, mgen, reste_a_charge, frais_reels;
+//!               alternative = true as above
 //! [global]      avertissements (codes), maternite_debut, maternite_fin
 //! ```
 
-use guichet::moteur::{catalogue_livre, estimer, lecture, Resultat};
-use guichet::tarifs::amo::parametres_livres;
+use guichet::moteur::{estimer, lecture, Resultat, ResultatOffre, Tables};
 use guichet::tarifs::{shipped_baremes, Bareme};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -48,6 +50,8 @@ struct Cas {
 struct Attendu {
     offre: String,
     acte: usize,
+    #[serde(default)]
+    alternative: bool,
     amo_brut: Option<String>,
     participation_forfaitaire: Option<String>,
     franchise: Option<String>,
@@ -71,6 +75,8 @@ struct Attendu {
 #[serde(deny_unknown_fields)]
 struct Total {
     offre: String,
+    #[serde(default)]
+    alternative: bool,
     frais_reels: Option<String>,
     amo_net: Option<String>,
     mgen: Option<String>,
@@ -104,9 +110,7 @@ fn check(cas: &Cas, baremes: &[Bareme]) -> Vec<String> {
     let json = serde_json::to_value(&cas.situation).expect("situation");
     let res = lecture::lire(&json)
         .map_err(|e| e.to_string())
-        .and_then(|s| {
-            estimer(&s, baremes, parametres_livres(), catalogue_livre()).map_err(|e| e.to_string())
-        });
+        .and_then(|s| estimer(&s, &Tables::livrees(baremes)).map_err(|e| e.to_string()));
     match (&cas.erreur, res) {
         (Some(attendue), Err(e)) => {
             if &e != attendue {
@@ -120,12 +124,23 @@ fn check(cas: &Cas, baremes: &[Bareme]) -> Vec<String> {
     errs
 }
 
+/// The offers of the chosen acts, or of the devis's 100 % Santé
+/// alternative.
+fn offres(r: &Resultat, alternative: bool) -> impl Iterator<Item = &ResultatOffre> {
+    let liste = if alternative {
+        r.alternative_100_sante.as_deref().unwrap_or_default()
+    } else {
+        &r.offres
+    };
+    liste.iter()
+}
+
 fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
     if cas.attendu.is_empty() && cas.total.is_empty() {
         errs.push("aucune valeur attendue".into());
     }
     for a in &cas.attendu {
-        let Some(o) = r.offres.iter().find(|o| code(&o.offre) == a.offre) else {
+        let Some(o) = offres(r, a.alternative).find(|o| code(&o.offre) == a.offre) else {
             errs.push(format!("offre {} absente du résultat", a.offre));
             continue;
         };
@@ -202,7 +217,7 @@ fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
         }
     }
     for t in &cas.total {
-        let Some(o) = r.offres.iter().find(|o| code(&o.offre) == t.offre) else {
+        let Some(o) = offres(r, t.alternative).find(|o| code(&o.offre) == t.offre) else {
             errs.push(format!("offre {} absente du résultat", t.offre));
             continue;
         };

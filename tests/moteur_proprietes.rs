@@ -11,8 +11,7 @@
 //!   their order.
 
 use chrono::{Datelike, NaiveDate};
-use guichet::moteur::{catalogue_livre, estimer, lecture, Resultat, Situation};
-use guichet::tarifs::amo::parametres_livres;
+use guichet::moteur::{estimer, lecture, Resultat, Situation, Tables};
 use guichet::tarifs::{shipped_baremes, variante, Bareme, Offre};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -120,8 +119,7 @@ fn situation() -> impl Strategy<Value = Value> {
 
 fn run(v: &Value) -> (Situation, Resultat) {
     let s = lecture::lire(v).unwrap_or_else(|e| panic!("{e}\n{v}"));
-    let r = estimer(&s, baremes(), parametres_livres(), catalogue_livre())
-        .unwrap_or_else(|e| panic!("{e}\n{v}"));
+    let r = estimer(&s, &Tables::livrees(baremes())).unwrap_or_else(|e| panic!("{e}\n{v}"));
     (s, r)
 }
 

@@ -13,9 +13,8 @@
 use super::sortie_pdf::{self, OptionsPdf, Refus};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
 use crate::documents::estimation_imprimee;
-use crate::moteur::{self, catalogue_livre, ErreurEstimation, Resultat, Situation};
+use crate::moteur::{self, ErreurEstimation, Resultat, Situation, Tables};
 use crate::store::Store;
-use crate::tarifs::amo::parametres_livres;
 use crate::tarifs::Bareme;
 use clap::Args;
 use std::io::Read;
@@ -83,7 +82,7 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             return EXIT_FAILURE;
         }
     };
-    match moteur::estimer(&situation, &baremes, parametres_livres(), catalogue_livre()) {
+    match moteur::estimer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => {
             if let Some(sortie) = &args.sortie.pdf {
                 let pdf = quatre_offres(&situation, &r, &baremes).and_then(|quatre| {
@@ -121,7 +120,7 @@ fn quatre_offres(
     }
     let mut toutes = situation.clone();
     toutes.offre = None;
-    moteur::estimer(&toutes, baremes, parametres_livres(), catalogue_livre()).map_err(|e| {
+    moteur::estimer(&toutes, &Tables::livrees(baremes)).map_err(|e| {
         let code = match e {
             ErreurEstimation::Saisie(_) => EXIT_INVALID_INPUT,
             ErreurEstimation::Donnees(_) => EXIT_FAILURE,

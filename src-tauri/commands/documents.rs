@@ -8,8 +8,7 @@
 
 use super::{lock_store, AppState};
 use crate::documents::{document_fiche, estimation_imprimee, EnTete, SECTION_PAR_DEFAUT};
-use crate::moteur::{self, catalogue_livre};
-use crate::tarifs::amo::parametres_livres;
+use crate::moteur::{self, Tables};
 use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
 use std::path::{Path, PathBuf};
 use tauri::State;
@@ -125,13 +124,8 @@ pub fn imprimer_estimation(
     // The four offers are estimated for the comparison; the member's is highlighted.
     let mut quatre_offres = situation.clone();
     quatre_offres.offre = None;
-    let resultat = moteur::estimer(
-        &quatre_offres,
-        &baremes,
-        parametres_livres(),
-        catalogue_livre(),
-    )
-    .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let resultat = moteur::estimer(&quatre_offres, &Tables::livrees(&baremes))
+        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
     let doc = estimation_imprimee(
         &situation,
         &resultat,

@@ -5,8 +5,7 @@
 //! path of the field, so that the screen shows them next to the field.
 
 use super::{lock_store, AppState};
-use crate::moteur::{self, catalogue_livre, ErreurEstimation};
-use crate::tarifs::amo::parametres_livres;
+use crate::moteur::{self, catalogue_livre, ErreurEstimation, Tables};
 use crate::transport::{CatalogueVue, ErreurChampVue, ErrorCode, IpcError, ReponseEstimation};
 use tauri::State;
 
@@ -38,7 +37,7 @@ pub fn estimer(
             .map(|(_, b)| b)
             .collect()
     };
-    match moteur::estimer(&situation, &baremes, parametres_livres(), catalogue_livre()) {
+    match moteur::estimer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => Ok(ReponseEstimation {
             resultat: Some(r),
             erreur: None,

@@ -18,6 +18,7 @@
 //! `optam`, `reseau`, `conventionne`, `cecite`: booleans).
 
 use super::chaine::Chaine;
+use crate::tarifs::cent_pour_cent_sante::Panier;
 use crate::tarifs::memo::{permanente, Memo};
 use crate::tarifs::Bareme;
 use serde::{Deserialize, Serialize};
@@ -419,6 +420,10 @@ pub struct ActeCatalogue {
     /// LPP codes the act covers (optics).
     #[serde(default)]
     pub codes_lpp: Vec<String>,
+    /// The baskets of the 100 % Santé reform a devis may put the act in
+    /// (`assets/tarifs/cent-pour-cent-sante.toml`).
+    #[serde(default)]
+    pub paniers: Vec<Panier>,
     /// The act is covered only under this age (e.g. 6 for some optical
     /// supplements).
     #[serde(default)]
@@ -748,6 +753,8 @@ pub struct FicheActe {
     pub elements: Vec<ElementDeclare>,
     pub materiaux: Vec<String>,
     pub codes_lpp: Vec<String>,
+    /// The baskets of the 100 % Santé reform a devis may put the act in.
+    pub paniers: Vec<Panier>,
     pub note: Option<String>,
 }
 
@@ -765,6 +772,7 @@ impl From<&ActeCatalogue> for FicheActe {
             elements: a.elements.clone(),
             materiaux: a.materiaux.clone(),
             codes_lpp: a.codes_lpp.clone(),
+            paniers: a.paniers.clone(),
             note: a.note.clone(),
         }
     }

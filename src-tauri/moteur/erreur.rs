@@ -42,3 +42,20 @@ impl std::fmt::Display for CheminActe {
         write!(f, "actes[{}]", self.0)
     }
 }
+
+impl ErreurEstimation {
+    /// The same error about the acts listed under `liste` instead of
+    /// `actes` (the devis's 100 % Santé alternative is estimated as a
+    /// situation of its own).
+    pub fn dans(self, liste: &str) -> Self {
+        match self {
+            ErreurEstimation::Saisie(mut e) => {
+                if let Some(reste) = e.chemin.strip_prefix("actes") {
+                    e.chemin = format!("{liste}{reste}");
+                }
+                ErreurEstimation::Saisie(e)
+            }
+            donnees => donnees,
+        }
+    }
+}

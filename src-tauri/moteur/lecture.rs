@@ -5,7 +5,7 @@
 
 use super::erreur::ErreurSaisie;
 use super::situation::{
-    Acte, Assure, DebutTraitement, DejaUtilise, Dent, Grossesse, Sejour, Situation, Statut,
+    Acte, Assure, DebutTraitement, DejaUtilise, Dent, Grossesse, Panier, Sejour, Situation, Statut,
 };
 use crate::tarifs::Offre;
 use chrono::NaiveDate;
@@ -16,6 +16,17 @@ use std::str::FromStr;
 
 /// Most acts one situation may hold (protects the engine from huge inputs).
 pub const ACTES_MAX: usize = 500;
+
+/// The baskets by their names in documents.
+const PANIERS: [(&str, Panier); 7] = [
+    ("classe_a", Panier::ClasseA),
+    ("classe_b", Panier::ClasseB),
+    ("panier_100_sante", Panier::Panier100Sante),
+    ("tarifs_maitrises", Panier::TarifsMaitrises),
+    ("tarifs_libres", Panier::TarifsLibres),
+    ("classe_1", Panier::Classe1),
+    ("classe_2", Panier::Classe2),
+];
 
 /// Parses JSON text into a situation (syntax and types; see
 /// [`super::validation::valider`] for the rest).
@@ -65,33 +76,43 @@ pub fn lire(v: &Value) -> Result<Situation, ErreurSaisie> {
     let assure_v = o.valeur("assure").ok_or_else(|| o.manque("assure"))?;
     let assure = lire_assure(assure_v, o.sous("assure"))?;
     let actes_v = o.valeur("actes").ok_or_else(|| o.manque("actes"))?;
-    let Value::Array(items) = actes_v else {
-        return Err(o.erreur("actes", "liste d'actes attendue"));
+    let actes = lire_actes(&o, "actes", actes_v)?;
+    let alternative_100_sante = match o.valeur("alternative_100_sante") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(lire_actes(&o, "alternative_100_sante", v)?),
     };
-    if items.is_empty() {
-        return Err(o.erreur("actes", "aucun acte à estimer"));
-    }
-    if items.len() > ACTES_MAX {
-        return Err(o.erreur(
-            "actes",
-            format!(
-                "trop d'actes ({}) : {ACTES_MAX} au plus par estimation",
-                items.len()
-            ),
-        ));
-    }
-    let actes = items
-        .iter()
-        .enumerate()
-        .map(|(i, a)| lire_acte(a, format!("actes[{i}]")))
-        .collect::<Result<Vec<_>, _>>()?;
     o.fin()?;
     Ok(Situation {
         date,
         offre,
         assure,
         actes,
+        alternative_100_sante,
     })
+}
+
+/// A non-empty list of at most [`ACTES_MAX`] acts under `cle`.
+fn lire_actes(o: &Objet<'_>, cle: &str, v: &Value) -> Result<Vec<Acte>, ErreurSaisie> {
+    let Value::Array(items) = v else {
+        return Err(o.erreur(cle, "liste d'actes attendue"));
+    };
+    if items.is_empty() {
+        return Err(o.erreur(cle, "aucun acte à estimer"));
+    }
+    if items.len() > ACTES_MAX {
+        return Err(o.erreur(
+            cle,
+            format!(
+                "trop d'actes ({}) : {ACTES_MAX} au plus par estimation",
+                items.len()
+            ),
+        ));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, a)| lire_acte(a, format!("{cle}[{i}]")))
+        .collect()
 }
 
 fn lire_assure(v: &Value, chemin: String) -> Result<Assure, ErreurSaisie> {
@@ -242,6 +263,8 @@ fn lire_acte(v: &Value, chemin: String) -> Result<Acte, ErreurSaisie> {
             ],
         )?,
         dents: o.entier("dents")?,
+        panier: o.choix("panier", "panier inconnu", &PANIERS)?,
+        prix_limite: o.montant("prix_limite")?,
     };
     o.fin()?;
     Ok(acte)

@@ -43,6 +43,7 @@ pub mod journal;
 pub mod lecture;
 pub mod maternite;
 pub mod optique;
+pub mod panier;
 pub mod part_amo;
 pub mod part_mgen;
 pub mod preparation;
@@ -57,8 +58,8 @@ pub use journal::{AvertissementActe, Avertissements, Explication, Explications};
 pub use resultat::*;
 pub use situation::*;
 
-use crate::tarifs::amo::ParametresAmo;
-use crate::tarifs::amo::PREMIERE_DATE_COUVERTE;
+use crate::tarifs::amo::{parametres_livres, ParametresAmo, PREMIERE_DATE_COUVERTE};
+use crate::tarifs::cent_pour_cent_sante::{reforme_livree, ReformeSante};
 use crate::tarifs::{Bareme, Offre};
 use crate::texte;
 use chrono::{Datelike, NaiveDate};
@@ -96,20 +97,56 @@ pub fn age_au(naissance: NaiveDate, date: NaiveDate) -> u32 {
     a.max(0) as u32
 }
 
-/// Estimates a situation. Errors name the faulty input by its JSON path.
+/// The tables an estimate reads: the MGEN barèmes, the AMO parameters, the
+/// catalogue of acts and the 100 % Santé rules.
+#[derive(Clone, Copy)]
+pub struct Tables<'a> {
+    pub baremes: &'a [Bareme],
+    pub amo: &'a ParametresAmo,
+    pub catalogue: &'a Catalogue,
+    pub sante: &'a ReformeSante,
+}
+
+impl<'a> Tables<'a> {
+    /// These barèmes with the tables shipped in the binary.
+    pub fn livrees(baremes: &'a [Bareme]) -> Self {
+        Tables {
+            baremes,
+            amo: parametres_livres(),
+            catalogue: catalogue_livre(),
+            sante: reforme_livree(),
+        }
+    }
+}
+
+/// Estimates a situation and, when the devis gives one, its 100 % Santé
+/// alternative (the same member, the alternative's acts instead of the
+/// chosen ones). Errors name the faulty input by its JSON path.
+pub fn estimer(situation: &Situation, tables: &Tables<'_>) -> Result<Resultat, ErreurEstimation> {
+    let mut resultat = estimer_actes(situation, tables)?;
+    if let Some(actes) = &situation.alternative_100_sante {
+        let alternative = Situation {
+            actes: actes.clone(),
+            alternative_100_sante: None,
+            ..situation.clone()
+        };
+        let r = estimer_actes(&alternative, tables).map_err(|e| e.dans("alternative_100_sante"))?;
+        resultat.alternative_100_sante = Some(r.offres);
+    }
+    Ok(resultat)
+}
+
+/// Estimates the acts of a situation. Errors name the faulty input by its
+/// JSON path.
 ///
 /// Read top-down: the situation is checked against the catalogue; the
 /// maternité window is computed; each act, in date order, is prepared once
 /// for every offer (barème, frais réels, AMO part, Annexe lines, principe
 /// indemnitaire: [`Preparation::preparer`]); then each offer asked prices
 /// the acts ([`estimer_offre`]) and totals them.
-pub fn estimer(
-    situation: &Situation,
-    baremes: &[Bareme],
-    amo: &ParametresAmo,
-    catalogue: &Catalogue,
-) -> Result<Resultat, ErreurEstimation> {
-    let actes_catalogue = validation::valider_et_trouver(situation, catalogue)?;
+fn estimer_actes(situation: &Situation, tables: &Tables<'_>) -> Result<Resultat, ErreurEstimation> {
+    let amo = tables.amo;
+    let actes_catalogue = validation::valider_et_trouver(situation, tables.catalogue)?;
     let maternite = fenetre_maternite(situation, amo)?;
     let offres: Vec<Offre> = match situation.offre {
         Some(o) => vec![o],
@@ -118,7 +155,7 @@ pub fn estimer(
     // About eight lines per act shared by the offers, six per offer.
     let mut journal = Journal::avec_capacite(situation.actes.len() * (8 + 6 * offres.len()));
 
-    let mut preparation = Preparation::new(situation, baremes, amo, maternite.as_ref());
+    let mut preparation = Preparation::new(situation, tables, maternite.as_ref());
     let prepares = ordre_des_soins(situation)
         .into_iter()
         .map(|i| preparation.preparer(i, actes_catalogue[i], &mut journal))
@@ -156,6 +193,7 @@ pub fn estimer(
         avertissements: preparation.avertissements(),
         arrondi: ARRONDI.to_string(),
         mention: MENTION.to_string(),
+        alternative_100_sante: None,
     })
 }
 

@@ -10,6 +10,9 @@
 //!    companion conditions);
 //! 5. the principe indemnitaire's ceiling (R.871-2), the same under every
 //!    offer ([`part_mgen::plafond_indemnitaire`]).
+//!
+//! Between 3 and 4, the basket of the devis under the 100 % Santé reform,
+//! its price limit and ceilings ([`panier::regle_du_panier`]).
 
 use super::baremes_utilises::{BaremesUtilises, Reperes};
 use super::catalogue::{ActeCatalogue, Composante};
@@ -18,13 +21,15 @@ use super::erreur::{CheminActe, ErreurEstimation, ErreurSaisie};
 use super::format::{centimes, date_fr};
 use super::journal::{Copie, Journal};
 use super::maternite::Fenetre;
+use super::panier;
 use super::part_amo::{self, param_connu, EtatAmo};
 use super::part_mgen::{self, ActePrepare, LigneActe, Variante};
 use super::resultat::{Avertissement, CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Valeur::Euros;
-use super::{age_au, bareme_au};
+use super::{age_au, bareme_au, Tables};
 use crate::tarifs::amo::{ParametresAmo, PREMIERE_DATE_COUVERTE};
+use crate::tarifs::cent_pour_cent_sante::ReformeSante;
 use crate::tarifs::Bareme;
 use crate::texte;
 use chrono::NaiveDate;
@@ -38,6 +43,7 @@ pub struct Preparation<'a> {
     situation: &'a Situation,
     baremes: &'a [Bareme],
     amo: &'a ParametresAmo,
+    sante: &'a ReformeSante,
     maternite: Option<&'a Fenetre>,
     etat_amo: EtatAmo<'a>,
     /// The components of every act, each act naming its range.
@@ -52,14 +58,14 @@ pub struct Preparation<'a> {
 impl<'a> Preparation<'a> {
     pub fn new(
         situation: &'a Situation,
-        baremes: &'a [Bareme],
-        amo: &'a ParametresAmo,
+        tables: &Tables<'a>,
         maternite: Option<&'a Fenetre>,
     ) -> Self {
         Preparation {
             situation,
-            baremes,
-            amo,
+            baremes: tables.baremes,
+            amo: tables.amo,
+            sante: tables.sante,
             maternite,
             etat_amo: EtatAmo::default(),
             lignes: Vec::with_capacity(situation.actes.len() * 2),
@@ -99,13 +105,18 @@ impl<'a> Preparation<'a> {
         }
         let debut_avertissements = journal.position_avertissements();
         let amo = part_amo::calculer(&entree, &mut self.etat_amo, journal)?;
+        let panier = panier::regle_du_panier(self.sante, &entree, journal)?;
         let avertissements = debut_avertissements..journal.position_avertissements();
         let debut_lignes = self.lignes.len();
         let refus = self.lignes_annexe(&entree, bareme, journal)?;
         let plafond = part_mgen::plafond_indemnitaire(entree.frais_reels, &amo, journal);
+        // A 100 % Santé item is paid under R.871-2, not under an Annexe line.
+        let sans_reste = panier.as_ref().is_some_and(|r| r.sans_reste_a_charge);
         let lignes_annexe = match refus {
-            None => Chaines::distinctes(self.lignes[debut_lignes..].iter().map(|l| &l.id)),
-            Some(_) => Chaines::default(),
+            None if !sans_reste => {
+                Chaines::distinctes(self.lignes[debut_lignes..].iter().map(|l| &l.id))
+            }
+            _ => Chaines::default(),
         };
         let (code, libelle) = cat.noms();
         Ok(ActePrepare {
@@ -128,6 +139,7 @@ impl<'a> Preparation<'a> {
             lignes_annexe,
             avertissements,
             refus,
+            panier,
             communes: debut_communes..journal.position(),
             source_bareme: reperes.source,
         })

@@ -40,6 +40,9 @@ pub enum CodeAvertissement {
     BaremeAncien,
     /// An AMO value is used after the date up to which it was checked.
     ParametreAmoNonVerifie,
+    /// A devis price above the price limit of its 100 % Santé basket or
+    /// capped fees (it should not happen).
+    PrixLimiteDepasse,
     /// Optical equipment outside its renewal period.
     HorsRenouvellement,
     /// A condition of the table is not met (companion, conventionné only…).
@@ -196,4 +199,9 @@ pub struct Resultat {
     pub arrondi: String,
     /// "Estimation indicative…" — to print with the figures.
     pub mention: String,
+    /// The devis's 100 % Santé alternative, estimated under the same
+    /// offers (absent when the situation gives none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub alternative_100_sante: Option<Vec<ResultatOffre>>,
 }

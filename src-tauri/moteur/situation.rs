@@ -57,6 +57,7 @@
 //! ([`super::lecture`]) refuses unknown fields and impossible values with a
 //! French message naming the JSON path.
 
+pub use crate::tarifs::cent_pour_cent_sante::Panier;
 use crate::tarifs::Offre;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -76,6 +77,11 @@ pub struct Situation {
     pub offre: Option<Offre>,
     pub assure: Assure,
     pub actes: Vec<Acte>,
+    /// The 100 % Santé equipment the practitioner must also offer in a
+    /// devis (optics, dental, hearing): estimated beside the chosen one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub alternative_100_sante: Option<Vec<Acte>>,
 }
 
 impl Situation {
@@ -289,6 +295,16 @@ pub struct Acte {
     pub debut_traitement: Option<DebutTraitement>,
     #[serde(default)]
     pub dents: Option<u32>,
+    /// The basket (class) the devis puts the item in (optics, dental
+    /// prosthetics, hearing aids; from the reform's dates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub panier: Option<Panier>,
+    /// The price limit (PLV or HLF) printed on the devis for the whole
+    /// line, when our sources do not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub prix_limite: Option<Decimal>,
 }
 
 impl Acte {
@@ -318,6 +334,8 @@ impl Acte {
             materiau: None,
             debut_traitement: None,
             dents: None,
+            panier: None,
+            prix_limite: None,
         }
     }
 }

@@ -151,6 +151,7 @@ fn valider_acte<'c>(
     v.remboursement()?;
     v.durees()?;
     v.valeurs()?;
+    v.panier()?;
     v.frais_reels_et_base()?;
     Ok(cat)
 }
@@ -319,6 +320,38 @@ impl ActeAValider<'_> {
             ));
         }
         Ok(())
+    }
+
+    /// A basket the act can be put in; a price limit only with a basket,
+    /// and above zero. (Its date is checked with the reform's data,
+    /// `moteur::panier`.)
+    fn panier(&self) -> Result<(), ErreurSaisie> {
+        let (a, c) = (self.acte, self.cat);
+        if let Some(p) = a.panier.filter(|p| !c.paniers.contains(p)) {
+            if c.paniers.is_empty() {
+                return Err(self.sans_objet("panier"));
+            }
+            let noms: Vec<&str> = c.paniers.iter().map(|p| p.nom()).collect();
+            return Err(self.erreur(
+                "panier",
+                format!(
+                    "panier « {} » impossible pour « {} » (possibles : {})",
+                    p.nom(),
+                    c.libelle,
+                    noms.join(", ")
+                ),
+            ));
+        }
+        match a.prix_limite {
+            Some(_) if a.panier.is_none() => Err(self.erreur(
+                "prix_limite",
+                "prix limite sans panier : précisez le panier du devis".into(),
+            )),
+            Some(x) if x <= rust_decimal::Decimal::ZERO => {
+                Err(self.erreur("prix_limite", format!("prix limite nul ou négatif ({x})")))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// No zero frais réels against a base entered.

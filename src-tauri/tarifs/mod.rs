@@ -12,6 +12,7 @@
 pub mod amo;
 pub mod annexe;
 pub mod cell_text;
+pub mod cent_pour_cent_sante;
 pub mod erreur;
 pub mod memo;
 pub mod model;

@@ -5,7 +5,8 @@
 use crate::moteur::catalogue::{
     ActeCatalogue, Champ, Condition, EnveloppeDeclaree, FicheActe, Selon,
 };
-use crate::moteur::{Catalogue, ErreurSaisie, Resultat};
+use crate::moteur::{Catalogue, ErreurSaisie, Panier, Resultat};
+use crate::tarifs::cent_pour_cent_sante::{reforme_livree, DefinitionPanier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -83,6 +84,33 @@ fn champs_requis_si(a: &ActeCatalogue) -> Vec<ChampRequisSi> {
 pub struct CatalogueVue {
     pub actes: Vec<ActeVue>,
     pub enveloppes: Vec<EnveloppeDeclaree>,
+    /// The baskets of the 100 % Santé reform, for the devis lines.
+    pub paniers: Vec<PanierVue>,
+}
+
+/// A basket as the act editor offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PanierVue {
+    pub id: Panier,
+    /// "classe A (100 % Santé)".
+    pub libelle: String,
+    /// Whether nothing is left to pay within the price limit (from the
+    /// dates of the reform).
+    pub cent_pour_cent_sante: bool,
+    /// First day a devis can put an item in it.
+    #[ts(type = "string")]
+    pub existe_depuis: chrono::NaiveDate,
+}
+
+impl From<&DefinitionPanier> for PanierVue {
+    fn from(d: &DefinitionPanier) -> Self {
+        PanierVue {
+            id: d.id,
+            libelle: d.libelle.clone(),
+            cent_pour_cent_sante: d.cent_pour_cent_sante,
+            existe_depuis: d.existe_depuis,
+        }
+    }
 }
 
 impl ActeVue {
@@ -102,6 +130,11 @@ impl From<&Catalogue> for CatalogueVue {
         CatalogueVue {
             actes: c.actes.iter().map(ActeVue::de).collect(),
             enveloppes: c.enveloppes.clone(),
+            paniers: reforme_livree()
+                .paniers
+                .iter()
+                .map(PanierVue::from)
+                .collect(),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! each rule reads them.
 
 use super::super::optique::EtatOptique;
+use super::super::panier::DejaPaye;
 use super::super::situation::Situation;
 use super::limites::dans_periode;
 use crate::tarifs::{Compteur, Limite};
@@ -26,6 +27,9 @@ pub struct EtatOffre<'a> {
     compteurs_de_l_acte: Vec<Compteur>,
     /// Line 25, note **: the equipment bought so far.
     pub(super) optique: EtatOptique,
+    /// MGEN paid on each date's classe B equipment (contrat responsable
+    /// ceiling).
+    pub(super) equipements_classe_b: DejaPaye,
 }
 
 impl<'a> EtatOffre<'a> {

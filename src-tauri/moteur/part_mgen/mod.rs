@@ -27,7 +27,11 @@
 //!    indemnitaire leaves after the previous components ([`plafond`]);
 //!    line 25's lenses beyond the annual forfait come after the forfait
 //!    ([`au_dela::apres_forfait_annuel`]);
-//! 4. the act's counts recorded for the next acts of the offer
+//! 4. an item of a 100 % Santé basket, from the date nothing is left to
+//!    pay, skips steps 1–3: MGEN pays up to its price limit; an item of
+//!    another basket has the amount of steps 1–3 bounded by the contrat
+//!    responsable ceilings ([`super::panier`]);
+//! 5. the act's counts recorded for the next acts of the offer
 //!    ([`EtatOffre`], the offer's state for the year).
 //!
 //! Amounts are rounded to the cent per component; the act's MGEN amount is
@@ -51,6 +55,7 @@ use super::catalogue::{ActeCatalogue, Composante, Role};
 use super::chaine::{Chaine, Chaines};
 use super::erreur::ErreurEstimation;
 use super::journal::Journal;
+use super::panier::{self, ReglePanier};
 use super::part_amo::CalculAmo;
 use super::resultat::{CodeAvertissement, GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
@@ -98,8 +103,12 @@ pub struct ActePrepare<'a> {
     pub amo_centimes: PartAmo,
     pub frais_reels_centimes: Decimal,
     pub brss_centimes: Decimal,
-    /// The AMO part's warnings, in the journal: the same under every offer.
+    /// The AMO part's and the basket's warnings, in the journal: the same
+    /// under every offer.
     pub avertissements: Range<u32>,
+    /// The act's basket under the 100 % Santé reform, when the devis gives
+    /// one ([`super::panier`]).
+    pub panier: Option<ReglePanier<'a>>,
 }
 
 /// A component of an act and the Annexe line it points to.
@@ -171,6 +180,11 @@ pub fn calculer<'x, 'a>(
         enveloppe_epuisee: false,
         lecture_a_confirmer: false,
     };
+    if let Some(regle) = p.panier.as_ref().filter(|r| r.sans_reste_a_charge) {
+        let montant = panier::jusqu_au_prix_limite(regle, p.frais_reels, &p.amo, out.journal);
+        out.montant = montant.min(p.plafond);
+        return Ok(out);
+    }
     let lignes = &ctx.lignes[p.lignes.clone()];
     if let Some(motif) = refus(p, lignes) {
         refuser(&mut out, &motif, &p.cat.lignes);
@@ -192,6 +206,18 @@ pub fn calculer<'x, 'a>(
         };
         reste -= paye;
         out.montant += paye;
+    }
+    if let Some(regle) = p.panier.as_ref().filter(|r| !r.plafonds.is_empty()) {
+        let borne = panier::dans_les_plafonds(
+            regle,
+            p.date,
+            out.montant,
+            &p.amo,
+            &mut etat.equipements_classe_b,
+            out.journal,
+        );
+        out.montant = borne.montant;
+        out.lecture_a_confirmer |= borne.lecture_a_confirmer;
     }
     etat.clore_acte(p.date, p.acte.quantite);
     Ok(out)

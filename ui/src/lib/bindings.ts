@@ -304,7 +304,12 @@ date: string,
 /**
  * One offer, or `None` for the four.
  */
-offre: Offre | null, assure: Assure, actes: Array<Acte>, };
+offre: Offre | null, assure: Assure, actes: Array<Acte>, 
+/**
+ * The 100 % Santé equipment the practitioner must also offer in a
+ * devis (optics, dental, hearing): estimated beside the chosen one.
+ */
+alternative_100_sante?: Array<Acte>, };
 
 export type Statut = "fonctionnaire" | "non_fonctionnaire" | "retraite" | "etudiant" | "ayant_droit";
 
@@ -322,9 +327,21 @@ export type Sejour = "mco" | "maternite" | "psychiatrie" | "ssr";
 
 export type Dent = "incisive_canine_premolaire" | "molaire";
 
+export type Panier = "classe_a" | "classe_b" | "panier_100_sante" | "tarifs_maitrises" | "tarifs_libres" | "classe_1" | "classe_2";
+
 export type DebutTraitement = "avant_16_ans" | "apres_16_ans";
 
-export type Acte = { code: string, date: string | null, quantite: number, frais_reels: string | null, brss: string | null, taux_amo: string | null, exoneration_tm: boolean | null, praticien: string | null, optam: boolean | null, reseau: boolean | null, conventionne: boolean | null, cecite: boolean | null, evolution_vue: boolean | null, nuits: number | null, jours: number | null, appareils: number | null, sejour: Sejour | null, element: string | null, code_lpp: string | null, dent: Dent | null, materiau: string | null, debut_traitement: DebutTraitement | null, dents: number | null, };
+export type Acte = { code: string, date: string | null, quantite: number, frais_reels: string | null, brss: string | null, taux_amo: string | null, exoneration_tm: boolean | null, praticien: string | null, optam: boolean | null, reseau: boolean | null, conventionne: boolean | null, cecite: boolean | null, evolution_vue: boolean | null, nuits: number | null, jours: number | null, appareils: number | null, sejour: Sejour | null, element: string | null, code_lpp: string | null, dent: Dent | null, materiau: string | null, debut_traitement: DebutTraitement | null, dents: number | null, 
+/**
+ * The basket (class) the devis puts the item in (optics, dental
+ * prosthetics, hearing aids; from the reform's dates).
+ */
+panier?: Panier, 
+/**
+ * The price limit (PLV or HLF) printed on the devis for the whole
+ * line, when our sources do not give it.
+ */
+prix_limite?: string, };
 
 export type GenreExplication = "calcul" | "plafond" | "limite" | "avertissement";
 
@@ -346,7 +363,7 @@ date_effet: string | null,
  */
 source: string, };
 
-export type CodeAvertissement = "lecture_a_confirmer" | "limite_atteinte" | "enveloppe_epuisee" | "bareme_ancien" | "parametre_amo_non_verifie" | "hors_renouvellement" | "condition_non_remplie" | "information";
+export type CodeAvertissement = "lecture_a_confirmer" | "limite_atteinte" | "enveloppe_epuisee" | "bareme_ancien" | "parametre_amo_non_verifie" | "prix_limite_depasse" | "hors_renouvellement" | "condition_non_remplie" | "information";
 
 export type Avertissement = { code: CodeAvertissement, message: string, };
 
@@ -438,7 +455,12 @@ arrondi: string,
 /**
  * "Estimation indicative…" — to print with the figures.
  */
-mention: string, };
+mention: string, 
+/**
+ * The devis's 100 % Santé alternative, estimated under the same
+ * offers (absent when the situation gives none).
+ */
+alternative_100_sante?: Array<ResultatOffre>, };
 
 export type Champ = "optam" | "reseau" | "conventionne" | "cecite" | "evolution_vue" | "nuits" | "jours" | "appareils" | "sejour" | "element" | "code_lpp" | "dent" | "materiau" | "debut_traitement" | "dents";
 
@@ -466,7 +488,11 @@ champs: Array<Champ>,
 /**
  * Fields the act accepts.
  */
-champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, note: string | null, };
+champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, 
+/**
+ * The baskets of the 100 % Santé reform a devis may put the act in.
+ */
+paniers: Array<Panier>, note: string | null, };
 
 export type ChampRequisSi = { champ: Champ, 
 /**
@@ -511,9 +537,32 @@ champs: Array<Champ>,
 /**
  * Fields the act accepts.
  */
-champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, note: string | null, };
+champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, 
+/**
+ * The baskets of the 100 % Santé reform a devis may put the act in.
+ */
+paniers: Array<Panier>, note: string | null, };
 
-export type CatalogueVue = { actes: Array<ActeVue>, enveloppes: Array<EnveloppeDeclaree>, };
+export type CatalogueVue = { actes: Array<ActeVue>, enveloppes: Array<EnveloppeDeclaree>, 
+/**
+ * The baskets of the 100 % Santé reform, for the devis lines.
+ */
+paniers: Array<PanierVue>, };
+
+export type PanierVue = { id: Panier, 
+/**
+ * "classe A (100 % Santé)".
+ */
+libelle: string, 
+/**
+ * Whether nothing is left to pay within the price limit (from the
+ * dates of the reform).
+ */
+cent_pour_cent_sante: boolean, 
+/**
+ * First day a devis can put an item in it.
+ */
+existe_depuis: string, };
 
 export type ErreurChampVue = { chemin: string, message: string, };
 
