@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
         r.offres[2].totaux.mgen
     );
     c.bench_function("moteur/4_offres_30_actes", |b| {
-        b.iter(|| estimer(std::hint::black_box(&s), &baremes, amo, cat).expect("estimation"))
+        b.iter(|| estimer(std::hint::black_box(&s), &tables).expect("estimation"))
     });
     // One offer: what is common to the offers (AMO part, barème rows) plus
     // one offer's MGEN part; the difference with four offers is 3 × one
@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
     let mut une = s.clone();
     une.offre = Some(guichet::tarifs::Offre::Reference);
     c.bench_function("moteur/1_offre_30_actes", |b| {
-        b.iter(|| estimer(std::hint::black_box(&une), &baremes, amo, cat).expect("estimation"))
+        b.iter(|| estimer(std::hint::black_box(&une), &tables).expect("estimation"))
     });
     let v = situation();
     c.bench_function("moteur/4_offres_30_actes_avec_lecture_json", |b| {
@@ -123,7 +123,7 @@ fn charge(c: &mut Criterion) {
             d.as_secs_f64() * 1e6 / n as f64
         );
         g.bench_function(format!("4_offres_{n}_actes"), |b| {
-            b.iter(|| estimer(std::hint::black_box(&s), &baremes, amo, cat).expect("estimation"))
+            b.iter(|| estimer(std::hint::black_box(&s), &tables).expect("estimation"))
         });
     }
     g.finish();
@@ -133,13 +133,8 @@ fn charge(c: &mut Criterion) {
 fn charge_seule(n: usize) {
     let s = situation_de(n);
     let t = std::time::Instant::now();
-    let r = estimer(
-        &s,
-        &baremes_livres(),
-        parametres_livres(),
-        catalogue_livre(),
-    )
-    .expect("estimation");
+    let baremes = baremes_livres();
+    let r = estimer(&s, &Tables::livrees(&baremes)).expect("estimation");
     let actes: usize = r.offres.iter().map(|o| o.actes.len()).sum();
     eprintln!(
         "{n} actes : {:.1} ms, {actes} résultats d'acte (4 offres)",
@@ -150,10 +145,10 @@ fn charge_seule(n: usize) {
         .and_then(|k| k.parse().ok())
         .unwrap_or(0);
     if repetitions > 0 {
-        let (baremes, amo, cat) = (baremes_livres(), parametres_livres(), catalogue_livre());
+        let tables = Tables::livrees(&baremes);
         let t = std::time::Instant::now();
         for _ in 0..repetitions {
-            std::hint::black_box(estimer(std::hint::black_box(&s), &baremes, amo, cat).ok());
+            std::hint::black_box(estimer(std::hint::black_box(&s), &tables).ok());
         }
         eprintln!(
             "{repetitions} fois de plus : {:.1} µs par estimation",

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use guichet::documents::{document_estimation, EnTete};
-use guichet::moteur::{catalogue_livre, estimer, lecture};
+use guichet::moteur::{estimer, lecture, Tables};
 use guichet::pdf::{layout, render};
 
 /// A GP visit in parcours and a non-OPTAM specialist, offer Équilibre.
@@ -28,13 +28,8 @@ fn bench_estimation_reelle(c: &mut Criterion) {
     let situation = lecture::lire_texte(SITUATION).expect("situation");
     let mut quatre = situation.clone();
     quatre.offre = None;
-    let resultat = estimer(
-        &quatre,
-        &guichet::tarifs::shipped_baremes(),
-        guichet::tarifs::amo::parametres_livres(),
-        catalogue_livre(),
-    )
-    .expect("estimation");
+    let baremes = guichet::tarifs::shipped_baremes();
+    let resultat = estimer(&quatre, &Tables::livrees(&baremes)).expect("estimation");
     let entete = EnTete {
         section: "MGEN — section de la Gironde".into(),
         imprime_le: chrono::NaiveDate::from_ymd_opt(2018, 6, 15).expect("date"),

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use guichet::documents::{document_estimation, document_fiche, EnTete};
-use guichet::moteur::{catalogue_livre, estimer, lecture};
+use guichet::moteur::{estimer, lecture, Tables};
 use std::io::Write;
 use std::process::Command;
 
@@ -47,13 +47,8 @@ fn estimation_pdf(json: &str) -> (Vec<u8>, String) {
     let situation = lecture::lire_texte(json).unwrap();
     let mut quatre_offres = situation.clone();
     quatre_offres.offre = None;
-    let resultat = estimer(
-        &quatre_offres,
-        &guichet::tarifs::shipped_baremes(),
-        guichet::tarifs::amo::parametres_livres(),
-        catalogue_livre(),
-    )
-    .unwrap();
+    let baremes = guichet::tarifs::shipped_baremes();
+    let resultat = estimer(&quatre_offres, &Tables::livrees(&baremes)).unwrap();
     let doc = document_estimation(&situation, &resultat, &entete());
     let octets = guichet::pdf::render(&doc).unwrap();
     let texte = texte_du_pdf(&octets);

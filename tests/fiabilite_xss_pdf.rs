@@ -5,9 +5,8 @@
 //! and `guichet` do.
 
 use guichet::documents::{document_estimation, EnTete};
-use guichet::moteur::{catalogue_livre, estimer, lecture};
+use guichet::moteur::{estimer, lecture, Tables};
 use guichet::pdf::render;
-use guichet::tarifs::amo::parametres_livres;
 use guichet::tarifs::shipped_baremes;
 use std::io::Write;
 use std::process::Command;
@@ -45,13 +44,8 @@ fn hostile_initials_and_reference_print_as_typed() {
     .unwrap();
     let mut quatre = s.clone();
     quatre.offre = None;
-    let r = estimer(
-        &quatre,
-        &shipped_baremes(),
-        parametres_livres(),
-        catalogue_livre(),
-    )
-    .unwrap();
+    let baremes = shipped_baremes();
+    let r = estimer(&quatre, &Tables::livrees(&baremes)).unwrap();
     for h in HOSTILES {
         let entete = EnTete {
             section: "MGEN — section départementale".into(),

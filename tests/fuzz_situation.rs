@@ -16,8 +16,7 @@ mod fuzz_commun;
 
 use fuzz_commun::{commence_en_anglais, fuzz};
 use guichet::historique::{lire_situation, NouvelleEstimation, ValidationMoteur};
-use guichet::moteur::{catalogue_livre, estimer, lecture, ErreurEstimation, Resultat};
-use guichet::tarifs::amo::parametres_livres;
+use guichet::moteur::{estimer, lecture, ErreurEstimation, Resultat, Tables};
 use guichet::tarifs::{shipped_baremes, Bareme};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -111,7 +110,7 @@ fn verifier(v: &Value) -> Result<(), TestCaseError> {
     let lu = lecture::lire(v);
     match &lu {
         Err(e) => refus_francais(&e.chemin, &e.message, v)?,
-        Ok(s) => match estimer(s, baremes(), parametres_livres(), catalogue_livre()) {
+        Ok(s) => match estimer(s, &Tables::livrees(baremes())) {
             Ok(r) => invariants(&r)?,
             Err(ErreurEstimation::Saisie(e)) => refus_francais(&e.chemin, &e.message, v)?,
             Err(e @ ErreurEstimation::Donnees(_)) => {

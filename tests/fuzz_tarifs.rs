@@ -10,7 +10,7 @@
 mod fuzz_commun;
 
 use fuzz_commun::fuzz;
-use guichet::moteur::{catalogue_livre, estimer, lecture, Situation};
+use guichet::moteur::{estimer, lecture, Situation, Tables};
 use guichet::tarifs::amo::{parametres_livres, parse_amo, ParametresAmo};
 use guichet::tarifs::{annexe, signature, Bareme, FICHIERS_LIVRES};
 use proptest::prelude::*;
@@ -48,7 +48,12 @@ fn estimer_avec(baremes: &[Bareme], amo: &ParametresAmo) -> Result<(), TestCaseE
     for s in situations() {
         // Errors are fine (a file may be valid and still not fit the
         // catalogue: the engine says so); a result must make sense.
-        if let Ok(r) = estimer(s, baremes, amo, catalogue_livre()) {
+        let tables = Tables {
+            baremes,
+            amo,
+            ..Tables::livrees(baremes)
+        };
+        if let Ok(r) = estimer(s, &tables) {
             for o in &r.offres {
                 for a in &o.actes {
                     for x in [a.amo.brut, a.amo.net, a.mgen, a.reste_a_charge, a.brss] {

@@ -439,3 +439,124 @@ fn noter_plafond(p: &PlafondActe<'_>, montant: Decimal, reste: Decimal, journal:
     };
     noter_valeur(journal, f, GenreExplication::Plafond, p.valeur);
 }
+
+#[cfg(test)]
+mod tests {
+    //! The ceilings as they bind: the 2018 grid never reaches them (its
+    //! largest optical forfaits are 2 × 200 € + 90 €, its hearing forfait
+    //! 650 €), so they are tried here on amounts a later grid could give.
+    use super::*;
+    use crate::moteur::resultat::PartAmo;
+    use crate::tarifs::cent_pour_cent_sante::reforme_livree;
+    use rust_decimal_macros::dec;
+
+    fn le(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn amo(brut: Decimal) -> CalculAmo {
+        CalculAmo {
+            base: brut,
+            taux_reference: dec!(60),
+            taux_effectif: dec!(60),
+            part_exoneree: Decimal::ZERO,
+            motif_exoneration: None,
+            part: PartAmo {
+                brut,
+                net: brut,
+                ..PartAmo::default()
+            },
+        }
+    }
+
+    /// The rule of a classe B or classe II act with these ceilings.
+    fn regle<'a>(panier: Panier, plafonds: Vec<(&'a Plafond, u32)>) -> ReglePanier<'a> {
+        let date = le("2026-01-15");
+        ReglePanier {
+            panier,
+            definition: reforme_livree().panier(panier),
+            limite: None,
+            sans_reste_a_charge: false,
+            plafonds: plafonds
+                .into_iter()
+                .map(|(plafond, fois)| {
+                    let valeur = valeur_au(&plafond.valeurs, date).unwrap();
+                    PlafondActe {
+                        plafond,
+                        valeur,
+                        montant: valeur.valeur * Decimal::from(fois),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_classe_b_frame_gets_at_most_100_euros() {
+        let r = reforme_livree();
+        let monture = r.plafond(Panier::ClasseB, Par::Monture, None).unwrap();
+        let regle = regle(Panier::ClasseB, vec![(monture, 1)]);
+        let mut journal = Journal::avec_capacite(4);
+        let b = dans_les_plafonds(
+            &regle,
+            le("2026-01-15"),
+            dec!(150),
+            &amo(dec!(0.03)),
+            &mut Vec::new(),
+            &mut journal,
+        );
+        assert_eq!(b.montant, dec!(100.00));
+        assert!(
+            !b.lecture_a_confirmer,
+            "100 € is a secondary source, not a doubtful reading"
+        );
+    }
+
+    #[test]
+    fn an_equipment_ceiling_counts_what_its_earlier_acts_received_that_day() {
+        let r = reforme_livree();
+        let simples = r
+            .plafond(
+                Panier::ClasseB,
+                Par::Equipement,
+                Some(CategorieVerres::Simples),
+            )
+            .unwrap();
+        let regle = regle(Panier::ClasseB, vec![(simples, 1)]);
+        let mut deja = vec![(le("2026-01-15"), dec!(380)), (le("2025-01-15"), dec!(400))];
+        let mut journal = Journal::avec_capacite(4);
+        // 420 € − 380 € paid the same day on the lenses = 40 € left for the frame.
+        let b = dans_les_plafonds(
+            &regle,
+            le("2026-01-15"),
+            dec!(90),
+            &amo(dec!(0.03)),
+            &mut deja,
+            &mut journal,
+        );
+        assert_eq!(b.montant, dec!(40));
+        assert!(
+            b.lecture_a_confirmer,
+            "420 € is read « lecture à confirmer » (ticket modérateur included?)"
+        );
+        assert_eq!(deja.last(), Some(&(le("2026-01-15"), dec!(40))));
+    }
+
+    #[test]
+    fn a_classe_2_hearing_aid_counts_the_amo_in_its_1700_euros() {
+        let r = reforme_livree();
+        let aide = r.plafond(Panier::Classe2, Par::Aide, None).unwrap();
+        // Two aids: 2 × 1 700 € − AMO gross 480 € = 2 920 € at most.
+        let regle = regle(Panier::Classe2, vec![(aide, 2)]);
+        let mut journal = Journal::avec_capacite(4);
+        let b = dans_les_plafonds(
+            &regle,
+            le("2026-01-15"),
+            dec!(3000),
+            &amo(dec!(480)),
+            &mut Vec::new(),
+            &mut journal,
+        );
+        assert_eq!(b.montant, dec!(2920));
+    }
+}
