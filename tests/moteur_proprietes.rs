@@ -2,7 +2,10 @@
 //! shipped catalogue, barème and AMO parameters:
 //! - every amount is ≥ 0 and the reste à charge is frais réels − AMO − MGEN;
 //! - principe indemnitaire: AMO gross + MGEN ≤ frais réels, except the
-//!   heavy-act participation MGEN pays (lines 4 and 20);
+//!   heavy-act participation MGEN pays (lines 4 and 20); AMO gross ≤ frais
+//!   réels (R.160-22);
+//! - out of the parcours de soins, the reduced rate applies from 16 only
+//!   (L.162-5-3);
 //! - totals are the sums of the per-act amounts;
 //! - annual caps (participations, franchises), daily caps, the
 //!   « se soigner autrement » envelope and the 20 psychotherapy sessions are
@@ -150,6 +153,9 @@ proptest! {
                 prop_assert!(a.amo.brut + a.mgen <= a.frais_reels + a.amo.participation_18,
                     "{}: {} + {} > {}", a.code, a.amo.brut, a.mgen, a.frais_reels);
                 prop_assert_eq!(a.mgen.round_dp(2), a.mgen);
+                // R.160-22: the AMO never pays more than the expense.
+                prop_assert!(a.amo.brut <= a.frais_reels, "{}: AMO {} > frais {}",
+                    a.code, a.amo.brut, a.frais_reels);
                 t.0 += a.frais_reels; t.1 += a.amo.net; t.2 += a.mgen; t.3 += a.reste_a_charge;
             }
             prop_assert_eq!(o.totaux.frais_reels, t.0);
@@ -193,6 +199,25 @@ proptest! {
                 "seance_kinesitherapie" | "auxiliaire_medical" => prop_assert!(x <= Decimal::from(2)),
                 "transport" => prop_assert!(x <= Decimal::from(4)),
                 _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn no_parcours_reduction_under_16(v in situation()) {
+        let (s, r) = run(&v);
+        let naissance = s.assure.date_naissance;
+        for a in &r.offres[0].actes {
+            let anniversaire = naissance.with_year(a.date.year()).unwrap();
+            let age = a.date.year() - naissance.year() - i32::from(a.date < anniversaire);
+            let minorable = ["consultation_generaliste", "consultation_specialiste", "acte_technique"]
+                .contains(&a.code.as_str());
+            if minorable && !s.assure.parcours_soins {
+                // L.162-5-3: the reduced rate (30 %) from 16 only; under 16
+                // the normal one (70 %), 100 % on a heavy act or maternité.
+                let normal = if age >= 16 { 30 } else { 70 };
+                prop_assert!([Decimal::from(normal), Decimal::ONE_HUNDRED].contains(&a.taux_amo),
+                    "{} le {}, {} ans : taux {}", a.code, a.date, age, a.taux_amo);
             }
         }
     }

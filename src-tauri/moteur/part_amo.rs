@@ -2,11 +2,12 @@
 //! offer, so [`calculer`] runs once per act, in the order of the rules:
 //!
 //! 1. the base ([`base`]): the BRSS entered, or the default value of the AMO
-//!    parameters for the act; limited to the frais réels;
+//!    parameters for the act (frais réels below it do not lower it);
 //! 2. the rate ([`taux`]): the act's rate, in or out of the parcours de
 //!    soins; 100 % on an exonération du ticket modérateur (R.160-5), in the
 //!    maternité window, for a pregnancy exam, or on a heavy act (R.160-16);
-//! 3. the gross amount: rate × base, rounded to the cent;
+//! 3. the gross amount: rate × base, rounded to the cent, at most the frais
+//!    réels (R.160-22: the AMO never pays more than the expense);
 //! 4. what the member bears ([`retenues`]): the 18 € participation on a
 //!    heavy act (R.160-16), then the participation forfaitaire or the
 //!    franchise with their daily and annual caps, unless exempt (under 18,
@@ -36,7 +37,8 @@ use taux::TauxReference;
 /// The AMO computation of one act.
 #[derive(Debug, Clone)]
 pub struct CalculAmo {
-    /// Base used: BRSS (total for the line), reduced to the frais réels if lower.
+    /// Base used: the BRSS (total for the line), even above the frais réels
+    /// (R.160-22 caps the amount paid, not the base).
     pub base: Decimal,
     /// The normal rate of the act (parcours considered), percent.
     pub taux_reference: Decimal,
@@ -113,11 +115,11 @@ pub fn calculer<'a>(
         return Ok(non_rembourse(e, journal));
     }
     let reference = TauxReference::de(e, journal)?;
-    let brss = base::brss(e, journal)?;
-    let base = base::limitee_aux_frais_reels(brss, e.frais_reels, journal);
-    let motif = taux::motif_100_pourcent(e, brss, journal)?;
+    let base = base::brss(e, journal)?;
+    let motif = taux::motif_100_pourcent(e, base, journal)?;
     let taux_effectif = taux::applique(e, reference.taux, motif.as_ref(), journal);
     let brut = montant_brut(base, taux_effectif, &reference, journal);
+    let brut = dans_les_frais_exposes(brut, e.frais_reels, journal);
     let lourd = matches!(motif, Some(taux::Motif100::ActeLourd));
     let retenues = retenues::deduire(e, etat, brut, lourd, journal)?;
     let net = brut - retenues.total();
@@ -209,6 +211,27 @@ fn montant_brut(
         Copie(&reference.valeur.source),
     );
     brut
+}
+
+/// CSS R.160-22: what the AMO pays never exceeds the frais exposés; the
+/// base is not lowered, the gross amount is capped (base 30 €, fees 20 €,
+/// 70 %: 20 €, not 70 % × 20 €).
+fn dans_les_frais_exposes(brut: Decimal, frais_reels: Decimal, journal: &mut Journal) -> Decimal {
+    if brut <= frais_reels {
+        return brut;
+    }
+    journal.noter(
+        GenreExplication::Plafond,
+        texte!(
+            "AMO au plus égal aux frais exposés : {} ramené à {} (frais réels inférieurs à la base)",
+            Euros(brut),
+            Euros(frais_reels)
+        ),
+        "R.160-22",
+        None,
+        "Code de la sécurité sociale, art. R.160-22 (participation des caisses au plus égale aux frais exposés)",
+    );
+    frais_reels
 }
 
 /// The net amount paid, when something was deducted: participations and

@@ -53,6 +53,10 @@ pub struct ValeurDatee {
     pub source: String,
     #[serde(default)]
     pub note: Option<String>,
+    /// « Lecture à confirmer »: the sources disagree on this value; the
+    /// reason, said by the engine wherever the value changes an amount.
+    #[serde(default)]
+    pub a_confirmer: Option<String>,
 }
 
 /// One AMO parameter and its history.
@@ -180,6 +184,18 @@ fn valider(origine: &str, params: &ParametresAmo) -> Result<(), ErreurAmo> {
                 return Err(invalide(
                     &p.id,
                     format!("valeur du {} sans référence ou sans source", v.depuis),
+                ));
+            }
+            if v.a_confirmer
+                .as_deref()
+                .is_some_and(|r| r.trim().is_empty())
+            {
+                return Err(invalide(
+                    &p.id,
+                    format!(
+                        "valeur du {} « à confirmer » sans la raison du doute",
+                        v.depuis
+                    ),
                 ));
             }
             match v.valeur {
@@ -418,6 +434,18 @@ mod tests {
             Some(dec!(300))
         );
         assert_eq!(
+            v("base.audioprothese_adulte", "2019-12-31"),
+            Some(dec!(300))
+        );
+        assert_eq!(
+            v("base.audioprothese_adulte", "2020-01-01"),
+            Some(dec!(350))
+        );
+        assert_eq!(
+            v("base.audioprothese_adulte", "2020-12-31"),
+            Some(dec!(350))
+        );
+        assert_eq!(
             v("base.audioprothese_adulte", "2021-01-01"),
             Some(dec!(400))
         );
@@ -511,5 +539,40 @@ source = "s"
             .unwrap_err()
             .to_string()
             .contains("négative"));
+    }
+
+    #[test]
+    fn a_value_to_confirm_carries_its_reason() {
+        let sans = parse_amo("t", MINI).unwrap();
+        assert_eq!(sans.parametres[0].valeurs[0].a_confirmer, None);
+        let avec = MINI.replace(
+            "source = \"s\"",
+            "source = \"s\"\na_confirmer = \"deux sources divergent\"",
+        );
+        let p = parse_amo("t", &avec).unwrap();
+        assert_eq!(
+            p.parametres[0].valeurs[0].a_confirmer.as_deref(),
+            Some("deux sources divergent")
+        );
+        let vide = MINI.replace("source = \"s\"", "source = \"s\"\na_confirmer = \" \"");
+        assert!(parse_amo("t", &vide)
+            .unwrap_err()
+            .to_string()
+            .contains("sans la raison du doute"));
+    }
+
+    #[test]
+    fn the_daily_cap_of_participations_after_may_2024_is_to_confirm() {
+        let p = parametres_livres();
+        let cap = |date: &str| {
+            p.valeur_au("participation_forfaitaire.plafond_journalier", d(date))
+                .unwrap()
+        };
+        assert_eq!(cap("2024-05-14").a_confirmer, None);
+        let apres = cap("2024-05-15");
+        assert_eq!(apres.valeur, Some(dec!(4)));
+        assert!(apres.a_confirmer.as_deref().unwrap().contains("8"));
+        let dentaire = p.valeur_au("taux.dentaire", d("2023-10-15")).unwrap();
+        assert!(dentaire.reference.contains("arrêté du 12 octobre 2023"));
     }
 }

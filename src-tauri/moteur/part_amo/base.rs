@@ -1,7 +1,8 @@
 //! The base of the AMO computation: the BRSS the adviser entered, or the
 //! default value of the AMO parameters the catalogue names for the act (by
-//! age, cécité, LPP code), times the quantity; the reimbursement is then
-//! computed on the frais réels when they are lower.
+//! age, cécité, LPP code), times the quantity. Frais réels below it do
+//! not lower it (the amount paid is capped instead: R.160-22, in
+//! [`super::calculer`]).
 
 use super::{param, Entree};
 use crate::moteur::catalogue::BaseParDefaut;
@@ -27,30 +28,6 @@ pub(super) fn brss(e: &Entree<'_>, journal: &mut Journal) -> Result<Decimal, Err
         "Saisie du conseiller",
     );
     Ok(b)
-}
-
-/// The reimbursement cannot exceed the expense: below the BRSS, the frais
-/// réels are the base.
-pub(super) fn limitee_aux_frais_reels(
-    brss: Decimal,
-    frais_reels: Decimal,
-    journal: &mut Journal,
-) -> Decimal {
-    if frais_reels >= brss {
-        return brss;
-    }
-    journal.noter(
-        GenreExplication::Plafond,
-        texte!(
-            "Frais réels ({}) inférieurs à la base ({}) : le remboursement se calcule sur les frais réels",
-            Euros(frais_reels),
-            Euros(brss)
-        ),
-        "base",
-        None,
-        "Le remboursement ne peut dépasser la dépense",
-    );
-    frais_reels
 }
 
 /// The default BRSS: the unit value of the catalogue's base for this case,

@@ -4,11 +4,17 @@
 //! - the participation forfaitaire (consultations, doctors' acts, biology)
 //!   or the franchise (medicines, auxiliaries, transport), by unit, lowered
 //!   by its daily cap (same doctor; same kind of franchise) and its annual
-//!   cap, then by what the AMO pays for the act (the rest is taken on a
-//!   later reimbursement); none under 18, in the maternité window or with
-//!   the CSS (seed 000, "Les participations forfaitaires et franchises").
+//!   cap, then by what the AMO pays for the act; none under 18, in the
+//!   maternité window or with the CSS (seed 000, "Les participations
+//!   forfaitaires et franchises").
 //!
-//! The caps run across the acts, taken in date order: [`EtatAmo`].
+//! A franchise above the act's AMO amount is reduced to it (D.322-5, « à
+//! due concurrence »): nothing is carried to another act. The participation
+//! forfaitaire's daily cap is per doctor: acts without a named practitioner
+//! each bear theirs (said when the cap would have bitten).
+//!
+//! The caps run across the acts, taken in date order, and count only what
+//! was deducted: [`EtatAmo`].
 
 use super::Entree;
 use crate::moteur::catalogue::Deduction;
@@ -31,8 +37,9 @@ pub struct EtatAmo<'a> {
     pf_annee: Cumuls<i32>,
     franchise_annee: Cumuls<i32>,
     jour: Option<NaiveDate>,
-    /// Participations of the day, per practitioner.
-    pf_jour: Cumuls<&'a str>,
+    /// Participations of the day, per practitioner (`None`: acts without a
+    /// named practitioner).
+    pf_jour: Cumuls<Option<&'a str>>,
     /// Franchises of the day, per kind.
     franchise_jour: Cumuls<Deduction>,
 }
@@ -188,8 +195,8 @@ fn participation_forfaitaire<'a>(
         journal,
     );
     let praticien = e.acte.praticien.as_deref();
-    if let Some(cle) = praticien {
-        let jour = etat.pf_jour.get(&cle);
+    let jour = etat.pf_jour.get(&praticien);
+    if praticien.is_some() {
         r.plafonner(e.param(id_jour)?, id_jour, jour, |p, d, k, noter| {
             noter(texte!(
                 "Plafond journalier pour un même médecin ({}) : {} déjà retenu ce jour, {} retenu ici",
@@ -198,6 +205,8 @@ fn participation_forfaitaire<'a>(
                 k
             ))
         });
+    } else {
+        r.praticien_inconnu(e.param(id_jour)?, id_jour, jour);
     }
     let utilise_an = e
         .situation
@@ -212,10 +221,8 @@ fn participation_forfaitaire<'a>(
             k
         ))
     });
-    let retenu = r.au_plus(disponible, "Participation forfaitaire");
-    if let Some(cle) = praticien {
-        etat.pf_jour.ajouter(cle, retenu);
-    }
+    let retenu = r.au_plus_participation(disponible);
+    etat.pf_jour.ajouter(praticien, retenu);
     etat.pf_annee.ajouter(annee, retenu);
     Ok(retenu)
 }
@@ -299,7 +306,7 @@ fn franchise<'a>(
             k
         ))
     });
-    let retenu = r.au_plus(disponible, "Franchise");
+    let retenu = r.au_plus_franchise(disponible);
     etat.franchise_jour.ajouter(kind, retenu);
     etat.franchise_annee.ajouter(annee, retenu);
     Ok(retenu)
@@ -340,6 +347,7 @@ impl<'x> Retenue<'x> {
             Some(v.depuis),
             Copie(&v.source),
         );
+        signaler_a_confirmer(journal, montant, v, id);
         Retenue {
             montant: du,
             journal,
@@ -368,24 +376,97 @@ impl<'x> Retenue<'x> {
                     Copie(&v.source),
                 )
             });
+            signaler_a_confirmer(journal, plafond, v, id);
         }
     }
 
-    /// Keeps at most what the AMO pays for this act (the rest is taken on a
-    /// later reimbursement), with a warning.
-    fn au_plus(self, disponible: Decimal, quoi: &'static str) -> Decimal {
+    /// The daily cap holds per doctor (four participations a day for a same
+    /// professional): for an act without a named practitioner it is not
+    /// applied, since the acts of the day may be by different doctors; when
+    /// the unnamed acts of the day go over the cap, the explanation says so.
+    fn praticien_inconnu(
+        &mut self,
+        (plafond, v): (Decimal, &ValeurDatee),
+        id: &'static str,
+        deja: Decimal,
+    ) {
+        if deja + self.montant <= plafond {
+            return;
+        }
+        self.journal.noter(
+            GenreExplication::Plafond,
+            texte!(
+                "Praticien non indiqué : {} déjà retenu ce jour sur des actes sans praticien ; le plafond journalier ({}) ne vaut que pour un même médecin, il n'est pas appliqué et la participation est retenue en entier (indiquer le praticien de chaque acte pour l'appliquer)",
+                Euros(deja),
+                Euros(plafond)
+            ),
+            id,
+            Some(v.depuis),
+            Copie(&v.source),
+        );
+    }
+
+    /// D.322-5: a franchise above what the AMO pays for the act is reduced
+    /// to it (« à due concurrence »); the rest is not carried to another
+    /// reimbursement.
+    fn au_plus_franchise(self, disponible: Decimal) -> Decimal {
+        if self.montant <= disponible {
+            return self.montant;
+        }
+        let m = texte!(
+            "Franchise de {} supérieure au remboursement de l'acte : réduite à {} (art. D.322-5), le reste n'est reporté sur aucun autre remboursement",
+            Euros(self.montant),
+            Euros(disponible)
+        );
+        self.journal.noter(
+            GenreExplication::Plafond,
+            m,
+            "D.322-5",
+            None,
+            "Code de la sécurité sociale, art. D.322-5 (décret n° 2007-1937 du 26 décembre 2007)",
+        );
+        self.journal.avertir(CodeAvertissement::Information, m);
+        disponible
+    }
+
+    /// A participation forfaitaire above what the AMO pays for the act:
+    /// only what the act's reimbursement holds is deducted here, and only
+    /// that counts toward the caps; this estimate deducts the rest from no
+    /// other act.
+    fn au_plus_participation(self, disponible: Decimal) -> Decimal {
         if self.montant <= disponible {
             return self.montant;
         }
         self.journal.avertir(
             CodeAvertissement::Information,
             texte!(
-                "{} de {} supérieure au remboursement : {} retenu ici, le reste sur un remboursement ultérieur",
-                quoi,
+                "Participation forfaitaire de {} supérieure au remboursement de l'acte : {} retenu ici, le reste n'est déduit d'aucun autre acte de cette estimation",
                 Euros(self.montant),
                 Euros(disponible)
             ),
         );
         disponible
     }
+}
+
+/// A value of the AMO parameters marked « à confirmer » (the sources
+/// disagree) that changed an amount: said in the explanation and warned.
+fn signaler_a_confirmer(journal: &mut Journal, valeur: Decimal, v: &ValeurDatee, id: &'static str) {
+    let Some(raison) = v.a_confirmer.as_deref() else {
+        return;
+    };
+    let raison = journal.chaine(raison);
+    let m = texte!(
+        "Valeur retenue {} : lecture à confirmer — {}",
+        Euros(valeur),
+        raison
+    );
+    journal.noter(
+        GenreExplication::Avertissement,
+        m,
+        id,
+        Some(v.depuis),
+        Copie(&v.source),
+    );
+    journal.avertir(CodeAvertissement::LectureAConfirmer, m);
 }

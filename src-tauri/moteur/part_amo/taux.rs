@@ -26,7 +26,8 @@ pub(super) struct TauxReference<'a> {
 impl<'a> TauxReference<'a> {
     /// The rate of the act's parameter at the date of care; out of the
     /// parcours de soins coordonnés, the reduced rate when the act has one
-    /// (MGEN does not make up for the reduction).
+    /// (MGEN does not make up for the reduction), except for a patient
+    /// under 16 (L.162-5-3).
     pub fn de(e: &Entree<'a>, journal: &mut Journal) -> Result<Self, ErreurEstimation> {
         let dans_parcours =
             e.cat.taux.as_deref().ok_or_else(|| {
@@ -36,7 +37,8 @@ impl<'a> TauxReference<'a> {
             .cat
             .taux_hors_parcours
             .as_deref()
-            .filter(|_| !e.situation.assure.parcours_soins);
+            .filter(|_| !e.situation.assure.parcours_soins)
+            .filter(|_| !moins_de_seize_ans(e, journal));
         let Some(id) = hors_parcours else {
             let (taux, valeur) = e.param(dans_parcours)?;
             return Ok(TauxReference {
@@ -60,6 +62,31 @@ impl<'a> TauxReference<'a> {
         );
         Ok(TauxReference { taux, id, valeur })
     }
+}
+
+/// Age below which the parcours de soins reduction does not apply.
+const AGE_PARCOURS: u32 = 16;
+
+/// CSS L.162-5-3: the participation of a patient without a médecin
+/// traitant or out of the parcours may be raised « sauf pour les patients
+/// âgés de moins de seize ans »; such a patient keeps the normal rate (said
+/// in the explanation).
+fn moins_de_seize_ans(e: &Entree<'_>, journal: &mut Journal) -> bool {
+    if e.age >= AGE_PARCOURS {
+        return false;
+    }
+    journal.noter(
+        GenreExplication::Calcul,
+        texte!(
+            "Hors parcours de soins coordonnés, patient de {} ans : pas de minoration avant {} ans, taux AMO habituel",
+            e.age,
+            AGE_PARCOURS
+        ),
+        "L.162-5-3",
+        None,
+        "Code de la sécurité sociale, art. L.162-5-3 (« sauf pour les patients âgés de moins de seize ans »)",
+    );
+    true
 }
 
 /// Why the AMO pays 100 % of the base.
