@@ -221,7 +221,7 @@ impl<'a> Preparation<'a> {
         for c in cat
             .mgen
             .iter()
-            .filter(|c| part_mgen::s_applique(c, e.acte, e.situation))
+            .filter(|c| part_mgen::s_applique(c, e.acte, e.situation, e.age))
         {
             let Some(v) = part_mgen::variante(c, e.acte, e.date, e.age, e.situation) else {
                 self.lignes.truncate(debut);

@@ -11,16 +11,28 @@ use chrono::{Months, NaiveDate};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// Whether the care counts as within the parcours de soins for MGEN's
+/// lines: a declared parcours, or a patient under 16, whom the parcours
+/// does not concern (CSS L.162-5-3: no majoration « pour les patients âgés
+/// de moins de seize ans »; the AMO keeps the normal rate, so MGEN's
+/// in-parcours row applies).
+pub fn dans_le_parcours(situation: &Situation, age: u32) -> bool {
+    situation.assure.parcours_soins || age < AGE_PARCOURS
+}
+
+/// L.162-5-3's age (the same as the AMO part's).
+const AGE_PARCOURS: u32 = 16;
+
 /// Whether a component applies to this act: its teeth bounds and its
 /// conditions (`si`) are all met.
-pub fn s_applique(c: &Composante, acte: &Acte, situation: &Situation) -> bool {
+pub fn s_applique(c: &Composante, acte: &Acte, situation: &Situation, age: u32) -> bool {
     let dents = acte.dents.unwrap_or(0);
     c.dents_min.is_none_or(|m| dents >= m)
         && c.dents_max.is_none_or(|m| dents <= m)
         && c.dents_au_dela_de.is_none_or(|m| dents > m)
         && c.si.iter().all(|(condition, attendu)| {
             let valeur = match condition {
-                Condition::ParcoursSoins => Some(situation.assure.parcours_soins),
+                Condition::ParcoursSoins => Some(dans_le_parcours(situation, age)),
                 Condition::Optam => acte.optam,
                 Condition::Reseau => acte.reseau,
                 Condition::Conventionne => acte.conventionne,
@@ -84,7 +96,7 @@ pub fn variante<'a>(
             Selon::Optam => oui_non(acte.optam).into(),
             Selon::Reseau => oui_non(acte.reseau).into(),
             Selon::Conventionne => oui_non(acte.conventionne).into(),
-            Selon::Parcours => dans_hors(situation.assure.parcours_soins).into(),
+            Selon::Parcours => dans_hors(dans_le_parcours(situation, age)).into(),
             Selon::Sejour => acte.sejour.map(|s| s.nom()).unwrap_or_default().into(),
             Selon::Element(_) => acte.element.as_deref().unwrap_or_default().into(),
             Selon::Dent => acte.dent.map(|d| d.nom()).unwrap_or_default().into(),
