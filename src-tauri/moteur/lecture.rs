@@ -201,6 +201,7 @@ fn lire_deja(v: &Value, chemin: String) -> Result<DejaUtilise, ErreurSaisie> {
     d.couronnes_sur_implant = o.entier("couronnes_sur_implant")?;
     d.semestres_orthodontie = o.entier("semestres_orthodontie")?;
     d.dernier_equipement_optique = o.date("dernier_equipement_optique")?;
+    d.derniere_aide_auditive = o.date("derniere_aide_auditive")?;
     o.fin()?;
     Ok(d)
 }

@@ -10,9 +10,9 @@
 //!    or the one printed on the devis (`prix_limite`); a price above it is
 //!    flagged (it should not happen).
 //! 3. A 100 % Santé item from the date nothing is left to pay (R.871-2,
-//!    décret n° 2019-21): MGEN pays the frais réels within the price limit
-//!    less what the AMO paid, whatever the offer; the price limit is then
-//!    required.
+//!    décret n° 2019-21), after its renewal period from the last item paid:
+//!    MGEN pays the frais réels within the price limit less what the AMO
+//!    paid, whatever the offer; the price limit is then required.
 //! 4. Other items take the MGEN grid in force, bounded by the contrat
 //!    responsable ceilings (R.871-2): a classe B frame, a classe B
 //!    equipment (the lenses and frame of one date, by the category of its
@@ -27,11 +27,11 @@ use super::situation::{Acte, Panier, Situation};
 use super::texte::Texte;
 use super::texte::Valeur::{Chaine, Euros, Nombre};
 use crate::tarifs::cent_pour_cent_sante::{
-    valeur_au, CategorieVerres, Certitude, DefinitionPanier, Par, Plafond, PorteSur, PrixLimite,
-    ReformeSante, ValeurSante,
+    valeur_au, CategorieVerres, Certitude, DefinitionPanier, Domaine, Par, Plafond, PorteSur,
+    PrixLimite, ReformeSante, ValeurSante,
 };
 use crate::texte;
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
 const REFORME: &str = "réforme 100 % Santé";
@@ -74,7 +74,8 @@ pub fn regle_du_panier<'a>(
     let sans_reste_a_charge = definition.cent_pour_cent_sante
         && definition
             .sans_reste_a_charge(&e.cat.code)
-            .is_some_and(|(depuis, _, _)| e.date >= depuis);
+            .is_some_and(|(depuis, _, _)| e.date >= depuis)
+        && dans_le_renouvellement(reforme, definition, e, journal);
     let limite = prix_limite(reforme, e, panier, journal);
     if sans_reste_a_charge && limite.is_none() {
         return Err(ErreurSaisie::new(
@@ -137,6 +138,63 @@ fn signaler_panier_absent(reforme: &ReformeSante, e: &Entree<'_>, journal: &mut 
         "CSS art. R.871-2 (décret n° 2019-21 du 11 janvier 2019)",
     );
     journal.avertir(CodeAvertissement::Information, message.into());
+}
+
+/// Whether the 100 % Santé item comes after its renewal period from the
+/// last item paid (optics: 2 years from 16, 1 year under 16, earlier when
+/// the sight changed; hearing aids: 4 years); if not, said, and the MGEN
+/// grid applies with its own rules.
+fn dans_le_renouvellement(
+    reforme: &ReformeSante,
+    d: &DefinitionPanier,
+    e: &Entree<'_>,
+    journal: &mut Journal,
+) -> bool {
+    let deja = e.situation.assure.deja_utilise.as_ref();
+    let dernier = match d.domaine {
+        Domaine::Optique if e.acte.evolution_vue == Some(true) => None,
+        Domaine::Optique => deja.and_then(|x| x.dernier_equipement_optique),
+        Domaine::Audiologie => deja.and_then(|x| x.derniere_aide_auditive),
+        Domaine::Dentaire => None,
+    };
+    let (Some(dernier), Some(r)) = (dernier, reforme.renouvellement(d.domaine, e.age)) else {
+        return true;
+    };
+    let fin = dernier
+        .checked_add_months(Months::new(r.mois))
+        .unwrap_or(NaiveDate::MAX);
+    if e.date >= fin {
+        return true;
+    }
+    let message = journal.ecrire(format_args!(
+        "Dernier équipement le {} : la prise en charge 100 % Santé n'est renouvelée qu'après {} mois, soit le {} ; barème MGEN appliqué",
+        date_fr(dernier),
+        r.mois,
+        date_fr(fin)
+    ));
+    let reference = journal.chaine(&format!(
+        "{} ({})",
+        r.reference,
+        libelle_certitude(r.certitude)
+    ));
+    let source = journal.chaine(&r.source);
+    journal.noter(
+        GenreExplication::Limite,
+        message.into(),
+        reference,
+        Some(fin),
+        source,
+    );
+    journal.avertir(CodeAvertissement::HorsRenouvellement, message.into());
+    false
+}
+
+fn libelle_certitude(c: Certitude) -> &'static str {
+    match c {
+        Certitude::ConfirmeParLeTexte => "confirmé par le texte",
+        Certitude::SourceSecondaire => "source secondaire",
+        Certitude::LectureAConfirmer => "lecture à confirmer",
+    }
 }
 
 /// A basket used before the reform created it is refused.
@@ -208,8 +266,7 @@ fn s_applique(l: &PrixLimite, acte: &Acte, panier: Panier, age: u32) -> bool {
 fn noter_valeur(journal: &mut Journal, f: Texte<'_>, genre: GenreExplication, v: &ValeurSante) {
     let reference = match v.certitude {
         Certitude::ConfirmeParLeTexte => v.reference.clone(),
-        Certitude::SourceSecondaire => format!("{} (source secondaire)", v.reference),
-        Certitude::LectureAConfirmer => format!("{} (lecture à confirmer)", v.reference),
+        c => format!("{} ({})", v.reference, libelle_certitude(c)),
     };
     let reference = match &v.note {
         Some(n) => format!("{reference} — {n}"),

@@ -29,7 +29,9 @@
 //!       "implants": 1,                 this and last calendar year (26.5.1)
 //!       "couronnes_sur_implant": 0,    this and last calendar year (26.5.2)
 //!       "semestres_orthodontie": 2,    semesters of active treatment already paid
-//!       "dernier_equipement_optique": "2017-03-01"  date of the last glasses paid
+//!       "dernier_equipement_optique": "2017-03-01", date of the last glasses paid
+//!       "derniere_aide_auditive": "2020-03-01"  date of the last hearing aid paid
+//!                                      (100 % Santé renewal, `moteur::panier`)
 //!     } },
 //!   "actes": [ {
 //!     "code": "consultation_generaliste",   from the catalogue
@@ -185,6 +187,10 @@ pub struct DejaUtilise {
     #[serde(default)]
     #[ts(type = "string | null")]
     pub dernier_equipement_optique: Option<NaiveDate>,
+    /// Date of the last hearing aid paid (100 % Santé renewal, 4 years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub derniere_aide_auditive: Option<NaiveDate>,
 }
 
 /// Kind of hospital stay (lines 21, 22).

@@ -108,13 +108,16 @@ fn valider_deja_utilise(
             format!("enveloppe inconnue (connues : {})", ids.join(", ")),
         ));
     }
-    if d.dernier_equipement_optique
-        .is_some_and(|last| last > situation.date)
-    {
-        return Err(ErreurSaisie::new(
-            "assure.deja_utilise.dernier_equipement_optique",
-            "date postérieure à la date de la situation",
-        ));
+    for (champ, date) in [
+        ("dernier_equipement_optique", d.dernier_equipement_optique),
+        ("derniere_aide_auditive", d.derniere_aide_auditive),
+    ] {
+        if date.is_some_and(|last| last > situation.date) {
+            return Err(ErreurSaisie::new(
+                format!("assure.deja_utilise.{champ}"),
+                "date postérieure à la date de la situation",
+            ));
+        }
     }
     Ok(())
 }

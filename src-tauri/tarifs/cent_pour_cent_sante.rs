@@ -220,6 +220,24 @@ pub struct ClasseVerre {
     pub categorie: CategorieVerres,
 }
 
+/// How often a 100 % Santé item of a field is covered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renouvellement {
+    pub domaine: Domaine,
+    #[serde(default)]
+    pub age_min: Option<u32>,
+    #[serde(default)]
+    pub age_moins_de: Option<u32>,
+    /// The period, in months, from the last item paid.
+    pub mois: u32,
+    pub reference: String,
+    pub source: String,
+    pub certitude: Certitude,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 /// The whole file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -232,6 +250,8 @@ pub struct ReformeSante {
     #[serde(rename = "plafond")]
     pub plafonds: Vec<Plafond>,
     pub verres: Vec<ClasseVerre>,
+    #[serde(rename = "renouvellement")]
+    pub renouvellements: Vec<Renouvellement>,
 }
 
 /// The value of a dated list in force on `date`.
@@ -254,6 +274,15 @@ impl ReformeSante {
             .iter()
             .find(|v| v.acte == acte)
             .map(|v| v.categorie)
+    }
+
+    /// The renewal period of a field at `age`, if the data gives one.
+    pub fn renouvellement(&self, domaine: Domaine, age: u32) -> Option<&Renouvellement> {
+        self.renouvellements.iter().find(|r| {
+            r.domaine == domaine
+                && r.age_min.is_none_or(|a| age >= a)
+                && r.age_moins_de.is_none_or(|a| age < a)
+        })
     }
 
     /// The ceiling of `panier` counted `par`, for lenses of `verres`.

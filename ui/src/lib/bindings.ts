@@ -321,7 +321,11 @@ export type Grossesse = { debut: string, terme: string,
  */
 accouchement: string | null, };
 
-export type DejaUtilise = { participations_forfaitaires: string | null, franchises: string | null, enveloppes: Record<string, string>, seances_psychotherapie: number | null, appareils_auditifs: number | null, implants: number | null, couronnes_sur_implant: number | null, semestres_orthodontie: number | null, dernier_equipement_optique: string | null, };
+export type DejaUtilise = { participations_forfaitaires: string | null, franchises: string | null, enveloppes: Record<string, string>, seances_psychotherapie: number | null, appareils_auditifs: number | null, implants: number | null, couronnes_sur_implant: number | null, semestres_orthodontie: number | null, dernier_equipement_optique: string | null, 
+/**
+ * Date of the last hearing aid paid (100 % Santé renewal, 4 years).
+ */
+derniere_aide_auditive?: string, };
 
 export type Sejour = "mco" | "maternite" | "psychiatrie" | "ssr";
 
