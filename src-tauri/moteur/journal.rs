@@ -150,6 +150,13 @@ impl Journal {
         self.avertissements.len() as u32
     }
 
+    /// Whether a warning of `code` is among those of `plage`.
+    pub fn a_averti(&self, plage: std::ops::Range<u32>, code: CodeAvertissement) -> bool {
+        self.avertissements[plage.start as usize..plage.end as usize]
+            .iter()
+            .any(|(c, _)| *c == code)
+    }
+
     /// Adds a warning about an act.
     pub fn avertir(&mut self, code: CodeAvertissement, message: Texte<'_>) {
         let message = self.formule(message);

@@ -240,7 +240,15 @@ fn estimer_offre(
         let debut = journal.position();
         let debut_avertissements = journal.position_avertissements();
         let m = part_mgen::calculer(ctx, p, offre, &mut etat, journal)?;
-        let (mgen, lecture_a_confirmer) = (m.montant, m.lecture_a_confirmer);
+        // A doubtful reading of the MGEN table, or a value of the AMO part
+        // or of the basket marked « lecture à confirmer » (warned once for
+        // the act, in the lines every offer shares).
+        let (mgen, lecture_mgen) = (m.montant, m.lecture_a_confirmer);
+        let lecture_a_confirmer = lecture_mgen
+            || journal.a_averti(
+                p.avertissements.clone(),
+                CodeAvertissement::LectureAConfirmer,
+            );
         let reste_a_charge = reste_a_charge(p, mgen, journal);
         actes.push(ResultatActe {
             index: p.index as u32,
