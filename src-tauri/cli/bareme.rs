@@ -2,7 +2,9 @@
 //! - `lister [--date AAAA-MM-JJ]`: every cell of the version in force on
 //!   the date (today by default), as a JSON array;
 //! - `versions`: the versions held, as JSON;
-//! - `importer FICHIER`: validates then imports a version file.
+//! - `importer FICHIER`: validates then imports a version file;
+//! - `diff AVANT APRES [--texte]`: what changed between two version files,
+//!   line by line and cell by cell (JSON, or French text).
 
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
 use crate::store::tarifs::{BaremeStoreError, Import, VersionBareme};
@@ -33,6 +35,19 @@ pub enum BaremeCommand {
         /// (les estimations porteront la mention « barème non signé »)
         #[arg(long)]
         accepter_non_signe: bool,
+    },
+    /// Compare deux fichiers de barème : lignes ajoutées, retirées, cases
+    /// modifiées (ancienne → nouvelle valeur par offre)
+    Diff {
+        /// Le barème de référence (l'ancien)
+        #[arg(value_name = "AVANT")]
+        avant: PathBuf,
+        /// Le barème à vérifier (le nouveau)
+        #[arg(value_name = "APRES")]
+        apres: PathBuf,
+        /// Texte lisible au lieu du JSON
+        #[arg(long)]
+        texte: bool,
     },
     /// Signe un fichier de barème avec la clé privée de l'office national
     /// (outil de l'office ; la clé privée ne quitte pas l'office)
@@ -66,6 +81,11 @@ pub fn run(store: &mut Store, command: BaremeCommand) -> i32 {
             cle_privee,
             sortie,
         } => signer(&fichier, &cle_privee, sortie.as_deref()),
+        BaremeCommand::Diff {
+            avant,
+            apres,
+            texte,
+        } => return diff(&avant, &apres, texte),
     };
     match resultat {
         Ok(v) => {
@@ -192,6 +212,33 @@ fn importer(
         "message": import.message(),
         "version": version_json(import.version()),
     }))
+}
+
+/// Reads both files completely (the same checks as an import, signature
+/// aside), then prints what changed; 0 when read, whatever the changes.
+fn diff(avant: &std::path::Path, apres: &std::path::Path, texte: bool) -> i32 {
+    let lire = |p: &std::path::Path| {
+        annexe::lire_fichier(p)
+            .and_then(|o| annexe::lire_octets(&p.display().to_string(), &o))
+            .map(|f| f.bareme)
+    };
+    let (a, b) = match (lire(avant), lire(apres)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("guichet : {e}");
+            return EXIT_INVALID_INPUT;
+        }
+    };
+    let d = crate::tarifs::diff::comparer(&a, &b);
+    let sortie = if texte {
+        d.texte()
+    } else {
+        serde_json::to_string_pretty(&d).unwrap_or_default() + "\n"
+    };
+    use std::io::Write;
+    // A closed pipe (`| head`) is not an error of ours.
+    let _ = std::io::stdout().lock().write_all(sortie.as_bytes());
+    0
 }
 
 fn version_json(v: &VersionBareme) -> Value {

@@ -1,0 +1,225 @@
+//! A later grid, checked before it is trusted (issue 19): a test grid built
+//! here from the shipped 2018 file — marked as test data, never shipped —
+//! changes two cells and adds one row; `guichet bareme diff` lists exactly
+//! those changes (JSON and French text); signed with a test key it imports,
+//! and estimates dated from its date of effect use it while earlier care
+//! keeps the 2018 grid.
+
+use chrono::NaiveDateTime;
+use ed25519_dalek::SigningKey;
+use guichet::moteur::{estimer, lecture, Tables};
+use guichet::store::tarifs::Import;
+use guichet::store::Store;
+use guichet::tarifs::signature;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const LIVRE: &str = include_str!("../assets/tarifs/annexe2-2018.toml");
+
+const NOM_ESSAI: &str = "Barème d'essai 2027 (données de test, jamais livrées)";
+
+/// The test grid: dated 1 January 2027; line 1 under Référence 30 % → 35 %;
+/// line 25, frame from 18, under Intégrale 90 € → 100 €; one new row of
+/// line 25 (frame from 18 in the OPTISTYA network).
+fn grille_essai() -> String {
+    let mut s = LIVRE
+        .replacen(
+            "nom = \"MGEN Annexe 2 — 2018\"",
+            &format!("nom = \"{NOM_ESSAI}\""),
+            1,
+        )
+        .replacen(
+            "en_vigueur_le = \"2018-01-01\"",
+            "en_vigueur_le = \"2027-01-01\"",
+            1,
+        );
+    let ligne_1 = s.find("ligne = \"1\"\n").unwrap();
+    let cible = ligne_1 + s[ligne_1..].find("reference = \"30 %\"").unwrap();
+    s.replace_range(
+        cible..cible + "reference = \"30 %\"".len(),
+        "reference = \"35 %\"",
+    );
+    let monture = s
+        .find("libelle = \"18 ans et plus — monture (même montant")
+        .unwrap();
+    let cible = monture + s[monture..].find("integrale = \"90 €\"").unwrap();
+    s.replace_range(
+        cible..cible + "integrale = \"90 €\"".len(),
+        "integrale = \"100 €\"",
+    );
+    s.push_str(
+        r#"
+[[ligne]]
+ligne = "25"
+section = "OPTIQUE"
+libelle = "18 ans et plus — monture achetée dans le réseau OPTISTYA (ligne d'essai)"
+variante = { age = ">=18", equipement = "monture", reseau = "oui" }
+codes_lpp = ["2223342"]
+unite = "monture"
+limites = [{ compteur = "equipements", max = 1, periode = "24 mois" }]
+initiale = "30 €"
+equilibre = "40 €"
+reference = "70 €"
+integrale = "110 €"
+"#,
+    );
+    s
+}
+
+fn guichet() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_guichet"))
+}
+
+fn ecrire(dir: &Path, nom: &str, texte: &str) -> PathBuf {
+    let p = dir.join(nom);
+    std::fs::write(&p, texte).unwrap();
+    p
+}
+
+#[test]
+fn the_diff_lists_exactly_the_changes_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let avant = ecrire(dir.path(), "2018.toml", LIVRE);
+    let apres = ecrire(dir.path(), "essai.toml", &grille_essai());
+    let sortie = guichet()
+        .args(["bareme", "diff"])
+        .arg(&avant)
+        .arg(&apres)
+        .output()
+        .unwrap();
+    assert!(
+        sortie.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sortie.stderr)
+    );
+    let d: Value = serde_json::from_slice(&sortie.stdout).unwrap();
+    assert_eq!(d["apres"]["nom"], NOM_ESSAI);
+    assert_eq!(d["apres"]["en_vigueur_le"], "2027-01-01");
+    assert_eq!(d["rangees_retirees"], json!([]));
+    let cases = d["cases_modifiees"].as_array().unwrap();
+    let vues: Vec<(String, String, String, String)> = cases
+        .iter()
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap().to_string();
+            (s("ligne"), s("offre"), s("avant"), s("apres"))
+        })
+        .collect();
+    assert_eq!(
+        vues,
+        vec![
+            ("1".into(), "reference".into(), "30 %".into(), "35 %".into()),
+            (
+                "25".into(),
+                "integrale".into(),
+                "90 €".into(),
+                "100 €".into()
+            ),
+        ]
+    );
+    assert_eq!(
+        cases[1]["variante"],
+        json!({"age": ">=18", "equipement": "monture"})
+    );
+    let ajoutees = d["rangees_ajoutees"].as_array().unwrap();
+    assert_eq!(ajoutees.len(), 1);
+    assert_eq!(ajoutees[0]["ligne"], "25");
+    assert_eq!(ajoutees[0]["variante"]["reseau"], "oui");
+    assert_eq!(ajoutees[0]["cases"]["integrale"], "110 €");
+}
+
+#[test]
+fn the_diff_reads_as_text_for_the_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let avant = ecrire(dir.path(), "2018.toml", LIVRE);
+    let apres = ecrire(dir.path(), "essai.toml", &grille_essai());
+    let sortie = guichet()
+        .args(["bareme", "diff", "--texte"])
+        .arg(&avant)
+        .arg(&apres)
+        .output()
+        .unwrap();
+    let t = String::from_utf8(sortie.stdout).unwrap();
+    assert!(t.contains("→ « Barème d'essai 2027"), "{t}");
+    assert!(t.contains("(en vigueur le 01/01/2027)"), "{t}");
+    assert!(t.contains("Lignes ajoutées : 1"), "{t}");
+    assert!(t.contains("Lignes retirées : 0"), "{t}");
+    assert!(t.contains("Cases modifiées : 2"), "{t}");
+    assert!(t.contains("MGEN Référence : 30 % → 35 %"), "{t}");
+    assert!(t.contains("MGEN Intégrale : 90 € → 100 €"), "{t}");
+}
+
+#[test]
+fn a_file_that_does_not_read_is_refused_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let avant = ecrire(dir.path(), "2018.toml", LIVRE);
+    let casse = grille_essai().replacen("reference = \"35 %\"", "reference = \"trente-cinq\"", 1);
+    let apres = ecrire(dir.path(), "casse.toml", &casse);
+    let sortie = guichet()
+        .args(["bareme", "diff"])
+        .arg(&avant)
+        .arg(&apres)
+        .output()
+        .unwrap();
+    assert_eq!(sortie.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&sortie.stderr);
+    assert!(message.contains("casse.toml, ligne "), "{message}");
+    assert!(sortie.stdout.is_empty());
+}
+
+fn maintenant() -> NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+/// MGEN's part of a GP consultation billed 40 € (base 30 €, Référence) on
+/// `date` with the barèmes of `store`.
+fn mgen_consultation(store: &Store, date: &str) -> Decimal {
+    let baremes: Vec<_> = store
+        .baremes()
+        .unwrap()
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect();
+    let s = lecture::lire(&json!({
+        "date": date, "offre": "reference",
+        "assure": {"date_naissance": "1980-01-01", "parcours_soins": true, "css": false, "handicap": false},
+        "actes": [{"code": "consultation_generaliste", "frais_reels": "40.00"}]
+    }))
+    .unwrap();
+    let r = estimer(&s, &Tables::livrees(&baremes)).unwrap();
+    r.offres[0].actes[0].mgen
+}
+
+#[test]
+fn signed_with_a_test_key_the_grid_applies_from_its_date_of_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("g.db")).unwrap();
+    store.seed_baremes_livres(maintenant()).unwrap();
+    let cle = SigningKey::from_bytes(&[42u8; 32]);
+    let signe = signature::signer(grille_essai().as_bytes(), &cle);
+    let import = store
+        .importer_bareme_avec_cle(
+            "essai.toml",
+            &signe,
+            maintenant(),
+            false,
+            &cle.verifying_key(),
+        )
+        .unwrap();
+    assert!(matches!(import, Import::Importe(_)));
+    // G 30,00 € (convention médicale du 4 juin 2024): line 1 under Référence
+    // pays 30 % of it in 2026 (2018 grid), 35 % from 1 January 2027 — both
+    // within the principe indemnitaire (40 − 21 = 19 €).
+    assert_eq!(
+        mgen_consultation(&store, "2026-12-31"),
+        Decimal::new(900, 2)
+    );
+    assert_eq!(
+        mgen_consultation(&store, "2027-01-01"),
+        Decimal::new(1050, 2)
+    );
+}
