@@ -22,7 +22,8 @@ const NOM_ESSAI: &str = "Barème d'essai 2027 (données de test, jamais livrées
 
 /// The test grid: dated 1 January 2027; line 1 under Référence 30 % → 35 %;
 /// line 25, frame from 18, under Intégrale 90 € → 100 €; one new row of
-/// line 25 (frame from 18 in the OPTISTYA network).
+/// line 25 for a classe B frame from 18 (a basket row: 120 € under
+/// Intégrale, above the contrat responsable's 100 €).
 fn grille_essai() -> String {
     let mut s = LIVRE
         .replacen(
@@ -54,15 +55,15 @@ fn grille_essai() -> String {
 [[ligne]]
 ligne = "25"
 section = "OPTIQUE"
-libelle = "18 ans et plus — monture achetée dans le réseau OPTISTYA (ligne d'essai)"
-variante = { age = ">=18", equipement = "monture", reseau = "oui" }
+libelle = "18 ans et plus — monture de classe B (ligne d'essai d'un panier de la réforme 100 % Santé)"
+variante = { age = ">=18", equipement = "monture", panier = "classe_b" }
 codes_lpp = ["2223342"]
 unite = "monture"
 limites = [{ compteur = "equipements", max = 1, periode = "24 mois" }]
 initiale = "30 €"
 equilibre = "40 €"
 reference = "70 €"
-integrale = "110 €"
+integrale = "120 €"
 "#,
     );
     s
@@ -125,8 +126,8 @@ fn the_diff_lists_exactly_the_changes_made() {
     let ajoutees = d["rangees_ajoutees"].as_array().unwrap();
     assert_eq!(ajoutees.len(), 1);
     assert_eq!(ajoutees[0]["ligne"], "25");
-    assert_eq!(ajoutees[0]["variante"]["reseau"], "oui");
-    assert_eq!(ajoutees[0]["cases"]["integrale"], "110 €");
+    assert_eq!(ajoutees[0]["variante"]["panier"], "classe_b");
+    assert_eq!(ajoutees[0]["cases"]["integrale"], "120 €");
 }
 
 #[test]
@@ -222,4 +223,22 @@ fn signed_with_a_test_key_the_grid_applies_from_its_date_of_effect() {
         mgen_consultation(&store, "2027-01-01"),
         Decimal::new(1050, 2)
     );
+}
+
+#[test]
+fn a_basket_the_engine_does_not_know_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let avant = ecrire(dir.path(), "2018.toml", LIVRE);
+    let texte = grille_essai().replacen("panier = \"classe_b\"", "panier = \"classe_z\"", 1);
+    let apres = ecrire(dir.path(), "inconnu.toml", &texte);
+    let sortie = guichet()
+        .args(["bareme", "diff"])
+        .arg(&avant)
+        .arg(&apres)
+        .output()
+        .unwrap();
+    assert_eq!(sortie.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&sortie.stderr);
+    assert!(message.contains("inconnu.toml, ligne "), "{message}");
+    assert!(message.contains("classe_z"), "{message}");
 }

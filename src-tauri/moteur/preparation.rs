@@ -230,7 +230,7 @@ impl<'a> Preparation<'a> {
                         .to_string(),
                 ));
             };
-            let Some(ligne) = bareme.rangee(&c.ligne, |l| v.est(&l.variante)) else {
+            let Some(ligne) = rangee_de_l_acte(bareme, &c.ligne, &v, e.acte) else {
                 return Err(combinaison_absente(e.chemin, c, &v, bareme));
             };
             let unites = c
@@ -276,6 +276,21 @@ impl<'a> Preparation<'a> {
         }
         avertissements
     }
+}
+
+/// The row of `ligne` the act selects: a grid written after the 100 % Santé
+/// reform may give the act's basket a row of its own (variant key
+/// `panier`), taken first; otherwise the row of the variant (every row of
+/// the 2018 grid).
+fn rangee_de_l_acte<'b>(
+    bareme: &'b Bareme,
+    ligne: &str,
+    v: &Variante<'_>,
+    acte: &Acte,
+) -> Option<&'b crate::tarifs::Ligne> {
+    acte.panier
+        .and_then(|p| bareme.rangee(ligne, |l| v.est_avec(&l.variante, "panier", p.nom())))
+        .or_else(|| bareme.rangee(ligne, |l| v.est(&l.variante)))
 }
 
 /// The frais réels of the act; only the forfait journalier may omit them

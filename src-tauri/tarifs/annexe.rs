@@ -74,6 +74,20 @@ const CLES_VARIANTE: &[(&str, Option<&[&str]>)] = &[
     ("dents", None),
     ("debut", None),
     ("rang", None),
+    // The basket of the 100 % Santé reform a row is for (a grid written
+    // after the reform); the names of `cent_pour_cent_sante::Panier`.
+    (
+        "panier",
+        Some(&[
+            "classe_a",
+            "classe_b",
+            "panier_100_sante",
+            "tarifs_maitrises",
+            "tarifs_libres",
+            "classe_1",
+            "classe_2",
+        ]),
+    ),
 ];
 
 // ---------------------------------------------------------------------------

@@ -67,6 +67,17 @@ impl<'a> Variante<'a> {
         rangee.len() == self.0.len() && rangee.iter().all(|(k, v)| self.get(k) == Some(v.as_str()))
     }
 
+    /// Whether a row covers exactly this variant plus `cle` = `valeur` (a
+    /// basket row of a grid written after the 100 % Santé reform).
+    pub fn est_avec(&self, rangee: &BTreeMap<String, String>, cle: &str, valeur: &str) -> bool {
+        rangee.len() == self.0.len() + 1
+            && rangee.get(cle).is_some_and(|v| v == valeur)
+            && rangee
+                .iter()
+                .filter(|(k, _)| *k != cle)
+                .all(|(k, v)| self.get(k) == Some(v.as_str()))
+    }
+
     /// As a map (for error messages).
     pub fn en_map(&self) -> BTreeMap<String, String> {
         self.0
