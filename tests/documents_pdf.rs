@@ -100,8 +100,8 @@ fn font_is_embedded() {
     }
 }
 
-/// Page count of a 40-act estimate (40 × the GP visit above, offer
-/// Référence), worked out from the page geometry documented in
+/// Page count of a 40-act estimate (40 × the GP visit above, each with its
+/// own doctor, offer Référence), worked out from the page geometry documented in
 /// `pdf::layout` (content y = 60 … 790 pt, 730 pt a page; page 1 starts at
 /// 112 pt after the title block; 10 pt between blocks, none at a page top):
 ///
@@ -134,8 +134,16 @@ fn font_is_embedded() {
 /// Total: 4 + 15 = 19 pages.
 #[test]
 fn a_forty_act_estimate_takes_nineteen_pages_worked_out_from_the_layout() {
-    let acte = r#"{ "code": "consultation_generaliste", "quantite": 1, "frais_reels": "30.00", "brss": "25.00" }"#;
-    let actes = vec![acte; 40].join(",");
+    // Forty doctors (one visit each): no daily cap of the participation
+    // forfaitaire to apply or to ask about.
+    let actes = (1..=40)
+        .map(|i| {
+            format!(
+                r#"{{ "code": "consultation_generaliste", "quantite": 1, "frais_reels": "30.00", "brss": "25.00", "praticien": "dr-{i}" }}"#
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",");
     let json = GENERALISTE.replace(
         &GENERALISTE[GENERALISTE.find("[ {").unwrap()..GENERALISTE.rfind("} ]").unwrap() + 3],
         &format!("[{actes}]"),
