@@ -151,12 +151,12 @@ fn the_diff_reads_as_text_for_the_section() {
     assert!(t.contains("MGEN Intégrale : 90 € → 100 €"), "{t}");
 }
 
-#[test]
-fn a_file_that_does_not_read_is_refused_naming_its_line() {
+/// `guichet bareme diff` of the 2018 file against `texte` saved as `nom`:
+/// refused with exit status 2, nothing on stdout; gives the message.
+fn diff_refuse(nom: &str, texte: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let avant = ecrire(dir.path(), "2018.toml", LIVRE);
-    let casse = grille_essai().replacen("reference = \"35 %\"", "reference = \"trente-cinq\"", 1);
-    let apres = ecrire(dir.path(), "casse.toml", &casse);
+    let apres = ecrire(dir.path(), nom, texte);
     let sortie = guichet()
         .args(["bareme", "diff"])
         .arg(&avant)
@@ -164,9 +164,15 @@ fn a_file_that_does_not_read_is_refused_naming_its_line() {
         .output()
         .unwrap();
     assert_eq!(sortie.status.code(), Some(2));
-    let message = String::from_utf8_lossy(&sortie.stderr);
-    assert!(message.contains("casse.toml, ligne "), "{message}");
     assert!(sortie.stdout.is_empty());
+    String::from_utf8_lossy(&sortie.stderr).into_owned()
+}
+
+#[test]
+fn a_file_that_does_not_read_is_refused_naming_its_line() {
+    let casse = grille_essai().replacen("reference = \"35 %\"", "reference = \"trente-cinq\"", 1);
+    let message = diff_refuse("casse.toml", &casse);
+    assert!(message.contains("casse.toml, ligne "), "{message}");
 }
 
 fn maintenant() -> NaiveDateTime {
@@ -227,18 +233,8 @@ fn signed_with_a_test_key_the_grid_applies_from_its_date_of_effect() {
 
 #[test]
 fn a_basket_the_engine_does_not_know_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let avant = ecrire(dir.path(), "2018.toml", LIVRE);
     let texte = grille_essai().replacen("panier = \"classe_b\"", "panier = \"classe_z\"", 1);
-    let apres = ecrire(dir.path(), "inconnu.toml", &texte);
-    let sortie = guichet()
-        .args(["bareme", "diff"])
-        .arg(&avant)
-        .arg(&apres)
-        .output()
-        .unwrap();
-    assert_eq!(sortie.status.code(), Some(2));
-    let message = String::from_utf8_lossy(&sortie.stderr);
+    let message = diff_refuse("inconnu.toml", &texte);
     assert!(message.contains("inconnu.toml, ligne "), "{message}");
     assert!(message.contains("classe_z"), "{message}");
 }
