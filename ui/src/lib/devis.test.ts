@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ActeVue, Resultat, ResultatOffre, Situation } from "./bindings";
+import type { ActeVue, Resultat, ResultatActe, ResultatOffre, Situation } from "./bindings";
 import { ALTERNATIVE, champDeLErreur, cheminsConnus, construireSituation, formDepuisSituation, nouvelActe, nouvelleSituation, type FormActe } from "./estimation-logic";
 import { estimationVide, lireBrouillon, signature, travailNonEnregistre, versBrouillon } from "./brouillon";
 import { commandePourTouche } from "./estimation-raccourcis";
-import { deuxOptions, phraseDeuxOptions } from "./resultat-vue";
+import { deuxOptions, lignesActe, phraseDeuxOptions } from "./resultat-vue";
 
 // The devis of golden case 145 (tests/cases/145_devis_deux_options_optique.toml):
 // classe B progressive lenses and frame chosen, classe A ones offered.
@@ -187,5 +187,35 @@ describe("the two options per offer", () => {
 
   it("is empty without an option", () => {
     expect(deuxOptions({ ...base, offres: [offre("equilibre", "MGEN Équilibre", "1.00")] })).toEqual([]);
+  });
+});
+
+describe("which lines explain which part", () => {
+  // The lines of the 100 % Santé lenses of case 145, as the engine writes them (references and sentences).
+  const ligne = (genre: "calcul" | "plafond" | "avertissement", reference: string, formule: string) => ({ genre, reference, formule, date_effet: null, source: "" });
+  const explications = [
+    ligne("avertissement", "barème", "Barème MGEN « MGEN Annexe 2 — 2018 » plus d'un an avant les soins"),
+    ligne("calcul", "saisie", "Base de remboursement saisie : 10,00 €"),
+    ligne("calcul", "taux.lpp", "AMO : 60 % × 10,00 € = 6,00 €"),
+    ligne("calcul", "prix limite", "Prix limite du devis, saisi : 170,00 €"),
+    ligne("calcul", "Arrêté du 3 décembre 2018", "Panier du devis : classe A (100 % Santé)"),
+    ligne("plafond", "principe indemnitaire", "Principe indemnitaire : MGEN au plus frais réels − AMO brut = 164,00 €"),
+    ligne("calcul", "CSS art. R.871-2", "100 % Santé : MGEN paie le prix dans la limite du prix limite, moins l'AMO : min(170,00 €, 170,00 €) − 6,00 € = 164,00 €"),
+    ligne("calcul", "Annexe 2, ligne 25", "Ligne 25 (MGEN Équilibre) : forfait 85,00 €"),
+    ligne("calcul", "MGEN", "MGEN : 164,00 €"),
+  ];
+  const a = { explications } as unknown as ResultatActe;
+  it("MGEN: the Annexe lines and the 100 % Santé rules; the Sécurité sociale: its own; the warning: both", () => {
+    expect(lignesActe(a, "mgen").map((e) => e.formule.slice(0, 14))).toEqual([
+      "Barème MGEN « ",
+      "Prix limite du",
+      "Panier du devi",
+      "Principe indem",
+      "100 % Santé : ",
+      "Ligne 25 (MGEN",
+      "MGEN : 164,00 ",
+    ]);
+    expect(lignesActe(a, "amo").map((e) => e.reference)).toEqual(["barème", "saisie", "taux.lpp"]);
+    expect(lignesActe(a, "rac")).toHaveLength(explications.length);
   });
 });

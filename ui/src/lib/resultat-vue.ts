@@ -9,12 +9,20 @@ import { euros } from "./format";
 /** The part of an amount: Sécurité sociale, MGEN, reste à charge. */
 export type Part = "amo" | "mgen" | "rac";
 
-const estAmo = (e: Explication) => !e.reference.startsWith("Annexe");
+/**
+ * The engine's sentences of the MGEN side that cite no Annexe line: the
+ * 100 % Santé rules and contrat responsable ceilings (moteur/panier.rs),
+ * the principe indemnitaire and the MGEN amount.
+ */
+const PHRASES_MGEN = [/^Panier du devis/, /^Prix limite/, /^Prix du devis/, /^100 % Santé :/, /^Contrat responsable/, /^Équipement de classe B/, /^Principe indemnitaire/, /^MGEN :/];
 
-/** The lines that explain one act's amount (the reste à charge: all of them). */
+/** A line of the MGEN part: an Annexe line or one of the sentences above. */
+const estMgen = (e: Explication) => e.reference.startsWith("Annexe") || PHRASES_MGEN.some((r) => r.test(e.formule));
+
+/** The lines that explain one act's amount (the reste à charge: all of them); warnings go with both parts. */
 export function lignesActe(a: ResultatActe, part: Part): Explication[] {
-  if (part === "amo") return a.explications.filter(estAmo);
-  if (part === "mgen") return a.explications.filter((e) => !estAmo(e) || e.genre === "avertissement");
+  if (part === "amo") return a.explications.filter((e) => !estMgen(e) || e.genre === "avertissement");
+  if (part === "mgen") return a.explications.filter((e) => estMgen(e) || e.genre === "avertissement");
   return a.explications;
 }
 
@@ -29,7 +37,7 @@ export function lignesTotal(o: ResultatOffre, part: Part, arrondi: string): Expl
   const lignes: Explication[] = o.actes.map((a) => ({
     genre: "calcul",
     formule: `${a.libelle} : ${euros(part === "amo" ? a.amo.net : part === "mgen" ? a.mgen : a.reste_a_charge)}`,
-    reference: `ligne ${a.lignes_annexe.join(", ")}`,
+    reference: a.lignes_annexe.length ? `ligne ${a.lignes_annexe.join(", ")}` : "",
     date_effet: null,
     source: a.bareme,
   }));
