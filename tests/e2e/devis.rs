@@ -2,7 +2,8 @@
 //! the keyboard only — the equipment the member chose (classe B progressive
 //! lenses and frame) and the 100 % Santé offer the optician must make
 //! (classe A lenses with the price limit printed on the devis, classe A
-//! frame, added with Ctrl+Maj+K) — both options on screen, printed with
+//! frame, added with Ctrl+Maj+K; the price limit asked by the engine next
+//! to its field) — both options on screen, printed with
 //! Ctrl+P and the PDF read back with pdftotext, then saved, and reopened
 //! from the history with its 100 % Santé option.
 //!
@@ -142,7 +143,19 @@ async fn saisir_le_devis(app: &App) -> Result {
     s.taper(&format!("{ALT}[0].brss"), "10").await?;
     choisir_au_clavier(app, &format!("{ALT}[0].reseau"), "n", "non").await?;
     choisir_au_clavier(app, &format!("{ALT}[0].panier"), &bas, "classe_a").await?;
-    s.taper(&format!("{ALT}[0].prix_limite"), "170").await?;
+    // Classe A lenses: our sources give no price limit, the engine asks for
+    // the devis's (case 148), next to that field of the option's act.
+    let chemin = format!("{ALT}[0].prix_limite");
+    let erreur = app
+        .wait_for(&format!("[data-erreur-de='{chemin}']"))
+        .await?
+        .text()
+        .await?;
+    ensure!(
+        erreur.contains("prix limite du devis à saisir"),
+        "message sous « {chemin} » : {erreur}"
+    );
+    s.taper(&chemin, "170").await?;
     ajouter_a_l_offre_100_sante(app, "monture", "monture", 1).await?;
     s.taper(&format!("{ALT}[1].frais_reels"), "30").await?;
     s.taper(&format!("{ALT}[1].brss"), "9").await?;
@@ -196,74 +209,87 @@ async fn devis_optique_deux_options_au_clavier() {
         app.screenshot("devis-deux-options").await?;
         app.assert_accessible("devis à deux options").await?;
 
-        // Printed with Ctrl+P, read back.
-        raccourci(app, &format!("{}p", Key::Control)).await?;
-        let chemin = chemin_garde(app, id).await?;
-        ensure!(
-            chemin.parent() == Some(copies.path()),
-            "copie gardée dans {}",
-            chemin.display()
-        );
-        let t = texte_pdf(&chemin)?;
-        let t = t
-            .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
-            .filter(|m| !m.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        for attendu in [
-            "Section MGEN de la Gironde",
-            "Offre 100 % Santé du devis — MGEN Équilibre (votre offre)",
-            &format!("{PHRASE}."),
-        ] {
-            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
-        }
-
-        // Saved, emptied, reopened from the history: the option comes back.
-        raccourci(app, &format!("{}s", Key::Control)).await?;
-        let initiales = app.wait_for("#enr-initiales").await?;
-        initiales.send_keys("EF").await?;
-        initiales.send_keys(&Key::Enter.to_string()).await?;
-        let numero = app
-            .wait_for("[data-numero]")
-            .await?
-            .attr("data-numero")
-            .await?
-            .ok_or("numéro absent")?;
-        raccourci(app, &format!("{}n", Key::Control)).await?;
-        let debut = Instant::now();
-        while app
-            .js("return document.querySelectorAll('fieldset[data-code]').length;")
-            .await?
-            .as_u64()
-            != Some(0)
-        {
-            ensure!(
-                debut.elapsed() < Duration::from_secs(10),
-                "Ctrl+N n'a pas vidé le devis enregistré"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        raccourci(app, &format!("{}5", Key::Alt)).await?;
-        let rouvrir = app.wait_for(&format!("[data-rouvrir='{numero}']")).await?;
-        app.js(&format!(
-            "document.querySelector(\"[data-rouvrir='{numero}']\").focus(); return 1;"
-        ))
-        .await?;
-        rouvrir.send_keys(&Key::Enter.to_string()).await?;
-        app.wait_for(&format!("[data-rouvert='{numero}']")).await?;
-        let rouverte = app
-            .js(&format!(
-                "return [...document.querySelectorAll(\"fieldset[data-liste='{ALT}']\")].map(f => f.dataset.code + ' ' + f.querySelector(\"[data-chemin$='.panier']\").value + ' ' + f.querySelector(\"[data-chemin$='.prix_limite']\").value);"
-            ))
-            .await?;
-        ensure!(
-            rouverte == serde_json::json!(["verre_progressif classe_a 170", "monture classe_a "]),
-            "offre 100 % Santé rouverte : {rouverte}"
-        );
-        attendre_montants(app, &montants_devis()).await?;
-        app.assert_healthy("devis rouvert").await?;
-        app.screenshot("devis-rouvert").await.map_err(|e| fail(format!("capture : {e}")))?;
+        imprimer_et_relire(app, id, copies.path()).await?;
+        enregistrer_vider_rouvrir(app).await?;
         Ok(())
     })
     .await;
+}
+
+/// Ctrl+P, then the PDF kept in the copies folder, read back.
+async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Result {
+    raccourci(app, &format!("{}p", Key::Control)).await?;
+    let chemin = chemin_garde(app, id).await?;
+    ensure!(
+        chemin.parent() == Some(copies),
+        "copie gardée dans {}",
+        chemin.display()
+    );
+    let t = texte_pdf(&chemin)?;
+    let t = t
+        .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for attendu in [
+        "Section MGEN de la Gironde",
+        "Offre 100 % Santé du devis — MGEN Équilibre (votre offre)",
+        &format!("{PHRASE}."),
+    ] {
+        ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
+    }
+    // Kept with the screenshots, to look at (pdftoppm).
+    std::fs::copy(&chemin, app.artifacts.join("devis.pdf"))?;
+    Ok(())
+}
+
+/// Ctrl+S, Ctrl+N, then « Rouvrir » in the history: the option comes back.
+async fn enregistrer_vider_rouvrir(app: &App) -> Result {
+    raccourci(app, &format!("{}s", Key::Control)).await?;
+    let initiales = app.wait_for("#enr-initiales").await?;
+    initiales.send_keys("EF").await?;
+    initiales.send_keys(&Key::Enter.to_string()).await?;
+    let numero = app
+        .wait_for("[data-numero]")
+        .await?
+        .attr("data-numero")
+        .await?
+        .ok_or("numéro absent")?;
+    raccourci(app, &format!("{}n", Key::Control)).await?;
+    let debut = Instant::now();
+    while app
+        .js("return document.querySelectorAll('fieldset[data-code]').length;")
+        .await?
+        .as_u64()
+        != Some(0)
+    {
+        ensure!(
+            debut.elapsed() < Duration::from_secs(10),
+            "Ctrl+N n'a pas vidé le devis enregistré"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    raccourci(app, &format!("{}5", Key::Alt)).await?;
+    let rouvrir = app.wait_for(&format!("[data-rouvrir='{numero}']")).await?;
+    app.js(&format!(
+        "document.querySelector(\"[data-rouvrir='{numero}']\").focus(); return 1;"
+    ))
+    .await?;
+    rouvrir.send_keys(&Key::Enter.to_string()).await?;
+    app.wait_for(&format!("[data-rouvert='{numero}']")).await?;
+    let rouverte = app
+        .js(&format!(
+            "return [...document.querySelectorAll(\"fieldset[data-liste='{ALT}']\")].map(f => f.dataset.code + ' ' + f.querySelector(\"[data-chemin$='.panier']\").value + ' ' + f.querySelector(\"[data-chemin$='.prix_limite']\").value);"
+        ))
+        .await?;
+    ensure!(
+        rouverte == serde_json::json!(["verre_progressif classe_a 170", "monture classe_a "]),
+        "offre 100 % Santé rouverte : {rouverte}"
+    );
+    attendre_montants(app, &montants_devis()).await?;
+    app.assert_healthy("devis rouvert").await?;
+    app.screenshot("devis-rouvert")
+        .await
+        .map_err(|e| fail(format!("capture : {e}")))?;
+    Ok(())
 }
