@@ -153,7 +153,7 @@ fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resu
     ));
     if let Some(alternative) = &situation.alternative_100_sante {
         lignes.push((
-            format!("{OFFRE_100_SANTE} : soins"),
+            "Nombre de soins de l'offre 100 % Santé du devis".to_string(),
             alternative.len().to_string(),
         ));
     }
