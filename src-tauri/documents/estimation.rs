@@ -1,9 +1,12 @@
 //! The estimate as the member takes it home: the situation in plain words
 //! (the age, never the date of birth), per act AMO / MGEN / reste à charge
-//! for the member's offer, the four offers side by side with one stacked bar
-//! each, the warnings, the barème and parameters used, and an annex that
-//! explains every amount. Amounts are the engine's, only formatted here.
+//! for the member's offer, then, for a devis with its 100 % Santé option,
+//! the option's acts and the two options side by side (`devis.rs`), the
+//! four offers side by side with one stacked bar each, the warnings, the
+//! barème and parameters used, and an annex that explains every amount
+//! (the option's acts too). Amounts are the engine's, only formatted here.
 
+use super::devis::{deux_options, OFFRE_100_SANTE};
 use super::EnTete;
 use crate::moteur::{age_au, Resultat, ResultatOffre, Situation, Statut};
 use crate::pdf::format::{date, euros};
@@ -65,22 +68,48 @@ pub fn document_estimation(
     situation_en_clair(&mut doc, situation, resultat);
 
     let offre_adherent = situation.offre;
-    let detaillees: Vec<&ResultatOffre> = match offre_adherent {
-        Some(o) if resultat.offres.iter().any(|r| r.offre == o) => {
-            resultat.offres.iter().filter(|r| r.offre == o).collect()
-        }
-        _ => resultat.offres.iter().collect(),
-    };
+    let detaillees = a_detailler(&resultat.offres, offre_adherent);
     for r in &detaillees {
-        detail_par_soin(&mut doc, r, offre_adherent == Some(r.offre));
+        detail_par_soin(
+            &mut doc,
+            "Détail par soin",
+            r,
+            offre_adherent == Some(r.offre),
+        );
     }
+    let alternative = a_detailler(
+        resultat
+            .alternative_100_sante
+            .as_deref()
+            .unwrap_or_default(),
+        offre_adherent,
+    );
+    for r in &alternative {
+        detail_par_soin(
+            &mut doc,
+            OFFRE_100_SANTE,
+            r,
+            offre_adherent == Some(r.offre),
+        );
+    }
+    deux_options(&mut doc, resultat, offre_adherent);
     if resultat.offres.len() > 1 {
         comparaison(&mut doc, resultat, offre_adherent);
     }
     avertissements(&mut doc, resultat);
     references(&mut doc, resultat);
-    annexe(&mut doc, &detaillees);
+    annexe(&mut doc, &detaillees, &alternative);
     doc
+}
+
+/// The offers detailed per act: the member's, or all of them when comparing.
+fn a_detailler(offres: &[ResultatOffre], offre_adherent: Option<Offre>) -> Vec<&ResultatOffre> {
+    match offre_adherent {
+        Some(o) if offres.iter().any(|r| r.offre == o) => {
+            offres.iter().filter(|r| r.offre == o).collect()
+        }
+        _ => offres.iter().collect(),
+    }
 }
 
 fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resultat) {
@@ -122,6 +151,12 @@ fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resu
         "Nombre de soins estimés".into(),
         situation.actes.len().to_string(),
     ));
+    if let Some(alternative) = &situation.alternative_100_sante {
+        lignes.push((
+            "Nombre de soins de l'offre 100 % Santé du devis".to_string(),
+            alternative.len().to_string(),
+        ));
+    }
     doc.push(Heading::section("Votre situation"));
     doc.push(KeyValues::new(lignes));
 }
@@ -142,11 +177,13 @@ fn montant(m: rust_decimal::Decimal, a_confirmer: bool) -> String {
     }
 }
 
-fn detail_par_soin(doc: &mut Document, r: &ResultatOffre, offre_adherent: bool) {
+/// One offer's acts in a table, under `quoi` ("Détail par soin", or the
+/// devis's 100 % Santé option).
+fn detail_par_soin(doc: &mut Document, quoi: &str, r: &ResultatOffre, offre_adherent: bool) {
     let titre = if offre_adherent {
-        format!("Détail par soin — {} (votre offre)", r.libelle)
+        format!("{quoi} — {} (votre offre)", r.libelle)
     } else {
-        format!("Détail par soin — {}", r.libelle)
+        format!("{quoi} — {}", r.libelle)
     };
     doc.push(Heading::section(titre));
     let mut t = Table::new(vec![
@@ -245,7 +282,11 @@ fn avertissements(doc: &mut Document, resultat: &Resultat) {
         .iter()
         .map(|a| a.message.clone())
         .collect();
-    for r in &resultat.offres {
+    let alternative = resultat
+        .alternative_100_sante
+        .as_deref()
+        .unwrap_or_default();
+    for r in resultat.offres.iter().chain(alternative) {
         for a in &r.actes {
             for w in a.avertissements.iter() {
                 if !messages.iter().any(|m| w.message == m.as_str()) {
@@ -300,38 +341,50 @@ fn references(doc: &mut Document, resultat: &Resultat) {
 }
 
 /// The explanations of the offers detailed per act (the member's offer, or
-/// all four when comparing): the other offers' totals are sums of amounts
-/// computed by the same rules, and their explanations would triple the annex.
-fn annexe(doc: &mut Document, detaillees: &[&ResultatOffre]) {
+/// all four when comparing), then those of the devis's 100 % Santé option:
+/// the other offers' totals are sums of amounts computed by the same rules,
+/// and their explanations would triple the annex.
+fn annexe(doc: &mut Document, detaillees: &[&ResultatOffre], alternative: &[&ResultatOffre]) {
     doc.push(crate::pdf::Block::PageBreak);
     doc.push(Heading::section(
         "Annexe — comment chaque montant est calculé",
     ));
-    for r in detaillees {
-        for (i, a) in r.actes.iter().enumerate() {
-            doc.push(Heading::sub(format!(
-                "{} — soin {} : {}",
-                r.libelle,
-                i + 1,
-                libelle_acte(a)
-            )));
-            for e in a.explications.iter() {
-                let mut origine = e.reference.to_string();
-                if let Some(d) = e.date_effet {
-                    origine.push_str(&format!(", en vigueur le {}", date(d)));
-                }
-                let source = e.source.to_string();
-                if !source.is_empty() {
-                    origine.push_str(&format!(" — {source}"));
-                }
-                doc.push(
-                    Paragraph::spans(vec![
-                        Span::plain(format!("{} ", e.formule)),
-                        Span::plain(format!("[{origine}]")),
-                    ])
-                    .small(),
-                );
+    let listes = [
+        ("", detaillees),
+        (" (offre 100 % Santé du devis)", alternative),
+    ];
+    for (quoi, offres) in listes {
+        for r in offres.iter() {
+            explications(doc, r, quoi);
+        }
+    }
+}
+
+/// The explanation lines of every act of one offer.
+fn explications(doc: &mut Document, r: &ResultatOffre, quoi: &str) {
+    for (i, a) in r.actes.iter().enumerate() {
+        doc.push(Heading::sub(format!(
+            "{} — soin {}{quoi} : {}",
+            r.libelle,
+            i + 1,
+            libelle_acte(a)
+        )));
+        for e in a.explications.iter() {
+            let mut origine = e.reference.to_string();
+            if let Some(d) = e.date_effet {
+                origine.push_str(&format!(", en vigueur le {}", date(d)));
             }
+            let source = e.source.to_string();
+            if !source.is_empty() {
+                origine.push_str(&format!(" — {source}"));
+            }
+            doc.push(
+                Paragraph::spans(vec![
+                    Span::plain(format!("{} ", e.formule)),
+                    Span::plain(format!("[{origine}]")),
+                ])
+                .small(),
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 //! module decides what is printed and in which words; `pdf` lays it out and
 //! is the only one that knows printpdf.
 
+mod devis;
 mod estimation;
 mod fiche;
 mod simulation;

@@ -11,6 +11,7 @@ mod affichage;
 mod brouillon;
 mod clavier;
 mod demarrage;
+mod devis;
 mod ecrans;
 mod estimation;
 mod frappe;

@@ -14,8 +14,8 @@ import { nbDejaSaisis, nouvelActe, nouvelleSituation, type FormActe, type FormSi
  * ticked, CSS and handicap not). The date of care is left out: it is
  * prefilled with the day, and a date alone is no estimate worth keeping.
  */
-export function estimationVide(form: FormSituation, actes: FormActe[]): boolean {
-  if (actes.length > 0) return false;
+export function estimationVide(form: FormSituation, actes: FormActe[], alternative: FormActe[] = []): boolean {
+  if (actes.length > 0 || alternative.length > 0) return false;
   const g = form.grossesse;
   const textes = [form.naissance, form.statut, form.offre, form.adhesion, g.debut, g.terme, g.accouchement];
   const neuf = nouvelleSituation(form.date);
@@ -28,13 +28,19 @@ export function estimationVide(form: FormSituation, actes: FormActe[]): boolean 
   );
 }
 
-/** What identifies an estimate's content: the form and the acts, without the screen's ids. */
-export function signature(form: FormSituation, actes: FormActe[]): string {
-  return JSON.stringify({ form, actes: actes.map(sansUid) });
+/**
+ * What identifies an estimate's content: the form and the acts (the chosen
+ * ones, then those of the devis's 100 % Santé option), without the screen's ids.
+ */
+export function signature(form: FormSituation, actes: FormActe[], alternative: FormActe[] = []): string {
+  const contenu: Record<string, unknown> = { form, actes: actes.map(sansUid) };
+  // Left out when empty: an estimate saved before the option existed keeps its signature.
+  if (alternative.length > 0) contenu.alternative = alternative.map(sansUid);
+  return JSON.stringify(contenu);
 }
 
 function sansUid(a: FormActe): Omit<FormActe, "uid"> {
-  return { code: a.code, date: a.date, quantite: a.quantite, frais_reels: a.frais_reels, brss: a.brss, champs: { ...a.champs } };
+  return { code: a.code, date: a.date, quantite: a.quantite, frais_reels: a.frais_reels, brss: a.brss, champs: { ...a.champs }, panier: a.panier, prix_limite: a.prix_limite };
 }
 
 /**
@@ -42,8 +48,8 @@ function sansUid(a: FormActe): Omit<FormActe, "uid"> {
  * estimate as it was last saved or reopened (`enregistree`: its signature).
  * This is what the draft keeps and what « Nouvelle » asks before dropping.
  */
-export function travailNonEnregistre(form: FormSituation, actes: FormActe[], enregistree: string | null): boolean {
-  return !estimationVide(form, actes) && signature(form, actes) !== enregistree;
+export function travailNonEnregistre(form: FormSituation, actes: FormActe[], enregistree: string | null, alternative: FormActe[] = []): boolean {
+  return !estimationVide(form, actes, alternative) && signature(form, actes, alternative) !== enregistree;
 }
 
 // ------------------------------------------------------------ the draft
@@ -59,6 +65,8 @@ export interface RouvertBrouillon {
 export interface ContenuBrouillon {
   form: FormSituation;
   actes: FormActe[];
+  /** The acts of the devis's 100 % Santé option (none when left out). */
+  alternative?: FormActe[];
   rouvert: RouvertBrouillon | null;
   initiales: string;
   reference: string;
@@ -72,6 +80,7 @@ export function versBrouillon(c: ContenuBrouillon): string {
     format: FORMAT,
     form: c.form,
     actes: c.actes.map(sansUid),
+    alternative: (c.alternative ?? []).map(sansUid),
     rouvert: c.rouvert,
     initiales: c.initiales,
     reference: c.reference,
@@ -144,10 +153,20 @@ export function lireBrouillon(texte: string): ContenuBrouillon | null {
   if (!estObjet(v) || v.format !== FORMAT || !Array.isArray(v.actes)) return null;
   const form = lireForm(v.form);
   const actes = v.actes.map(lireActe);
+  // A draft written before the devis's option had none.
+  if (v.alternative !== undefined && !Array.isArray(v.alternative)) return null;
+  const alternative = (v.alternative ?? []).map(lireActe);
   const rouvert = lireRouvert(v.rouvert);
-  if (!form || actes.some((a) => a === null) || rouvert === undefined) return null;
+  if (!form || [...actes, ...alternative].some((a) => a === null) || rouvert === undefined) return null;
   const texteOuVide = (x: unknown) => (typeof x === "string" ? x : "");
-  return { form, actes: actes as FormActe[], rouvert, initiales: texteOuVide(v.initiales), reference: texteOuVide(v.reference) };
+  return {
+    form,
+    actes: actes as FormActe[],
+    alternative: alternative as FormActe[],
+    rouvert,
+    initiales: texteOuVide(v.initiales),
+    reference: texteOuVide(v.reference),
+  };
 }
 
 // ------------------------------------------------------------ writing
@@ -253,6 +272,8 @@ export function quandFr(horodatage: string): string {
 export function resumeBrouillon(c: ContenuBrouillon, libelle: (code: string) => string): string {
   const n = c.actes.length;
   const parties = [n === 0 ? "aucun soin" : `${n} soin${n > 1 ? "s" : ""} (${c.actes.map((a) => libelle(a.code)).join(", ")})`];
+  const na = c.alternative?.length ?? 0;
+  if (na > 0) parties.push(`offre 100 % Santé du devis : ${na} soin${na > 1 ? "s" : ""}`);
   if (c.form.date.trim()) parties.push(`soins du ${c.form.date.trim()}`);
   if (c.form.naissance.trim()) parties.push(`naissance ${c.form.naissance.trim()}`);
   if (c.rouvert) parties.push(`modifiée depuis l'estimation ${c.rouvert.numero}`);

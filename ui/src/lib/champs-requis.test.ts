@@ -22,6 +22,7 @@ function acte(partiel: Partial<ActeVue>): ActeVue {
     elements: [],
     materiaux: [],
     codes_lpp: [],
+    paniers: [],
     note: null,
     ...partiel,
   };

@@ -44,6 +44,7 @@ function catalogueLivre(): ActeVue[] {
         elements: [],
         materiaux: [],
         codes_lpp: [],
+        paniers: liste("paniers"),
         age_moins_de: null,
         note: null,
         frais_reels_optionnels: /^regle = "forfait_journalier"$/m.test(tete),

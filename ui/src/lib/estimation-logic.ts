@@ -3,7 +3,7 @@
 // (never inventing a value), and mapping the engine's input errors (JSON
 // paths) to the fields. No money is computed here: amounts are only checked
 // for their shape and passed to the engine as decimal strings.
-import type { ActeVue, Champ, Offre, Situation, Acte, Statut, Sejour, Dent, DebutTraitement } from "./bindings";
+import type { ActeVue, Champ, Offre, Situation, Acte, Statut, Sejour, Dent, DebutTraitement, Panier } from "./bindings";
 import { parseDateFr } from "./format";
 
 /** Lower case, no accents, no punctuation, single spaces. */
@@ -126,6 +126,10 @@ export interface FormActe {
   brss: string;
   /** Fields of the catalogue: booleans as "oui"/"non", numbers and choices as text. */
   champs: Partial<Record<Champ, string>>;
+  /** The devis's basket ("" = none given), for an act whose catalogue entry lists baskets. */
+  panier: "" | Panier;
+  /** The price limit printed on the devis for the whole line, as typed. */
+  prix_limite: string;
 }
 
 export function aujourdhuiFr(d: Date): string {
@@ -150,7 +154,7 @@ export function nouvelleSituation(aujourdhui: string): FormSituation {
 
 let prochainUid = 1;
 export function nouvelActe(code: string): FormActe {
-  return { uid: prochainUid++, code, date: "", quantite: "1", frais_reels: "", brss: "", champs: {} };
+  return { uid: prochainUid++, code, date: "", quantite: "1", frais_reels: "", brss: "", champs: {}, panier: "", prix_limite: "" };
 }
 
 export function dupliquerActe(a: FormActe): FormActe {
@@ -197,165 +201,219 @@ export function age(naissanceIso: string | null, dateIso: string | null): number
 }
 
 /**
- * Builds the situation document from the form. Every field typed but
- * unreadable gives an error under its JSON path and no document: the engine
- * never receives a silent default. Empty optional fields are left out.
+ * Reads typed texts into the document's values, recording under its JSON
+ * path every text that cannot be read (`erreurs`) and every required field
+ * left empty (`manquants`).
  */
-export function construireSituation(f: FormSituation, actes: FormActe[], catalogue: ActeVue[]): Construction {
-  const erreurs: Erreurs = {};
-  const manquants: Erreurs = {};
-  const date = (chemin: string, texte: string, requis: boolean): string | null => {
+class Lecteur {
+  readonly erreurs: Erreurs = {};
+  readonly manquants: Erreurs = {};
+
+  date(chemin: string, texte: string, requis: boolean): string | null {
     if (!texte.trim()) {
-      if (requis) manquants[chemin] = "date à saisir (JJ/MM/AAAA)";
+      if (requis) this.manquants[chemin] = "date à saisir (JJ/MM/AAAA)";
       return null;
     }
     const iso = parseDateFr(texte);
-    if (!iso) erreurs[chemin] = `« ${texte.trim()} » n'est pas une date (JJ/MM/AAAA)`;
+    if (!iso) this.erreurs[chemin] = `« ${texte.trim()} » n'est pas une date (JJ/MM/AAAA)`;
     return iso;
-  };
-  const montant = (chemin: string, texte: string): string | null => {
+  }
+
+  montant(chemin: string, texte: string): string | null {
     if (!texte.trim()) return null;
     const r = lireMontant(texte);
     if ("erreur" in r) {
-      erreurs[chemin] = r.erreur;
+      this.erreurs[chemin] = r.erreur;
       return null;
     }
     return r.valeur;
-  };
-  const entier = (chemin: string, texte: string): number | null => {
+  }
+
+  entier(chemin: string, texte: string): number | null {
     if (!texte.trim()) return null;
     const r = lireEntier(texte);
     if ("erreur" in r) {
-      erreurs[chemin] = r.erreur;
+      this.erreurs[chemin] = r.erreur;
       return null;
     }
     return r.valeur;
-  };
+  }
+}
 
-  const dateSoins = date("date", f.date, true);
-  const naissance = date("assure.date_naissance", f.naissance, true);
-  if (naissance && dateSoins && naissance > dateSoins) {
-    erreurs["assure.date_naissance"] = "date de naissance postérieure à la date des soins";
-  }
-  const adhesion = date("assure.date_adhesion", f.adhesion, false);
-  const g = f.grossesse;
-  let grossesse: Situation["assure"]["grossesse"] = null;
-  if (g.debut.trim() || g.terme.trim() || g.accouchement.trim()) {
-    const debut = date("assure.grossesse.debut", g.debut, true);
-    const terme = date("assure.grossesse.terme", g.terme, true);
-    const acc = date("assure.grossesse.accouchement", g.accouchement, false);
-    if (debut && terme) grossesse = { debut, terme, accouchement: acc };
-  }
-  const d = f.deja;
-  const pd = "assure.deja_utilise";
-  const enveloppes: Record<string, string> = {};
-  for (const [id, texte] of Object.entries(d.enveloppes)) {
-    const m = montant(`${pd}.enveloppes.${id}`, texte);
-    if (m !== null) enveloppes[id] = m;
-  }
-  const deja = {
-    participations_forfaitaires: montant(`${pd}.participations_forfaitaires`, d.participations),
-    franchises: montant(`${pd}.franchises`, d.franchises),
-    enveloppes,
-    seances_psychotherapie: entier(`${pd}.seances_psychotherapie`, d.seances_psychotherapie),
-    appareils_auditifs: entier(`${pd}.appareils_auditifs`, d.appareils_auditifs),
-    implants: entier(`${pd}.implants`, d.implants),
-    couronnes_sur_implant: entier(`${pd}.couronnes_sur_implant`, d.couronnes_sur_implant),
-    semestres_orthodontie: entier(`${pd}.semestres_orthodontie`, d.semestres_orthodontie),
-    dernier_equipement_optique: date(`${pd}.dernier_equipement_optique`, d.dernier_equipement_optique, false),
-  };
-  if (deja.dernier_equipement_optique && dateSoins && deja.dernier_equipement_optique > dateSoins) {
-    erreurs[`${pd}.dernier_equipement_optique`] = "date postérieure à la date des soins";
-  }
-  const dejaVide = Object.entries(deja).every(([k, v]) => (k === "enveloppes" ? Object.keys(enveloppes).length === 0 : v === null));
+/** The JSON path of the list of acts of the devis's 100 % Santé option. */
+export const ALTERNATIVE = "alternative_100_sante";
 
-  const docActes: Acte[] = actes.map((a, i) => {
-    const p = `actes[${i}]`;
-    const cat = catalogue.find((c) => c.code === a.code);
-    const acte: Acte = {
-      code: a.code,
-      date: date(`${p}.date`, a.date, false),
-      quantite: 1,
-      frais_reels: null,
-      brss: montant(`${p}.brss`, a.brss),
-      taux_amo: null,
-      exoneration_tm: null,
-      praticien: null,
-      optam: null,
-      reseau: null,
-      conventionne: null,
-      cecite: null,
-      evolution_vue: null,
-      nuits: null,
-      jours: null,
-      appareils: null,
-      sejour: null,
-      element: null,
-      code_lpp: null,
-      dent: null,
-      materiau: null,
-      debut_traitement: null,
-      dents: null,
-    };
-    const q = entier(`${p}.quantite`, a.quantite);
-    if (!a.quantite.trim()) manquants[`${p}.quantite`] = "quantité à saisir";
-    else if (q === 0) erreurs[`${p}.quantite`] = "la quantité doit être au moins 1";
-    else if (q !== null) acte.quantite = q;
-    if (!a.frais_reels.trim()) {
-      if (!cat?.frais_reels_optionnels) manquants[`${p}.frais_reels`] = "frais réels à saisir";
-    } else {
-      acte.frais_reels = montant(`${p}.frais_reels`, a.frais_reels);
-    }
-    if (cat?.brss_a_saisir && !a.brss.trim()) manquants[`${p}.brss`] = "base de remboursement à saisir pour cet acte";
-    const requis = new Set(cat?.champs ?? []);
-    for (const champ of [...(cat?.champs ?? []), ...(cat?.champs_optionnels ?? [])]) {
-      const v = (a.champs[champ] ?? "").trim();
-      const chemin = `${p}.${champ}`;
-      if (!v) {
-        if (requis.has(champ)) manquants[chemin] = "à renseigner";
-        continue;
-      }
-      const rec = acte as unknown as Record<string, unknown>;
-      if (CHAMPS_BOOLEENS.includes(champ)) rec[champ] = v === "oui";
-      else if (CHAMPS_ENTIERS.includes(champ)) {
-        const n = entier(chemin, v);
-        if (n !== null) rec[champ] = n;
-      } else if (champ === "sejour") acte.sejour = v as Sejour;
-      else if (champ === "dent") acte.dent = v as Dent;
-      else if (champ === "debut_traitement") acte.debut_traitement = v as DebutTraitement;
-      else rec[champ] = v;
-    }
-    return acte;
-  });
-
-  if (Object.keys(erreurs).length > 0 || Object.keys(manquants).length > 0 || !dateSoins || !naissance) {
-    return { situation: null, erreurs, manquants };
-  }
+/** An act of the document with nothing but its code (every optional field left out). */
+function acteVide(code: string): Acte {
   return {
-    situation: {
-      date: dateSoins,
-      offre: f.offre === "" ? null : f.offre,
-      assure: {
-        date_naissance: naissance,
-        statut: f.statut === "" ? null : f.statut,
-        parcours_soins: f.parcours,
-        css: f.css,
-        handicap: f.handicap,
-        date_adhesion: adhesion,
-        grossesse,
-        deja_utilise: dejaVide ? null : deja,
-      },
-      actes: docActes,
-    },
-    erreurs,
-    manquants,
+    code,
+    date: null,
+    quantite: 1,
+    frais_reels: null,
+    brss: null,
+    taux_amo: null,
+    exoneration_tm: null,
+    praticien: null,
+    optam: null,
+    reseau: null,
+    conventionne: null,
+    cecite: null,
+    evolution_vue: null,
+    nuits: null,
+    jours: null,
+    appareils: null,
+    sejour: null,
+    element: null,
+    code_lpp: null,
+    dent: null,
+    materiau: null,
+    debut_traitement: null,
+    dents: null,
   };
 }
 
+/** The catalogue's fields of one act (required and accepted), read into `acte`. */
+function lireChamps(l: Lecteur, a: FormActe, p: string, cat: ActeVue | undefined, acte: Acte): void {
+  const requis = new Set(cat?.champs ?? []);
+  for (const champ of [...(cat?.champs ?? []), ...(cat?.champs_optionnels ?? [])]) {
+    const v = (a.champs[champ] ?? "").trim();
+    const chemin = `${p}.${champ}`;
+    if (!v) {
+      if (requis.has(champ)) l.manquants[chemin] = "à renseigner";
+      continue;
+    }
+    const rec = acte as unknown as Record<string, unknown>;
+    if (CHAMPS_BOOLEENS.includes(champ)) rec[champ] = v === "oui";
+    else if (CHAMPS_ENTIERS.includes(champ)) {
+      const n = l.entier(chemin, v);
+      if (n !== null) rec[champ] = n;
+    } else if (champ === "sejour") acte.sejour = v as Sejour;
+    else if (champ === "dent") acte.dent = v as Dent;
+    else if (champ === "debut_traitement") acte.debut_traitement = v as DebutTraitement;
+    else rec[champ] = v;
+  }
+}
+
+/** One act of a list (`p`: its JSON path, "actes[0]" or "alternative_100_sante[1]"). */
+function lireActeSaisi(l: Lecteur, a: FormActe, p: string, cat: ActeVue | undefined): Acte {
+  const acte = acteVide(a.code);
+  acte.date = l.date(`${p}.date`, a.date, false);
+  acte.brss = l.montant(`${p}.brss`, a.brss);
+  const q = l.entier(`${p}.quantite`, a.quantite);
+  if (!a.quantite.trim()) l.manquants[`${p}.quantite`] = "quantité à saisir";
+  else if (q === 0) l.erreurs[`${p}.quantite`] = "la quantité doit être au moins 1";
+  else if (q !== null) acte.quantite = q;
+  if (!a.frais_reels.trim()) {
+    if (!cat?.frais_reels_optionnels) l.manquants[`${p}.frais_reels`] = "frais réels à saisir";
+  } else {
+    acte.frais_reels = l.montant(`${p}.frais_reels`, a.frais_reels);
+  }
+  if (cat?.brss_a_saisir && !a.brss.trim()) l.manquants[`${p}.brss`] = "base de remboursement à saisir pour cet acte";
+  lireChamps(l, a, p, cat, acte);
+  // The devis's basket and price limit, for the acts the reform concerns.
+  if (cat && cat.paniers.length > 0) {
+    if (a.panier) acte.panier = a.panier;
+    const limite = l.montant(`${p}.prix_limite`, a.prix_limite);
+    if (limite !== null) acte.prix_limite = limite;
+  }
+  return acte;
+}
+
+function lireListe(l: Lecteur, actes: FormActe[], liste: string, catalogue: ActeVue[]): Acte[] {
+  return actes.map((a, i) =>
+    lireActeSaisi(
+      l,
+      a,
+      `${liste}[${i}]`,
+      catalogue.find((c) => c.code === a.code),
+    ),
+  );
+}
+
+/** The member: dates, status, boxes, pregnancy. */
+function lireAssure(l: Lecteur, f: FormSituation, dateSoins: string | null): Situation["assure"] | null {
+  const naissance = l.date("assure.date_naissance", f.naissance, true);
+  if (naissance && dateSoins && naissance > dateSoins) {
+    l.erreurs["assure.date_naissance"] = "date de naissance postérieure à la date des soins";
+  }
+  const adhesion = l.date("assure.date_adhesion", f.adhesion, false);
+  const g = f.grossesse;
+  let grossesse: Situation["assure"]["grossesse"] = null;
+  if (g.debut.trim() || g.terme.trim() || g.accouchement.trim()) {
+    const debut = l.date("assure.grossesse.debut", g.debut, true);
+    const terme = l.date("assure.grossesse.terme", g.terme, true);
+    const acc = l.date("assure.grossesse.accouchement", g.accouchement, false);
+    if (debut && terme) grossesse = { debut, terme, accouchement: acc };
+  }
+  const deja_utilise = lireDeja(l, f.deja, dateSoins);
+  if (!naissance) return null;
+  return {
+    date_naissance: naissance,
+    statut: f.statut === "" ? null : f.statut,
+    parcours_soins: f.parcours,
+    css: f.css,
+    handicap: f.handicap,
+    date_adhesion: adhesion,
+    grossesse,
+    deja_utilise,
+  };
+}
+
+/** What was already used this year (null when nothing was typed). */
+function lireDeja(l: Lecteur, d: FormDeja, dateSoins: string | null): Situation["assure"]["deja_utilise"] {
+  const pd = "assure.deja_utilise";
+  const enveloppes: Record<string, string> = {};
+  for (const [id, texte] of Object.entries(d.enveloppes)) {
+    const m = l.montant(`${pd}.enveloppes.${id}`, texte);
+    if (m !== null) enveloppes[id] = m;
+  }
+  const deja = {
+    participations_forfaitaires: l.montant(`${pd}.participations_forfaitaires`, d.participations),
+    franchises: l.montant(`${pd}.franchises`, d.franchises),
+    enveloppes,
+    seances_psychotherapie: l.entier(`${pd}.seances_psychotherapie`, d.seances_psychotherapie),
+    appareils_auditifs: l.entier(`${pd}.appareils_auditifs`, d.appareils_auditifs),
+    implants: l.entier(`${pd}.implants`, d.implants),
+    couronnes_sur_implant: l.entier(`${pd}.couronnes_sur_implant`, d.couronnes_sur_implant),
+    semestres_orthodontie: l.entier(`${pd}.semestres_orthodontie`, d.semestres_orthodontie),
+    dernier_equipement_optique: l.date(`${pd}.dernier_equipement_optique`, d.dernier_equipement_optique, false),
+  };
+  if (deja.dernier_equipement_optique && dateSoins && deja.dernier_equipement_optique > dateSoins) {
+    l.erreurs[`${pd}.dernier_equipement_optique`] = "date postérieure à la date des soins";
+  }
+  const vide = Object.entries(deja).every(([k, v]) => (k === "enveloppes" ? Object.keys(enveloppes).length === 0 : v === null));
+  return vide ? null : deja;
+}
+
+/**
+ * Builds the situation document from the form. Every field typed but
+ * unreadable gives an error under its JSON path and no document: the engine
+ * never receives a silent default. Empty optional fields are left out. The
+ * acts of the devis's 100 % Santé option (`alternative`) go, when there are
+ * some, under `alternative_100_sante`, read like the chosen ones.
+ */
+export function construireSituation(f: FormSituation, actes: FormActe[], catalogue: ActeVue[], alternative: FormActe[] = []): Construction {
+  const l = new Lecteur();
+  const dateSoins = l.date("date", f.date, true);
+  const assure = lireAssure(l, f, dateSoins);
+  const docActes = lireListe(l, actes, "actes", catalogue);
+  const docAlternative = lireListe(l, alternative, ALTERNATIVE, catalogue);
+  const { erreurs, manquants } = l;
+  if (Object.keys(erreurs).length > 0 || Object.keys(manquants).length > 0 || !dateSoins || !assure) {
+    return { situation: null, erreurs, manquants };
+  }
+  const situation: Situation = { date: dateSoins, offre: f.offre === "" ? null : f.offre, assure, actes: docActes };
+  if (docAlternative.length > 0) situation.alternative_100_sante = docAlternative;
+  return { situation, erreurs, manquants };
+}
+
+/** An ISO date as the form shows it (JJ/MM/AAAA), "" for none. */
+const fr = (iso: string | null | undefined) => (iso ? iso.split("-").reverse().join("/") : "");
+/** A number or decimal string as the form shows it (decimal comma), "" for none. */
+const txt = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v).replace(".", ","));
+
 /** The situation document back into the form (reopening a saved estimate). */
-export function formDepuisSituation(s: Situation): { form: FormSituation; actes: FormActe[] } {
-  const fr = (iso: string | null | undefined) => (iso ? iso.split("-").reverse().join("/") : "");
-  const txt = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v).replace(".", ","));
+export function formDepuisSituation(s: Situation): { form: FormSituation; actes: FormActe[]; alternative: FormActe[] } {
   const form = nouvelleSituation(fr(s.date));
   form.naissance = fr(s.assure.date_naissance);
   form.statut = s.assure.statut ?? "";
@@ -380,21 +438,50 @@ export function formDepuisSituation(s: Situation): { form: FormSituation; actes:
       dernier_equipement_optique: fr(d.dernier_equipement_optique),
     };
   }
-  const actes = s.actes.map((a) => {
-    const f = nouvelActe(a.code);
-    f.date = fr(a.date);
-    f.quantite = String(a.quantite);
-    f.frais_reels = txt(a.frais_reels);
-    f.brss = txt(a.brss);
-    const rec = a as unknown as Record<string, unknown>;
-    for (const c of [...CHAMPS_BOOLEENS, ...CHAMPS_ENTIERS, "sejour", "element", "code_lpp", "dent", "materiau", "debut_traitement"] as Champ[]) {
-      const v = rec[c];
-      if (v === null || v === undefined) continue;
-      f.champs[c] = typeof v === "boolean" ? (v ? "oui" : "non") : String(v);
-    }
-    return f;
-  });
-  return { form, actes };
+  return { form, actes: s.actes.map(acteDepuisDocument), alternative: (s.alternative_100_sante ?? []).map(acteDepuisDocument) };
+}
+
+/** One act of the document back into the act editor's texts. */
+function acteDepuisDocument(a: Acte): FormActe {
+  const f = nouvelActe(a.code);
+  f.date = fr(a.date);
+  f.quantite = String(a.quantite);
+  f.frais_reels = txt(a.frais_reels);
+  f.brss = txt(a.brss);
+  f.panier = a.panier ?? "";
+  f.prix_limite = txt(a.prix_limite);
+  const rec = a as unknown as Record<string, unknown>;
+  for (const c of [...CHAMPS_BOOLEENS, ...CHAMPS_ENTIERS, "sejour", "element", "code_lpp", "dent", "materiau", "debut_traitement"] as Champ[]) {
+    const v = rec[c];
+    if (v === null || v === undefined) continue;
+    f.champs[c] = typeof v === "boolean" ? (v ? "oui" : "non") : String(v);
+  }
+  return f;
+}
+
+/**
+ * The JSON paths the screen has a place for, where the engine's errors
+ * land (see `champDeLErreur`): the situation's fields, and for each act of
+ * both lists (`actes`, then the devis's 100 % Santé option) the act itself
+ * and the fields its editor shows.
+ */
+export function cheminsConnus(actes: FormActe[], alternative: FormActe[], catalogue: ActeVue[], enveloppes: string[]): Set<string> {
+  const s = new Set<string>(["date", "assure", "assure.date_naissance", "assure.grossesse", "assure.grossesse.debut", "assure.grossesse.terme", "assure.grossesse.accouchement", "assure.date_adhesion"]);
+  s.add("assure.deja_utilise");
+  for (const c of cheminsDeja(enveloppes)) s.add(c);
+  const liste = (nom: string, l: FormActe[]) =>
+    l.forEach((a, i) => {
+      const cat = catalogue.find((c) => c.code === a.code);
+      const p = `${nom}[${i}]`;
+      s.add(p);
+      const brss = cat?.rembourse || cat?.brss_a_saisir ? ["brss"] : [];
+      const devis = cat && cat.paniers.length > 0 ? ["panier", "prix_limite"] : [];
+      for (const k of ["frais_reels", "quantite", "date", ...brss, ...(cat?.champs ?? []), ...(cat?.champs_optionnels ?? []), ...devis]) s.add(`${p}.${k}`);
+    });
+  liste("actes", actes);
+  if (alternative.length > 0) s.add(ALTERNATIVE);
+  liste(ALTERNATIVE, alternative);
+  return s;
 }
 
 /**

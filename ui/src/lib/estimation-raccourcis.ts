@@ -1,8 +1,10 @@
-// Global shortcuts (Ctrl+N, Ctrl+S, Ctrl+K: the Estimation screen; Ctrl+P:
-// print what the current screen shows, see App.svelte).
-export type CommandeEstimation = "nouveau" | "enregistrer" | "recherche" | "imprimer";
+// Global shortcuts (Ctrl+N, Ctrl+S, Ctrl+K, Ctrl+Maj+K: the Estimation
+// screen; Ctrl+P: print what the current screen shows, see App.svelte).
+// Ctrl+K goes to the search that adds a chosen act; Ctrl+Maj+K to the one
+// that adds an act to the devis's 100 % Santé option.
+export type CommandeEstimation = "nouveau" | "enregistrer" | "recherche" | "recherche_alternative" | "imprimer";
 
-export function commandePourTouche(e: { ctrlKey: boolean; metaKey?: boolean; altKey: boolean; key: string }): CommandeEstimation | null {
+export function commandePourTouche(e: { ctrlKey: boolean; metaKey?: boolean; altKey: boolean; shiftKey?: boolean; key: string }): CommandeEstimation | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
   switch (e.key.toLowerCase()) {
     case "n":
@@ -10,7 +12,7 @@ export function commandePourTouche(e: { ctrlKey: boolean; metaKey?: boolean; alt
     case "s":
       return "enregistrer";
     case "k":
-      return "recherche";
+      return e.shiftKey ? "recherche_alternative" : "recherche";
     case "p":
       return "imprimer";
     default:

@@ -1,11 +1,12 @@
-// The estimate being typed, kept for the whole session rather than in the
+// The estimate being typed (the situation, the chosen acts and the acts of
+// the devis's 100 % Santé option), kept for the whole session rather than in the
 // Estimation component (which is destroyed when another screen is shown:
 // Alt+2 then Alt+1 finds everything as it was), the requests to the engine
 // (one in flight, only answers newer than the one shown), its draft in the database
 // (written as the adviser types, one write in flight, the last state wins),
 // and the offer, at start, to take back a draft left by a session that did
 // not end (window killed, computer stopped).
-import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, ReponseEstimation, Resultat } from "./bindings";
+import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, PanierVue, ReponseEstimation, Resultat } from "./bindings";
 import { call, toIpcError } from "./ipc";
 import { aujourdhuiFr, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
 import {
@@ -33,6 +34,8 @@ const enregistrementFerme = (): Enregistrement => ({ ouvert: false, initiales: "
 class SaisieEstimation {
   form: FormSituation = $state(nouvelleSituation(aujourdhuiFr(new Date())));
   actes: FormActe[] = $state([]);
+  /** The acts of the devis's 100 % Santé option (« Offre 100 % Santé du devis »). */
+  alternative: FormActe[] = $state([]);
   /** The last result received: stays on screen until a newer one arrives. */
   resultat: Resultat | null = $state.raw(null);
   /** The result shown is not that of the form as it is now. */
@@ -53,6 +56,8 @@ export const saisie = new SaisieEstimation();
 class CatalogueEstimation {
   actes: ActeVue[] = $state.raw([]);
   enveloppes: EnveloppeDeclaree[] = $state.raw([]);
+  /** The baskets of the 100 % Santé reform (labels of the devis's « Panier » choice). */
+  paniers: PanierVue[] = $state.raw([]);
 }
 
 export const catalogueEstimation = new CatalogueEstimation();
@@ -110,7 +115,7 @@ export function estimationImpossible(): void {
 
 /** Typed work not in the history: what the draft keeps and « Nouvelle » asks about. */
 export function aSauver(): boolean {
-  return travailNonEnregistre(saisie.form, saisie.actes, saisie.enregistree);
+  return travailNonEnregistre(saisie.form, saisie.actes, saisie.enregistree, saisie.alternative);
 }
 
 // ------------------------------------------------------------ replacing the estimate
@@ -119,6 +124,7 @@ export function aSauver(): boolean {
 export function viderEstimation(): void {
   saisie.form = nouvelleSituation(aujourdhuiFr(new Date()));
   saisie.actes = [];
+  saisie.alternative = [];
   saisie.resultat = null;
   saisie.erreurMoteur = null;
   saisie.rouvert = null;
@@ -127,17 +133,18 @@ export function viderEstimation(): void {
 }
 
 /** Puts a saved estimate (already read into the form) on screen; it is not unsaved work. */
-export function poserRouverte(form: FormSituation, actes: FormActe[], r: EstimationARouvrir): void {
+export function poserRouverte(form: FormSituation, actes: FormActe[], alternative: FormActe[], r: EstimationARouvrir): void {
   saisie.form = form;
   saisie.actes = actes;
+  saisie.alternative = alternative;
   saisie.rouvert = { numero: r.numero, bareme: r.bareme, changementBareme: r.changementBareme };
   saisie.enregistrement = enregistrementFerme();
-  saisie.enregistree = signature(form, actes);
+  saisie.enregistree = signature(form, actes, alternative);
 }
 
 /** After a save: what is on screen is in the history. */
 export function marquerEnregistree(): void {
-  saisie.enregistree = signature(saisie.form, saisie.actes);
+  saisie.enregistree = signature(saisie.form, saisie.actes, saisie.alternative);
 }
 
 // ------------------------------------------------------------ the draft
@@ -171,6 +178,7 @@ export function suivreBrouillon(): void {
     ? versBrouillon({
         form: saisie.form,
         actes: saisie.actes,
+        alternative: saisie.alternative,
         rouvert: saisie.rouvert,
         initiales: saisie.enregistrement.initiales,
         reference: saisie.enregistrement.reference,
@@ -188,7 +196,7 @@ export function verifierBrouillon(): Promise<void> {
     try {
       const b = await call<BrouillonVue | null>("brouillon_lire");
       const contenu = b ? lireBrouillon(b.contenu) : null;
-      if (b && contenu && travailNonEnregistre(contenu.form, contenu.actes, null)) {
+      if (b && contenu && travailNonEnregistre(contenu.form, contenu.actes, null, contenu.alternative)) {
         ecriture.supposerEcrite(b.contenu);
         brouillon.propose = { contenu, ecritLe: b.ecrit_le };
       } else if (b) {
@@ -212,6 +220,7 @@ export function reprendreBrouillon(): void {
   viderEstimation();
   saisie.form = p.contenu.form;
   saisie.actes = p.contenu.actes;
+  saisie.alternative = p.contenu.alternative ?? [];
   saisie.rouvert = p.contenu.rouvert;
   saisie.enregistrement.initiales = p.contenu.initiales;
   saisie.enregistrement.reference = p.contenu.reference;

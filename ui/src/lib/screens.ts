@@ -25,7 +25,7 @@ export function screenForShortcut(e: { altKey: boolean; key: string }): ScreenId
   return Number.isInteger(i) && i >= 0 && i < SCREENS.length ? SCREENS[i].id : null;
 }
 
-type Touche = { ctrlKey: boolean; metaKey?: boolean; altKey: boolean; key: string };
+type Touche = { ctrlKey: boolean; metaKey?: boolean; altKey: boolean; shiftKey?: boolean; key: string };
 
 /**
  * What one key press asks for, on the screen `courant`: show a screen; send

@@ -49,6 +49,12 @@ describe("historique: summary of a saved situation", () => {
       { libelle: "Actes", valeur: "2" },
     ]);
   });
+  it("counts the acts of the devis's 100 % Santé option", () => {
+    expect(resumeSituation({ actes: [{ code: "monture" }], alternative_100_sante: [{ code: "verre_progressif" }, { code: "monture" }] })).toEqual([
+      { libelle: "Actes", valeur: "1" },
+      { libelle: "Offre 100 % Santé du devis (actes)", valeur: "2" },
+    ]);
+  });
   it("ignores what it does not know", () => {
     expect(resumeSituation({ date_soins: "2026-03-14", adherent: [1, 2] })).toEqual([
       { libelle: "Date des soins", valeur: "14/03/2026" },

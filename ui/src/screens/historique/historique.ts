@@ -72,6 +72,9 @@ export function resumeSituation(situation: Record<string, unknown>): LigneResume
     const n = situation.actes.length;
     lignes.push({ libelle: "Actes", valeur: n === 0 ? "aucun" : String(n) });
   }
+  if (Array.isArray(situation.alternative_100_sante)) {
+    lignes.push({ libelle: "Offre 100 % Santé du devis (actes)", valeur: String(situation.alternative_100_sante.length) });
+  }
   return lignes;
 }
 

@@ -1,0 +1,89 @@
+//! The devis's two options on the printed estimate: when the situation gives
+//! the 100 % Santé option the practitioner must offer
+//! (`Situation::alternative_100_sante`), what is left to pay with it and
+//! with the equipment chosen, per offer (the member's one highlighted), and
+//! the sentence the adviser reads to the member. The option's acts are
+//! detailed by `estimation.rs` with the same table as the chosen ones.
+//! Amounts are the engine's totals, only formatted here.
+
+use crate::moteur::{Resultat, ResultatOffre};
+use crate::pdf::format::euros;
+use crate::pdf::{Column, Document, Heading, Notice, Paragraph, Span, Table};
+use crate::tarifs::Offre;
+
+/// The title of the 100 % Santé option, on screen and on paper.
+pub const OFFRE_100_SANTE: &str = "Offre 100 % Santé du devis";
+
+/// One offer's two options: (chosen, 100 % Santé), paired by offer.
+fn paires(resultat: &Resultat) -> Vec<(&ResultatOffre, &ResultatOffre)> {
+    let alternative = resultat
+        .alternative_100_sante
+        .as_deref()
+        .unwrap_or_default();
+    resultat
+        .offres
+        .iter()
+        .filter_map(|c| {
+            alternative
+                .iter()
+                .find(|a| a.offre == c.offre)
+                .map(|a| (c, a))
+        })
+        .collect()
+}
+
+/// « Avec l'offre 100 % Santé du devis, il vous reste 0,00 € ; avec
+/// l'équipement choisi, il vous reste 549,91 €. »
+pub fn phrase_deux_options(choisi: &ResultatOffre, alternative: &ResultatOffre) -> String {
+    format!(
+        "Avec l'offre 100 % Santé du devis, il vous reste {} ; avec l'équipement choisi, il vous \
+         reste {}.",
+        euros(alternative.totaux.reste_a_charge),
+        euros(choisi.totaux.reste_a_charge)
+    )
+}
+
+/// The comparison of the two options (nothing when the result has none):
+/// the sentence for the member's offer (for each offer when comparing),
+/// then the reste à charge of both options under every offer.
+pub fn deux_options(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<Offre>) {
+    let paires = paires(resultat);
+    if paires.is_empty() {
+        return;
+    }
+    doc.push(Heading::section("Le devis : les deux options"));
+    let du_membre: Vec<_> = paires
+        .iter()
+        .filter(|(c, _)| Some(c.offre) == offre_adherent)
+        .collect();
+    if let [(c, a)] = du_membre.as_slice() {
+        doc.push(Notice::info(phrase_deux_options(c, a)).titled(c.libelle.clone()));
+    } else {
+        for (c, a) in &paires {
+            doc.push(Paragraph::spans(vec![
+                Span::bold(format!("{} : ", c.libelle)),
+                Span::plain(phrase_deux_options(c, a)),
+            ]));
+        }
+    }
+    let mut colonnes = vec![Column::text("Il vous reste", 24)];
+    for (c, _) in &paires {
+        colonnes.push(Column::amount(c.libelle.clone(), 19));
+    }
+    let mut t = Table::new(colonnes);
+    let ligne = |nom: &str, f: &dyn Fn(&(&ResultatOffre, &ResultatOffre)) -> String| {
+        let mut v = vec![nom.to_string()];
+        v.extend(paires.iter().map(f));
+        v
+    };
+    t = t.row(ligne("Avec l'offre 100 % Santé du devis", &|(_, a)| {
+        euros(a.totaux.reste_a_charge)
+    }));
+    t = t.row(ligne("Avec l'équipement choisi", &|(c, _)| {
+        euros(c.totaux.reste_a_charge)
+    }));
+    if let Some(i) = offre_adherent.and_then(|o| paires.iter().position(|(c, _)| c.offre == o)) {
+        t = t.highlight(i + 1);
+    }
+    doc.push(t);
+}
