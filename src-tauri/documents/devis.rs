@@ -44,28 +44,14 @@ pub fn phrase_deux_options(choisi: &ResultatOffre, alternative: &ResultatOffre) 
 }
 
 /// The comparison of the two options (nothing when the result has none):
-/// the sentence for the member's offer (for each offer when comparing),
-/// then the reste à charge of both options under every offer.
+/// the reste à charge of both options under every offer, then the sentence
+/// for the member's offer (for each offer when comparing).
 pub fn deux_options(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<Offre>) {
     let paires = paires(resultat);
     if paires.is_empty() {
         return;
     }
     doc.push(Heading::section("Le devis : les deux options"));
-    let du_membre: Vec<_> = paires
-        .iter()
-        .filter(|(c, _)| Some(c.offre) == offre_adherent)
-        .collect();
-    if let [(c, a)] = du_membre.as_slice() {
-        doc.push(Notice::info(phrase_deux_options(c, a)).titled(c.libelle.clone()));
-    } else {
-        for (c, a) in &paires {
-            doc.push(Paragraph::spans(vec![
-                Span::bold(format!("{} : ", c.libelle)),
-                Span::plain(phrase_deux_options(c, a)),
-            ]));
-        }
-    }
     let mut colonnes = vec![Column::text("Il vous reste", 24)];
     for (c, _) in &paires {
         colonnes.push(Column::amount(c.libelle.clone(), 19));
@@ -85,5 +71,21 @@ pub fn deux_options(doc: &mut Document, resultat: &Resultat, offre_adherent: Opt
     if let Some(i) = offre_adherent.and_then(|o| paires.iter().position(|(c, _)| c.offre == o)) {
         t = t.highlight(i + 1);
     }
+    // The table right under the heading, which keeps with it: the
+    // sentence follows (it was left alone at a page's foot otherwise).
     doc.push(t);
+    let du_membre: Vec<_> = paires
+        .iter()
+        .filter(|(c, _)| Some(c.offre) == offre_adherent)
+        .collect();
+    if let [(c, a)] = du_membre.as_slice() {
+        doc.push(Notice::info(phrase_deux_options(c, a)).titled(c.libelle.clone()));
+    } else {
+        for (c, a) in &paires {
+            doc.push(Paragraph::spans(vec![
+                Span::bold(format!("{} : ", c.libelle)),
+                Span::plain(phrase_deux_options(c, a)),
+            ]));
+        }
+    }
 }
