@@ -70,25 +70,29 @@ fn pluriel(n: usize) -> &'static str {
     }
 }
 
-/// The Annexe line with its variant: "25 [age >=18, equipement monture]".
-fn ligne(ligne: &str, variante: &std::collections::BTreeMap<String, String>) -> String {
-    format!("{ligne}{}", variante_texte(variante))
+/// The row's label, followed by its variant when it has one (the label
+/// alone may not tell two rows of one line apart).
+fn prestation(libelle: &str, variante: &std::collections::BTreeMap<String, String>) -> String {
+    match variante_texte(variante).trim() {
+        "" => libelle.to_string(),
+        v => format!("{libelle} — variante {v}"),
+    }
 }
 
 fn cases_modifiees(diff: &DiffBareme) -> Table {
     let mut t = Table::new(vec![
         Column::text("Section", 14),
-        Column::text("Ligne", 12),
-        Column::text("Prestation", 30),
+        Column::text("Ligne", 8),
+        Column::text("Prestation", 36),
         Column::text("Offre", 14),
-        Column::text("Avant", 15),
-        Column::text("Après", 15),
+        Column::text("Avant", 14),
+        Column::text("Après", 14),
     ]);
     for c in &diff.cases_modifiees {
         t = t.row([
             c.section.clone(),
-            ligne(&c.ligne, &c.variante),
-            c.libelle.clone(),
+            c.ligne.clone(),
+            prestation(&c.libelle, &c.variante),
             c.offre.label().to_string(),
             c.avant.clone(),
             c.apres.clone(),
@@ -101,16 +105,16 @@ fn cases_modifiees(diff: &DiffBareme) -> Table {
 fn rangees(rangees: &[Rangee]) -> Table {
     let mut colonnes = vec![
         Column::text("Section", 12),
-        Column::text("Ligne", 12),
-        Column::text("Prestation", 24),
+        Column::text("Ligne", 8),
+        Column::text("Prestation", 28),
     ];
     colonnes.extend(Offre::ALL.map(|o| Column::text(o.label(), 13)));
     let mut t = Table::new(colonnes);
     for r in rangees {
         let mut cellules = vec![
             r.section.clone(),
-            ligne(&r.ligne, &r.variante),
-            r.libelle.clone(),
+            r.ligne.clone(),
+            prestation(&r.libelle, &r.variante),
         ];
         cellules.extend(Offre::ALL.map(|o| r.cases.get(&o).cloned().unwrap_or_else(|| "—".into())));
         t = t.row(cellules);
