@@ -73,9 +73,10 @@ fn pluriel(n: usize) -> &'static str {
 /// The row's label, followed by its variant when it has one (the label
 /// alone may not tell two rows of one line apart).
 fn prestation(libelle: &str, variante: &std::collections::BTreeMap<String, String>) -> String {
-    match variante_texte(variante).trim() {
+    let v = variante_texte(variante);
+    match v.trim().trim_start_matches('[').trim_end_matches(']') {
         "" => libelle.to_string(),
-        v => format!("{libelle} — variante {v}"),
+        v => format!("{libelle} — variante : {v}"),
     }
 }
 

@@ -39,7 +39,7 @@ async fn attendre_cellule(app: &App, id: &str, attendu: &str) -> Result {
 
 /// Opens "Réglages d'impression" of the button `id`, types the section and
 /// the folder, and saves with Enter.
-async fn regler(app: &App, id: &str, section: &str, dossier: &Path) -> Result {
+pub(crate) async fn regler(app: &App, id: &str, section: &str, dossier: &Path) -> Result {
     app.wait_for(&format!(
         "[data-impression='{id}'] button[aria-controls='{id}-reglages']"
     ))
@@ -71,7 +71,7 @@ async fn regler(app: &App, id: &str, section: &str, dossier: &Path) -> Result {
 }
 
 /// The path shown once the copy is kept, waited for.
-async fn chemin_garde(app: &App, id: &str) -> Result<PathBuf> {
+pub(crate) async fn chemin_garde(app: &App, id: &str) -> Result<PathBuf> {
     let el = app
         .wait_for(&format!("#{id}-etat [data-chemin]"))
         .await
@@ -81,7 +81,7 @@ async fn chemin_garde(app: &App, id: &str) -> Result<PathBuf> {
     ))
 }
 
-fn texte_pdf(p: &Path) -> Result<String> {
+pub(crate) fn texte_pdf(p: &Path) -> Result<String> {
     let out = std::process::Command::new("pdftotext")
         .arg("-layout")
         .arg(p)
