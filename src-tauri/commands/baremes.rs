@@ -100,7 +100,7 @@ pub fn bareme_comparer(
     apres: i64,
 ) -> Result<DiffBareme, IpcError> {
     let store = lock_store(&state)?;
-    comparaison(&*store, avant, apres)
+    comparaison(&store, avant, apres)
 }
 
 /// Prints the comparison of [`bareme_comparer`] (kept in the copies folder
@@ -112,7 +112,9 @@ pub fn imprimer_comparaison_baremes(
     apres: i64,
     options: OptionsImpression,
 ) -> Result<Impression, IpcError> {
-    let diff = comparaison(&*lock_store(&state)?, avant, apres)?;
+    let store = lock_store(&state)?;
+    let diff = comparaison(&store, avant, apres)?;
+    drop(store);
     let doc = document_comparaison_baremes(&diff, &entete(&options));
     let octets = crate::pdf::render(&doc).map_err(erreur_de_rendu)?;
     garder_et_ouvrir(
