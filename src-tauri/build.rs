@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "baremes_etat",
     "bareme_table",
     "bareme_importer",
+    "bareme_comparer",
+    "imprimer_comparaison_baremes",
     "list_fiches",
     "build_fiche",
     "simuler_caution",

@@ -7,6 +7,7 @@
 
 use chrono::NaiveDateTime;
 use ed25519_dalek::SigningKey;
+use guichet::documents::{document_comparaison_baremes, EnTete};
 use guichet::moteur::{estimer, lecture, Tables};
 use guichet::store::tarifs::Import;
 use guichet::store::Store;
@@ -16,58 +17,9 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const LIVRE: &str = include_str!("../assets/tarifs/annexe2-2018.toml");
+mod bareme_essai;
 
-const NOM_ESSAI: &str = "Barème d'essai 2027 (données de test, jamais livrées)";
-
-/// The test grid: dated 1 January 2027; line 1 under Référence 30 % → 35 %;
-/// line 25, frame from 18, under Intégrale 90 € → 100 €; one new row of
-/// line 25 for a classe B frame from 18 (a basket row: 120 € under
-/// Intégrale, above the contrat responsable's 100 €).
-fn grille_essai() -> String {
-    let mut s = LIVRE
-        .replacen(
-            "nom = \"MGEN Annexe 2 — 2018\"",
-            &format!("nom = \"{NOM_ESSAI}\""),
-            1,
-        )
-        .replacen(
-            "en_vigueur_le = \"2018-01-01\"",
-            "en_vigueur_le = \"2027-01-01\"",
-            1,
-        );
-    let ligne_1 = s.find("ligne = \"1\"\n").unwrap();
-    let cible = ligne_1 + s[ligne_1..].find("reference = \"30 %\"").unwrap();
-    s.replace_range(
-        cible..cible + "reference = \"30 %\"".len(),
-        "reference = \"35 %\"",
-    );
-    let monture = s
-        .find("libelle = \"18 ans et plus — monture (même montant")
-        .unwrap();
-    let cible = monture + s[monture..].find("integrale = \"90 €\"").unwrap();
-    s.replace_range(
-        cible..cible + "integrale = \"90 €\"".len(),
-        "integrale = \"100 €\"",
-    );
-    s.push_str(
-        r#"
-[[ligne]]
-ligne = "25"
-section = "OPTIQUE"
-libelle = "18 ans et plus — monture de classe B (ligne d'essai d'un panier de la réforme 100 % Santé)"
-variante = { age = ">=18", equipement = "monture", panier = "classe_b" }
-codes_lpp = ["2223342"]
-unite = "monture"
-limites = [{ compteur = "equipements", max = 1, periode = "24 mois" }]
-initiale = "30 €"
-equilibre = "40 €"
-reference = "70 €"
-integrale = "120 €"
-"#,
-    );
-    s
-}
+use bareme_essai::{grille_essai, CASES_MODIFIEES, LIVRE, NOM_ESSAI, RANGEE_AJOUTEE};
 
 fn guichet() -> Command {
     Command::new(env!("CARGO_BIN_EXE_guichet"))
@@ -237,4 +189,93 @@ fn a_basket_the_engine_does_not_know_is_refused() {
     let message = diff_refuse("inconnu.toml", &texte);
     assert!(message.contains("inconnu.toml, ligne "), "{message}");
     assert!(message.contains("classe_z"), "{message}");
+}
+
+fn texte_du_pdf(octets: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let f = ecrire_octets(dir.path(), "comparaison.pdf", octets);
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&f)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) doit être installé");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn ecrire_octets(dir: &Path, nom: &str, octets: &[u8]) -> PathBuf {
+    let p = dir.join(nom);
+    std::fs::write(&p, octets).unwrap();
+    p
+}
+
+/// The comparison as the Barèmes screen prints it, from the two versions
+/// held in the database (as `imprimer_comparaison_baremes` reads them):
+/// read back with pdftotext, it names both versions and shows each change
+/// of the test grid, old → new under its offer, and the added row's cells.
+#[test]
+fn the_printed_comparison_shows_every_change_of_the_test_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("g.db")).unwrap();
+    store.seed_baremes_livres(maintenant()).unwrap();
+    let cle = SigningKey::from_bytes(&[42u8; 32]);
+    let signe = signature::signer(grille_essai().as_bytes(), &cle);
+    store
+        .importer_bareme_avec_cle(
+            "essai.toml",
+            &signe,
+            maintenant(),
+            false,
+            &cle.verifying_key(),
+        )
+        .unwrap();
+    let versions = store.versions_baremes().unwrap();
+    let id = |nom: &str| versions.iter().find(|v| v.nom == nom).unwrap().id;
+    let diff = guichet::tarifs::diff::comparer(
+        &store.bareme(id("MGEN Annexe 2 — 2018")).unwrap(),
+        &store.bareme(id(NOM_ESSAI)).unwrap(),
+    );
+    let entete = EnTete {
+        section: "Section MGEN du Rhône".into(),
+        imprime_le: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        numero: None,
+        initiales: None,
+    };
+    let pdf = guichet::pdf::render(&document_comparaison_baremes(&diff, &entete)).unwrap();
+    let t = texte_du_pdf(&pdf);
+    assert!(
+        t.contains("MGEN Annexe 2 — 2018 (en vigueur le 01/01/2018)"),
+        "{t}"
+    );
+    assert!(
+        t.contains("Version comparée           Barème d'essai 2027"),
+        "{t}"
+    );
+    assert!(t.contains("01/01/2027)"), "{t}");
+    assert!(
+        t.contains("2 cases modifiées, 1 ligne ajoutée, 0 ligne retirée."),
+        "{t}"
+    );
+    assert!(!t.contains("Lignes retirées"), "{t}");
+    // Each changed cell on one printed line: its line, "MGEN", old, new.
+    for (ligne, _, avant, apres) in CASES_MODIFIEES {
+        assert!(
+            t.lines()
+                .any(|l| en_ordre(l, &[ligne, "MGEN", avant, apres])),
+            "{ligne} {avant} → {apres} absent :\n{t}"
+        );
+    }
+    let (ligne, panier, cases) = RANGEE_AJOUTEE;
+    let mut attendu = vec![ligne];
+    attendu.extend(cases);
+    assert!(t.lines().any(|l| en_ordre(l, &attendu)), "{t}");
+    assert!(t.contains(&format!("panier {panier}")), "{t}");
+}
+
+/// Whether the printed `ligne` holds the columns `mots` in that order
+/// (pdftotext -layout separates columns by two spaces or more).
+fn en_ordre(ligne: &str, mots: &[&str]) -> bool {
+    let mut colonnes = ligne.split("  ").map(str::trim).filter(|c| !c.is_empty());
+    mots.iter().all(|m| colonnes.any(|c| c == *m))
 }

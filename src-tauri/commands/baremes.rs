@@ -1,12 +1,18 @@
 //! Tauri commands of the Barèmes screen: the versions held (with the
 //! "table too old" warning, decided here from the date the UI passes), one
-//! version's table, and the import of a version file from a path.
+//! version's table, the import of a version file from a path, and the
+//! comparison of two versions held (on screen, and printed like the other
+//! documents: see `commands::documents`).
 
+use super::documents::{dossier, entete, erreur_de_rendu, garder_et_ouvrir, nom_de_fichier};
 use super::{lock_store, AppState};
+use crate::documents::document_comparaison_baremes;
 use crate::store::tarifs::BaremeStoreError;
+use crate::tarifs::diff::{comparer, DiffBareme};
 use crate::tarifs::{annexe, avertissement_anciennete, Bareme};
 use crate::transport::{
-    table_bareme, ErrorCode, EtatBaremes, IpcError, ResultatImport, TableBareme, VersionBaremeInfo,
+    table_bareme, ErrorCode, EtatBaremes, Impression, IpcError, OptionsImpression, ResultatImport,
+    TableBareme, VersionBaremeInfo,
 };
 use chrono::NaiveDate;
 
@@ -83,4 +89,47 @@ pub fn bareme_importer(
         )
         .map_err(erreur)?;
     Ok(ResultatImport::from(&import))
+}
+
+/// What changed from version `avant` to version `apres` (ids of versions
+/// held): rows added and removed, cells changed old → new per offer.
+#[tauri::command]
+pub fn bareme_comparer(
+    state: tauri::State<'_, AppState>,
+    avant: i64,
+    apres: i64,
+) -> Result<DiffBareme, IpcError> {
+    let store = lock_store(&state)?;
+    comparaison(&store, avant, apres)
+}
+
+/// Prints the comparison of [`bareme_comparer`] (kept in the copies folder
+/// and opened in the system viewer).
+#[tauri::command]
+pub fn imprimer_comparaison_baremes(
+    state: tauri::State<'_, AppState>,
+    avant: i64,
+    apres: i64,
+    options: OptionsImpression,
+) -> Result<Impression, IpcError> {
+    let store = lock_store(&state)?;
+    let diff = comparaison(&store, avant, apres)?;
+    drop(store);
+    let doc = document_comparaison_baremes(&diff, &entete(&options));
+    let octets = crate::pdf::render(&doc).map_err(erreur_de_rendu)?;
+    garder_et_ouvrir(
+        &octets,
+        dossier(&options)?,
+        &nom_de_fichier("comparaison-baremes", &options),
+    )
+}
+
+fn comparaison(
+    store: &crate::store::Store,
+    avant: i64,
+    apres: i64,
+) -> Result<DiffBareme, IpcError> {
+    let a = store.bareme(avant).map_err(erreur)?;
+    let b = store.bareme(apres).map_err(erreur)?;
+    Ok(comparer(&a, &b))
 }

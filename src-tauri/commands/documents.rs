@@ -86,7 +86,7 @@ fn ouvrir(chemin: &Path) -> bool {
 
 /// A render error: the header fields come from the adviser's settings
 /// (section, initials), so a refusal there is an input error naming them.
-fn erreur_de_rendu(e: crate::pdf::PdfError) -> IpcError {
+pub(super) fn erreur_de_rendu(e: crate::pdf::PdfError) -> IpcError {
     use crate::pdf::PdfError;
     let code = match &e {
         PdfError::TropLong { champ } | PdfError::CaractereAbsent { champ, .. }
@@ -99,7 +99,7 @@ fn erreur_de_rendu(e: crate::pdf::PdfError) -> IpcError {
     IpcError::new(code, e.to_string())
 }
 
-fn nom_de_fichier(prefixe: &str, o: &OptionsImpression) -> String {
+pub(super) fn nom_de_fichier(prefixe: &str, o: &OptionsImpression) -> String {
     let quand = chrono::Local::now().format("%Y%m%d-%H%M%S");
     match &o.numero {
         Some(n) => format!("{prefixe}-{}-{quand}.pdf", n.replace(['/', '\\'], "-")),

@@ -122,6 +122,8 @@ fn lancer(
             baremes::baremes_etat,
             baremes::bareme_table,
             baremes::bareme_importer,
+            baremes::bareme_comparer,
+            baremes::imprimer_comparaison_baremes,
             fiches::list_fiches,
             fiches::build_fiche,
             simulateurs::simuler_caution,

@@ -1,13 +1,16 @@
 //! Printable documents of the product, described with the `pdf` model: the
-//! estimate the member takes home and the "bon à savoir" checklists. This
+//! estimate the member takes home, the "bon à savoir" checklists, the
+//! simulation summaries and the comparison of two barème versions. This
 //! module decides what is printed and in which words; `pdf` lays it out and
 //! is the only one that knows printpdf.
 
+mod comparaison_baremes;
 mod devis;
 mod estimation;
 mod fiche;
 mod simulation;
 
+pub use comparaison_baremes::document_comparaison_baremes;
 pub use estimation::document_estimation;
 pub use fiche::{document_fiche, joindre_fiche};
 pub use simulation::{document_simulation, ErreurSimulationImprimee, SimulationSaisie};

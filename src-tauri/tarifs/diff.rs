@@ -10,20 +10,27 @@
 
 use super::model::{Bareme, Cellule, Ligne, Offre};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use ts_rs::TS;
 
 /// A version as the comparison names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "VersionComparee")]
 pub struct Version {
     pub nom: String,
+    /// `AAAA-MM-JJ`
+    #[ts(type = "string")]
     pub en_vigueur_le: NaiveDate,
 }
 
 /// A row added or removed, with its cells as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "RangeeComparee")]
 pub struct Rangee {
+    /// The table's section ("OPTIQUE"), as printed.
+    pub section: String,
     pub ligne: String,
     pub variante: BTreeMap<String, String>,
     pub libelle: String,
@@ -31,8 +38,10 @@ pub struct Rangee {
 }
 
 /// One cell whose content changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseModifiee {
+    /// The table's section ("OPTIQUE"), as printed.
+    pub section: String,
     pub ligne: String,
     pub variante: BTreeMap<String, String>,
     pub libelle: String,
@@ -42,7 +51,7 @@ pub struct CaseModifiee {
 }
 
 /// The whole comparison, in the order of the tables.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DiffBareme {
     pub avant: Version,
     pub apres: Version,
@@ -96,6 +105,7 @@ fn version(b: &Bareme) -> Version {
 
 fn rangee(l: &Ligne) -> Rangee {
     Rangee {
+        section: l.section.clone(),
         ligne: l.ligne.clone(),
         variante: l.variante.clone(),
         libelle: l.libelle.clone(),
@@ -115,6 +125,7 @@ fn cases_modifiees(avant: &Ligne, apres: &Ligne) -> Vec<CaseModifiee> {
         .filter_map(|offre| {
             let (a, b) = (avant.cellules.get(&offre), apres.cellules.get(&offre));
             (a != b).then(|| CaseModifiee {
+                section: apres.section.clone(),
                 ligne: apres.ligne.clone(),
                 variante: apres.variante.clone(),
                 libelle: apres.libelle.clone(),
@@ -212,7 +223,9 @@ fn decrire_rangee(r: &Rangee) -> String {
     )
 }
 
-fn variante_texte(v: &BTreeMap<String, String>) -> String {
+/// A row's variant as the text prints it after the line (" [age >=18,
+/// equipement monture]"), empty for a line without variant.
+pub fn variante_texte(v: &BTreeMap<String, String>) -> String {
     if v.is_empty() {
         return String::new();
     }

@@ -175,9 +175,12 @@ pub fn table_bareme(version: &VersionBareme, bareme: &Bareme) -> TableBareme {
             cases,
             recherche: plier(&recherche),
         };
-        match sections.last_mut() {
-            Some(s) if s.titre == l.section => s.rangees.push(rangee),
-            _ => sections.push(SectionBareme {
+        // A row written after other sections (a line added at the end of a
+        // later grid) joins its section: one section per title, in the order
+        // titles first appear.
+        match sections.iter_mut().find(|s| s.titre == l.section) {
+            Some(s) => s.rangees.push(rangee),
+            None => sections.push(SectionBareme {
                 titre: l.section.clone(),
                 rangees: vec![rangee],
             }),
@@ -394,6 +397,27 @@ mod tests {
         );
         assert!(rangee("21").cases.iter().all(|c| c.note.is_none()));
         assert!(rangee("18").cases.iter().all(|c| c.note.is_some()));
+    }
+
+    #[test]
+    fn a_row_written_after_other_sections_joins_its_own() {
+        let mut b = shipped_baremes().remove(0);
+        let mut monture = b
+            .lignes
+            .iter()
+            .find(|l| l.section == "OPTIQUE")
+            .unwrap()
+            .clone();
+        monture.variante.insert("panier".into(), "classe_b".into());
+        b.lignes.push(monture);
+        let t = table_bareme(&version(), &b);
+        assert_eq!(t.sections.len(), 13);
+        let optique = t.sections.iter().find(|s| s.titre == "OPTIQUE").unwrap();
+        assert_eq!(
+            optique.rangees.last().unwrap().variante.get("panier"),
+            Some(&"classe_b".to_string())
+        );
+        assert_eq!(t.sections.last().unwrap().titre, "AMNIOCENTÈSE");
     }
 
     #[test]

@@ -7,7 +7,11 @@
 
 mod harness;
 
+#[path = "../bareme_essai/mod.rs"]
+mod bareme_essai;
+
 mod affichage;
+mod baremes;
 mod brouillon;
 mod clavier;
 mod demarrage;

@@ -211,6 +211,26 @@ note: string | null, };
 
 export type ResultatImport = { statut: string, message: string, version: VersionBaremeInfo, };
 
+export type VersionComparee = { nom: string, 
+/**
+ * `AAAA-MM-JJ`
+ */
+en_vigueur_le: string, };
+
+export type RangeeComparee = { 
+/**
+ * The table's section ("OPTIQUE"), as printed.
+ */
+section: string, ligne: string, variante: { [key in string]?: string }, libelle: string, cases: { [key in Offre]?: string }, };
+
+export type CaseModifiee = { 
+/**
+ * The table's section ("OPTIQUE"), as printed.
+ */
+section: string, ligne: string, variante: { [key in string]?: string }, libelle: string, offre: Offre, avant: string, apres: string, };
+
+export type DiffBareme = { avant: VersionComparee, apres: VersionComparee, rangees_ajoutees: Array<RangeeComparee>, rangees_retirees: Array<RangeeComparee>, cases_modifiees: Array<CaseModifiee>, };
+
 export type EstimationResume = { 
 /**
  * `AAAA-NNNNNN`

@@ -1,0 +1,207 @@
+//! A later grid taken in through the Barèmes screen (issue 19): the test
+//! grid of `tests/bareme_essai/` (never shipped), unsigned, is imported from
+//! its path after the adviser confirms it; « Comparer avec… » the 2018 grid,
+//! chosen from the keyboard, shows exactly its changes (two cells, one added
+//! row) and prints them; an estimate dated from its date of effect uses it,
+//! one the day before keeps the 2018 grid.
+
+use crate::bareme_essai::{grille_essai, CASES_MODIFIEES, NOM_ESSAI, RANGEE_AJOUTEE};
+use crate::ensure;
+use crate::estimation::{attendre_montants, Saisie};
+use crate::harness::{fail, journey, App, Result};
+use crate::impression::{chemin_garde, regler, texte_pdf};
+use fantoccini::key::Key;
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+/// Waits until the script `probe` returns something other than null/false.
+async fn attendre(app: &App, quoi: &str, probe: &str) -> Result<Value> {
+    let debut = Instant::now();
+    loop {
+        let v = app.js(probe).await?;
+        if !(v.is_null() || v == Value::Bool(false)) {
+            return Ok(v);
+        }
+        if debut.elapsed() > Duration::from_secs(10) {
+            return Err(fail(format!("{quoi} : rien après 10 s")));
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+/// Types the file's path and presses Entrée; the file is not signed, so the
+/// screen asks first; the adviser confirms with the keyboard (Tab to the
+/// confirmation, Entrée).
+async fn importer_non_signe(app: &App, chemin: &std::path::Path) -> Result {
+    let champ = app.wait_for("#chemin-bareme").await?;
+    champ
+        .send_keys(chemin.to_str().ok_or("chemin non UTF-8")?)
+        .await?;
+    champ.send_keys(&Key::Enter.to_string()).await?;
+    let refus = app
+        .wait_for(".import [role=alert][data-code='unsigned_tariff']")
+        .await?;
+    let message = refus.text().await?;
+    ensure!(
+        message.contains("sign"),
+        "le refus d'un fichier non signé ne le dit pas : {message}"
+    );
+    let confirmer = app.wait_for(".import button.confirmer").await?;
+    confirmer.send_keys(&Key::Enter.to_string()).await?;
+    let fait = app.wait_for(".import [data-statut='importe']").await?;
+    let message = fait.text().await?;
+    ensure!(
+        message.contains(NOM_ESSAI) || message.contains("2027"),
+        "message d'import inattendu : {message}"
+    );
+    Ok(())
+}
+
+/// The comparison shown: changed cells as (line, offer, before, after), the
+/// added rows as (line, cells), and whether a removed-rows table is shown.
+const LECTURE: &str = r#"
+const t = e => e.textContent.replace(/\s+/g, ' ').trim();
+const rows = sel => [...document.querySelectorAll(sel)];
+return {
+  modifiees: rows("[data-diff='modifiees'] tbody tr").map(r => [
+    t(r.children[1]), r.dataset.case.split('-').pop(),
+    t(r.querySelector('[data-avant]')), t(r.querySelector('[data-apres]'))]),
+  ajoutees: rows("[data-diff='ajoutees'] tbody tr").map(r => [
+    r.dataset.ligne, t(r.querySelector('.variante') || r), [...r.querySelectorAll('[data-offre]')].map(t)]),
+  retirees: rows("[data-diff='retirees'] tbody tr").length,
+  resume: t(document.querySelector('[data-resume]')),
+};
+"#;
+
+#[tokio::test]
+async fn un_bareme_importe_par_l_ecran_se_compare_et_s_applique_a_sa_date() {
+    std::env::set_var("GUICHET_NE_PAS_OUVRIR", "1");
+    let dossier = tempfile::Builder::new()
+        .prefix("guichet-bareme-")
+        .tempdir()
+        .unwrap();
+    let fichier = dossier.path().join("bareme-essai-2027.toml");
+    std::fs::write(&fichier, grille_essai()).unwrap();
+    let copies = dossier.path().join("copies");
+    journey("baremes-comparer", async |app| {
+        app.open_screen("baremes").await?;
+        app.wait_for("[data-choix-version]").await?;
+        importer_non_signe(app, &fichier).await?;
+        // The version shown is the one just imported.
+        attendre(
+            app,
+            "version importée affichée",
+            &format!(
+                "const s = document.querySelector('[data-choix-version]'); return s && s.selectedOptions[0] && s.selectedOptions[0].text.includes({:?}) && !!document.querySelector('[data-comparer]:not([disabled])');",
+                NOM_ESSAI
+            ),
+        )
+        .await?;
+
+        // « Comparer avec… »: the list takes the focus with the 2018 grid
+        // chosen (the one in force before); Entrée compares.
+        let bouton = app.wait_for("[data-comparer]").await?;
+        bouton.send_keys(&Key::Enter.to_string()).await?;
+        let liste = app.wait_for("select[data-comparer-avec]").await?;
+        let choisie = attendre(
+            app,
+            "liste des versions au focus",
+            "const s = document.activeElement; return s && s.matches('[data-comparer-avec]') ? s.selectedOptions[0].text : null;",
+        )
+        .await?;
+        ensure!(
+            choisie.as_str().is_some_and(|t| t.contains("MGEN Annexe 2 — 2018")),
+            "version proposée : {choisie}"
+        );
+        liste.send_keys(&Key::Enter.to_string()).await?;
+        app.wait_for("[data-resultat-comparaison]").await?;
+
+        let vu = app.js(LECTURE).await?;
+        let modifiees: Vec<(String, String, String, String)> =
+            serde_json::from_value(vu["modifiees"].clone())?;
+        let attendues: Vec<(String, String, String, String)> = CASES_MODIFIEES
+            .iter()
+            .map(|(l, o, a, b)| (l.to_string(), o.to_string(), a.to_string(), b.to_string()))
+            .collect();
+        ensure!(
+            modifiees == attendues,
+            "cases modifiées : {modifiees:?}, attendu {attendues:?}"
+        );
+        let ajoutees: Vec<(String, String, Vec<String>)> =
+            serde_json::from_value(vu["ajoutees"].clone())?;
+        let (ligne, panier, cases) = RANGEE_AJOUTEE;
+        ensure!(
+            ajoutees.len() == 1
+                && ajoutees[0].0 == ligne
+                && ajoutees[0].1.contains(&format!("panier {panier}"))
+                && ajoutees[0].2.iter().map(String::as_str).eq(cases),
+            "lignes ajoutées : {ajoutees:?}"
+        );
+        ensure!(vu["retirees"] == 0, "lignes retirées : {}", vu["retirees"]);
+        ensure!(
+            vu["resume"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("2 cases modifiées, 1 ligne ajoutée, 0 ligne retirée")),
+            "résumé : {}",
+            vu["resume"]
+        );
+        app.assert_healthy("comparaison des barèmes").await?;
+        app.screenshot("comparaison").await?;
+        app.assert_accessible("barèmes, comparaison").await?;
+
+        // Printed with Ctrl+P: the PDF kept says the same changes.
+        regler(app, "imprimer-comparaison", "Section MGEN du Rhône", &copies).await?;
+        app.client()
+            .active_element()
+            .await?
+            .send_keys(&format!("{}p{}", Key::Control, Key::Null))
+            .await?;
+        let pdf = chemin_garde(app, "imprimer-comparaison").await?;
+        let t = texte_pdf(&pdf)?;
+        for attendu in [
+            "Section MGEN du Rhône",
+            "Comparaison de deux versions du barème MGEN",
+            "2 cases modifiées, 1 ligne ajoutée, 0 ligne retirée.",
+            "30 %",
+            "35 %",
+            "100 €",
+            "120 €",
+        ] {
+            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
+        }
+
+        // Échap goes back to the table, the focus on « Comparer avec… ».
+        app.client()
+            .active_element()
+            .await?
+            .send_keys(&Key::Escape.to_string())
+            .await?;
+        attendre(
+            app,
+            "retour au tableau",
+            "return !document.querySelector('[data-comparaison]') && document.activeElement && document.activeElement.matches('[data-comparer]') && !!document.querySelector('.section table');",
+        )
+        .await?;
+
+        // A GP consultation billed 40 € (base G 30 €) under Référence: line 1
+        // pays 30 % × 30 = 9,00 € on 31/12/2026 (2018 grid), 35 % × 30 =
+        // 10,50 € from 01/01/2027 (test grid); both below 40 − AMO 19 = 21 €.
+        for (date, mgen) in [("31/12/2026", "9,00 €"), ("01/01/2027", "10,50 €")] {
+            app.open_screen("estimation").await?;
+            let mut s = Saisie::ouvrir(app, date, "01/01/1980").await?;
+            if app
+                .js("return document.querySelector(\"fieldset[data-code='consultation_generaliste']\") === null;")
+                .await?
+                == Value::Bool(true)
+            {
+                s.ajouter_soin("generaliste", "consultation_generaliste")
+                    .await?;
+            }
+            s.taper("actes[0].frais_reels", "40").await?;
+            attendre_montants(app, &[("mgen-reference-0".to_string(), mgen)]).await?;
+        }
+        app.screenshot("estimation-2027").await?;
+        Ok(())
+    })
+    .await;
+}
