@@ -342,3 +342,38 @@ fn cle_test() -> ed25519_dalek::SigningKey {
 fn signe_test(texte: &str) -> Vec<u8> {
     guichet::tarifs::signature::signer(texte.as_bytes(), &cle_test())
 }
+
+/// Issue 19: a later grid's basket row naming a basket the engine does not
+/// know is refused with its line and the allowed names, the database byte
+/// for byte unchanged; the same row with a known basket imports.
+#[test]
+fn a_basket_row_with_an_unknown_basket_is_refused_and_the_database_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = base(dir.path());
+    let rangee = "\n[[ligne]]\nligne = \"25\"\nsection = \"OPTIQUE\"\nlibelle = \"18 ans et plus — monture de classe B\"\nvariante = { age = \">=18\", equipement = \"monture\", panier = \"PANIER\" }\nunite = \"monture\"\ninitiale = \"30 €\"\nequilibre = \"40 €\"\nreference = \"70 €\"\nintegrale = \"100 €\"\n";
+    let texte = |panier: &str| {
+        version("2027-01-01", "MGEN Annexe 2 — 2027", "30 %") + &rangee.replace("PANIER", panier)
+    };
+    let faux = texte("classe_z");
+    let m = refuse(&path, "panier.toml", faux.as_bytes());
+    let attendu = ligne_de(
+        &faux,
+        "variante = { age = \">=18\", equipement = \"monture\", panier",
+    );
+    assert!(
+        m.starts_with(&format!("panier.toml, ligne {attendu}")),
+        "{m}"
+    );
+    assert!(m.contains("« classe_z »") || m.contains("classe_z"), "{m}");
+    assert!(
+        m.contains("classe_a"),
+        "the allowed baskets are listed: {m}"
+    );
+
+    let mut store = Store::open(&path).unwrap();
+    let bon = texte("classe_b");
+    let import = store
+        .importer_bareme("panier.toml", bon.as_bytes(), maintenant(), true)
+        .unwrap();
+    assert!(matches!(import, Import::Importe(_)));
+}
