@@ -1,5 +1,6 @@
 //! `guichet estimer FICHIER.json`: reads a situation document (see
-//! `moteur::situation`), estimates it with the barèmes held in the database
+//! `moteur::situation`) or a household document (`moteur::foyer`: a
+//! `foyer` list of persons, cotisations, the offer comparison), estimates it with the barèmes held in the database
 //! (the shipped 2018 table and any imported version) and prints the result
 //! as JSON on stdout. Invalid input exits with code 2 and a French message
 //! on stderr naming the JSON path; "-" reads the situation from stdin.
@@ -13,6 +14,7 @@
 use super::sortie_pdf::{self, OptionsPdf, Refus};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
 use crate::documents::estimation_imprimee;
+use crate::moteur::foyer::{Document, SituationFoyer};
 use crate::moteur::{self, ErreurEstimation, Resultat, Situation, Tables};
 use crate::store::Store;
 use crate::tarifs::Bareme;
@@ -68,8 +70,8 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             }
         }
     };
-    let situation = match moteur::lecture::lire_texte(&texte) {
-        Ok(s) => s,
+    let document = match moteur::foyer::lecture::lire_document_texte(&texte) {
+        Ok(d) => d,
         Err(e) => {
             eprintln!("guichet : {e}");
             return EXIT_INVALID_INPUT;
@@ -81,6 +83,10 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             eprintln!("guichet : {e}");
             return EXIT_FAILURE;
         }
+    };
+    let situation = match document {
+        Document::Seul(s) => s,
+        Document::Foyer(f) => return estimer_foyer(&f, &baremes, args),
     };
     match moteur::estimer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => {
@@ -97,6 +103,26 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             }
             super::imprimer_json(&r)
         }
+        Err(ErreurEstimation::Saisie(e)) => {
+            eprintln!("guichet : {e}");
+            EXIT_INVALID_INPUT
+        }
+        Err(e @ ErreurEstimation::Donnees(_)) => {
+            eprintln!("guichet : {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// A household document: its estimate as JSON (the household print is
+/// not made yet: `--pdf` is refused).
+fn estimer_foyer(foyer: &SituationFoyer, baremes: &[Bareme], args: &EstimerArgs) -> i32 {
+    if args.sortie.pdf.is_some() {
+        eprintln!("guichet : --pdf : l'impression d'un foyer n'est pas encore disponible");
+        return EXIT_INVALID_INPUT;
+    }
+    match moteur::foyer::estimer_foyer(foyer, &Tables::livrees(baremes)) {
+        Ok(r) => super::imprimer_json(&r),
         Err(ErreurEstimation::Saisie(e)) => {
             eprintln!("guichet : {e}");
             EXIT_INVALID_INPUT
