@@ -115,7 +115,7 @@ pub(crate) fn lire_actes(o: &Objet<'_>, cle: &str, v: &Value) -> Result<Vec<Acte
     items
         .iter()
         .enumerate()
-        .map(|(i, a)| lire_acte(a, format!("{cle}[{i}]")))
+        .map(|(i, a)| lire_acte(a, format!("{}[{i}]", o.sous(cle))))
         .collect()
 }
 

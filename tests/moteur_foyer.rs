@@ -1,0 +1,158 @@
+//! Property tests of the household estimate (`moteur::foyer`) over random
+//! households built from the shipped catalogue, barème and AMO parameters:
+//! - a household whose acts meet only limits counted per person (no shared
+//!   envelope, no psychotherapy, no implant: `part_mgen::portee`) gives,
+//!   for each person, act and offer, the amounts of that person's separate
+//!   estimate, and household totals that are the sums of the separate
+//!   totals, to the cent;
+//! - a household of one person is the single-member estimate, explanations
+//!   included.
+
+use guichet::moteur::foyer::{self, SituationFoyer};
+use guichet::moteur::{estimer, lecture, Resultat, Situation, Tables};
+use guichet::tarifs::{shipped_baremes, Bareme};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+fn baremes() -> &'static Vec<Bareme> {
+    static B: OnceLock<Vec<Bareme>> = OnceLock::new();
+    B.get_or_init(shipped_baremes)
+}
+
+fn euros(cents: u32) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// One random act among those whose limits are the person's own.
+fn acte() -> impl Strategy<Value = Value> {
+    (
+        0usize..9,
+        0u32..150_000,
+        1u32..100_000,
+        0u32..365,
+        1u32..4,
+        any::<bool>(),
+    )
+        .prop_map(|(k, fr, brss, jour, q, b)| {
+            let brss = euros(brss.min(fr.max(1) * 2));
+            let date = (chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()
+                + chrono::Days::new(u64::from(jour)))
+            .to_string();
+            let mut a = match k {
+                0 => json!({"code": "consultation_generaliste"}),
+                1 => json!({"code": "consultation_specialiste", "optam": b}),
+                2 => json!({"code": "seance_kinesitherapie", "brss": brss}),
+                3 => json!({"code": "analyses_biologie", "brss": brss}),
+                4 => json!({"code": "medicament_65", "brss": brss}),
+                5 => json!({"code": "monture", "brss": brss}),
+                6 => json!({"code": "verre_progressif", "reseau": b, "brss": brss}),
+                7 => json!({"code": "aide_auditive", "reseau": b, "brss": brss}),
+                _ => json!({"code": "transport", "brss": brss}),
+            };
+            let o = a.as_object_mut().unwrap();
+            o.insert("date".into(), json!(date));
+            o.insert("quantite".into(), json!(q));
+            o.insert("frais_reels".into(), json!(euros(fr)));
+            a
+        })
+}
+
+/// One person: age, parcours, CSS, what they already used, their acts.
+fn personne() -> impl Strategy<Value = Value> {
+    (
+        proptest::collection::vec(acte(), 1..8),
+        1940i32..2016,
+        any::<bool>(),
+        any::<bool>(),
+        0u32..5_001,
+        0u32..5_001,
+        0u32..3,
+    )
+        .prop_map(|(actes, annee, parcours, css, pf, fr, appareils)| {
+            json!({
+                "assure": {
+                    "date_naissance": format!("{annee}-07-14"),
+                    "parcours_soins": parcours,
+                    "css": css,
+                    "handicap": false,
+                    "deja_utilise": {
+                        "participations_forfaitaires": euros(pf),
+                        "franchises": euros(fr),
+                        "appareils_auditifs": appareils
+                    }
+                },
+                "actes": actes
+            })
+        })
+}
+
+fn foyer() -> impl Strategy<Value = Value> {
+    proptest::collection::vec(personne(), 1..5).prop_map(|personnes| {
+        let foyer: Vec<Value> = personnes
+            .into_iter()
+            .enumerate()
+            .map(|(k, mut p)| {
+                p["relation"] = json!(if k == 0 { "adherent" } else { "enfant" });
+                p
+            })
+            .collect();
+        json!({"date": "2018-01-01", "foyer": foyer})
+    })
+}
+
+fn estimer_foyer(v: &Value) -> (SituationFoyer, foyer::ResultatFoyer) {
+    let s = foyer::lecture::lire_foyer(v).expect("foyer lisible");
+    let r = foyer::estimer_foyer(&s, &Tables::livrees(baremes())).expect("estimation du foyer");
+    (s, r)
+}
+
+fn seul(s: &Situation) -> Resultat {
+    estimer(s, &Tables::livrees(baremes())).expect("estimation seule")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn per_person_limits_give_the_sum_of_separate_estimates(v in foyer()) {
+        let (s, r) = estimer_foyer(&v);
+        let mut sommes = vec![[Decimal::ZERO; 3]; r.foyer.len()];
+        for (k, membre) in s.membres().iter().enumerate() {
+            let separe = seul(membre);
+            let ensemble = &r.personnes[k].resultat;
+            prop_assert_eq!(separe.offres.len(), ensemble.offres.len());
+            for (i, (a, b)) in separe.offres.iter().zip(&ensemble.offres).enumerate() {
+                prop_assert_eq!(a.offre, b.offre);
+                for (x, y) in a.actes.iter().zip(&b.actes) {
+                    prop_assert_eq!(x.montants(), y.montants(), "personne {} acte {}", k, x.index);
+                }
+                prop_assert_eq!(&a.totaux, &b.totaux);
+                sommes[i][0] += a.totaux.amo.net;
+                sommes[i][1] += a.totaux.mgen;
+                sommes[i][2] += a.totaux.reste_a_charge;
+            }
+        }
+        for (t, somme) in r.foyer.iter().zip(&sommes) {
+            prop_assert_eq!(
+                [t.totaux.amo.net, t.totaux.mgen, t.totaux.reste_a_charge],
+                *somme
+            );
+        }
+    }
+
+    #[test]
+    fn a_household_of_one_is_the_single_member_estimate(p in personne()) {
+        let mut seul_v = p.clone();
+        seul_v["date"] = json!("2018-01-01");
+        let situation = lecture::lire(&seul_v).expect("situation lisible");
+        let mut un = p;
+        un["relation"] = json!("adherent");
+        let (_, r) = estimer_foyer(&json!({"date": "2018-01-01", "foyer": [un]}));
+        prop_assert_eq!(
+            serde_json::to_value(&r.personnes[0].resultat).unwrap(),
+            serde_json::to_value(seul(&situation)).unwrap()
+        );
+    }
+}
