@@ -257,16 +257,21 @@ pub(crate) fn estimer_sans_cout(
 /// The same error, about person `k` of the household.
 pub fn dans_personne(e: ErreurEstimation, k: usize) -> ErreurEstimation {
     match e {
-        ErreurEstimation::Saisie(e) => ErreurEstimation::Saisie(ErreurSaisie::new(
-            if e.chemin.is_empty() {
-                format!("foyer[{k}]")
-            } else {
-                format!("foyer[{k}].{}", e.chemin)
-            },
-            e.message,
-        )),
+        ErreurEstimation::Saisie(e) => ErreurEstimation::Saisie(saisie_dans_personne(e, k)),
         donnees => donnees,
     }
+}
+
+/// The same input error, its JSON path under `foyer[k]`.
+pub fn saisie_dans_personne(e: ErreurSaisie, k: usize) -> ErreurSaisie {
+    ErreurSaisie::new(
+        if e.chemin.is_empty() {
+            format!("foyer[{k}]")
+        } else {
+            format!("foyer[{k}].{}", e.chemin)
+        },
+        e.message,
+    )
 }
 
 /// Per offer, the sums of the persons' totals.
