@@ -9,7 +9,7 @@
 //! [`UNITES_EN_PLUS_MAX`]). Never a conclusion without the figures behind
 //! it: each offer's line says its cotisation, reste à charge and sum.
 
-use super::{estimer_sans_cout, ResultatFoyer, SituationFoyer};
+use super::{estimer_sans_cout, ResultatFoyer, SituationFoyer, Variation};
 use crate::moteur::erreur::ErreurEstimation;
 use crate::moteur::format::{arrondi, euros};
 use crate::moteur::Tables;
@@ -111,10 +111,9 @@ pub fn comparer(
     }
     let gagnante = marquer(&mut offres);
     let conclusion = conclure(&offres);
-    let bascule = match situation.variation {
-        Some(_) => Some(bascule(situation, gagnante, tables)),
-        None => None,
-    };
+    let bascule = situation
+        .variation
+        .map(|v| bascule(situation, v, gagnante, tables));
     Ok(CoutAnnuel {
         offres,
         conclusion,
@@ -197,11 +196,12 @@ fn conclure(offres: &[CoutOffre]) -> String {
 /// The first count of added units of the varied act (1, 2, … up to
 /// [`UNITES_EN_PLUS_MAX`]) under which another offer costs strictly less
 /// than `gagnante`, with the figures.
-fn bascule(situation: &SituationFoyer, gagnante: Offre, tables: &Tables<'_>) -> Bascule {
-    let v = situation.variation.unwrap_or(super::Variation {
-        personne: 0,
-        acte: 0,
-    });
+fn bascule(
+    situation: &SituationFoyer,
+    v: Variation,
+    gagnante: Offre,
+    tables: &Tables<'_>,
+) -> Bascule {
     let (k, j) = (v.personne as usize, v.acte as usize);
     let libelle = tables
         .catalogue
