@@ -72,3 +72,60 @@ fn historique_saves_a_household() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("-000001"), "{out}");
 }
+
+fn texte_pdf(p: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(p)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) doit être installé");
+    assert!(out.status.success(), "pdftotext a échoué");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The household of golden case 153 (worked by hand there: Annexe 2 lines
+/// 1 and 5, cotisations entered), printed: each person, the household's
+/// offers, the cost over the year with the cheapest, and what changes it.
+#[test]
+fn the_household_print_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let cas: toml::Value = toml::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/cases/153_foyer_cotisations_une_seance_de_plus.toml"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let f = dir.path().join("foyer.json");
+    std::fs::write(&f, serde_json::to_string(&cas["foyer"]).unwrap()).unwrap();
+    let pdf = dir.path().join("foyer.pdf");
+    let (code, out, err) = guichet(
+        &dir,
+        &[
+            "estimer",
+            f.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"personnes\""));
+    let t = texte_pdf(&pdf);
+    for attendu in [
+        "Estimation pour le foyer",
+        "Tom (enfant)",
+        "Tom — détail par soin",
+        "Le foyer : les offres MGEN côte à côte",
+        "Ce que coûte chaque offre sur l'année",
+        "681,00 €",
+        "682,00 €",
+        "+ 160,00 €",
+        "MGEN Initiale est la moins chère pour ce foyer",
+        "MGEN Équilibre",
+        "devient la moins chère : 687,00 € contre 691,00 € pour MGEN Initiale.",
+    ] {
+        assert!(t.contains(attendu), "« {attendu} » absent :\n{t}");
+    }
+}

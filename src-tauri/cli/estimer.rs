@@ -13,7 +13,7 @@
 
 use super::sortie_pdf::{self, OptionsPdf, Refus};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
-use crate::documents::estimation_imprimee;
+use crate::documents::{estimation_imprimee, foyer_imprime, EnTete};
 use crate::moteur::foyer::{Document, SituationFoyer};
 use crate::moteur::{self, ErreurEstimation, Resultat, Situation, Tables};
 use crate::store::Store;
@@ -86,7 +86,7 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
     };
     let situation = match document {
         Document::Seul(s) => s,
-        Document::Foyer(f) => return estimer_foyer(&f, &baremes, args),
+        Document::Foyer(f) => return estimer_foyer(&f, &baremes, args, &entete),
     };
     match moteur::estimer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => {
@@ -114,23 +114,50 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
     }
 }
 
-/// A household document: its estimate as JSON (the household print is
-/// not made yet: `--pdf` is refused).
-fn estimer_foyer(foyer: &SituationFoyer, baremes: &[Bareme], args: &EstimerArgs) -> i32 {
-    if args.sortie.pdf.is_some() {
-        eprintln!("guichet : --pdf : l'impression d'un foyer n'est pas encore disponible");
-        return EXIT_INVALID_INPUT;
+/// A household document: its estimate as JSON, and with `--pdf` the
+/// household's print (always the four offers, as the comparison needs).
+fn estimer_foyer(
+    foyer: &SituationFoyer,
+    baremes: &[Bareme],
+    args: &EstimerArgs,
+    entete: &EnTete,
+) -> i32 {
+    let tables = Tables::livrees(baremes);
+    let r = match moteur::foyer::estimer_foyer(foyer, &tables) {
+        Ok(r) => r,
+        Err(e) => return refus_estimation(e),
+    };
+    if let Some(sortie) = &args.sortie.pdf {
+        let quatre = if foyer.offre.is_none() {
+            Ok(r.clone())
+        } else {
+            let toutes = SituationFoyer {
+                offre: None,
+                ..foyer.clone()
+            };
+            moteur::foyer::estimer_foyer(&toutes, &tables)
+        };
+        let quatre = match quatre {
+            Ok(q) => q,
+            Err(e) => return refus_estimation(e),
+        };
+        let pdf = foyer_imprime(foyer, &quatre, entete, !args.sans_fiche)
+            .map_err(|e| (EXIT_INVALID_INPUT, format!("fiche jointe : {e}")))
+            .and_then(|doc| sortie_pdf::ecrire(&doc, sortie));
+        if let Err((code, message)) = pdf {
+            eprintln!("guichet : {message}");
+            return code;
+        }
     }
-    match moteur::foyer::estimer_foyer(foyer, &Tables::livrees(baremes)) {
-        Ok(r) => super::imprimer_json(&r),
-        Err(ErreurEstimation::Saisie(e)) => {
-            eprintln!("guichet : {e}");
-            EXIT_INVALID_INPUT
-        }
-        Err(e @ ErreurEstimation::Donnees(_)) => {
-            eprintln!("guichet : {e}");
-            EXIT_FAILURE
-        }
+    super::imprimer_json(&r)
+}
+
+/// An estimate refused: exit 2 for input to correct, 1 for a data fault.
+fn refus_estimation(e: ErreurEstimation) -> i32 {
+    eprintln!("guichet : {e}");
+    match e {
+        ErreurEstimation::Saisie(_) => EXIT_INVALID_INPUT,
+        ErreurEstimation::Donnees(_) => EXIT_FAILURE,
     }
 }
 

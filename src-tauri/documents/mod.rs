@@ -5,10 +5,12 @@
 
 mod estimation;
 mod fiche;
+mod foyer;
 mod simulation;
 
 pub use estimation::document_estimation;
 pub use fiche::{document_fiche, joindre_fiche};
+pub use foyer::{document_foyer, foyer_imprime};
 pub use simulation::{document_simulation, ErreurSimulationImprimee, SimulationSaisie};
 
 use crate::fiches::{Checklist, FicheError, SituationText};
