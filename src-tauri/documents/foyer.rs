@@ -101,15 +101,14 @@ fn le_foyer(doc: &mut Document, situation: &SituationFoyer, resultat: &ResultatF
 fn par_personne(doc: &mut Document, nom: &str, r: &Resultat) {
     doc.push(Heading::section(format!("{nom} — détail par soin")));
     let mut colonnes = vec![
-        Column::text("Soin", 24),
-        Column::text("Date", 14),
+        Column::text("Soin (date)", 26),
         Column::amount("Frais réels", 12),
         Column::amount("Sécurité sociale", 12),
     ];
     for o in &r.offres {
         colonnes.push(Column::amount(
             o.libelle.trim_start_matches("MGEN ").to_string(),
-            10,
+            13,
         ));
     }
     let mut t = Table::new(colonnes);
@@ -118,8 +117,11 @@ fn par_personne(doc: &mut Document, nom: &str, r: &Resultat) {
     };
     for (i, a) in premiere.actes.iter().enumerate() {
         let mut ligne = vec![
-            libelle_acte(&a.libelle, a.quantite),
-            date(a.date),
+            format!(
+                "{} ({})",
+                libelle_acte(&a.libelle, a.quantite),
+                date(a.date)
+            ),
             euros(a.frais_reels),
             euros(a.amo.net),
         ];
@@ -128,7 +130,6 @@ fn par_personne(doc: &mut Document, nom: &str, r: &Resultat) {
     }
     let mut total = vec![
         "Total".to_string(),
-        String::new(),
         euros(premiere.totaux.frais_reels),
         euros(premiere.totaux.amo.net),
     ];
