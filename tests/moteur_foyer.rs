@@ -6,12 +6,17 @@
 //!   estimate, and household totals that are the sums of the separate
 //!   totals, to the cent;
 //! - a household of one person is the single-member estimate, explanations
-//!   included.
+//!   included;
+//! - the household golden documents (`tests/cases/15x_foyer_*.toml`) with
+//!   one value replaced at random never make the reader or the engine
+//!   panic: either an estimate whose reste à charge is frais réels − AMO −
+//!   MGEN, or a French refusal naming a path of the document.
 
 use guichet::moteur::foyer::{self, SituationFoyer};
-use guichet::moteur::{estimer, lecture, Resultat, Situation, Tables};
+use guichet::moteur::{estimer, lecture, ErreurEstimation, Resultat, Situation, Tables};
 use guichet::tarifs::{shipped_baremes, Bareme};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
@@ -102,6 +107,66 @@ fn foyer() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The household documents of the golden cases.
+fn graines() -> &'static Vec<Value> {
+    static G: OnceLock<Vec<Value>> = OnceLock::new();
+    G.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+        let mut chemins: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        chemins.sort();
+        let g: Vec<Value> = chemins
+            .iter()
+            .filter_map(|p| {
+                let t: toml::Value = toml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+                t.get("foyer").map(|s| serde_json::to_value(s).unwrap())
+            })
+            .collect();
+        assert!(g.len() >= 5, "{} foyers", g.len());
+        g
+    })
+}
+
+/// Replaces the value reached by following `pas` (each step picks a field
+/// or an item, modulo their number) with `par`.
+fn remplacer(v: &mut Value, pas: &[usize], par: Value) {
+    let Some((&p, reste)) = pas.split_first() else {
+        *v = par;
+        return;
+    };
+    match v {
+        Value::Object(o) if !o.is_empty() => {
+            let k = o.keys().nth(p % o.len()).unwrap().clone();
+            remplacer(o.get_mut(&k).unwrap(), reste, par);
+        }
+        Value::Array(a) if !a.is_empty() => {
+            let n = a.len();
+            remplacer(&mut a[p % n], reste, par);
+        }
+        _ => *v = par,
+    }
+}
+
+fn valeur_hostile() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        Just(json!(-1)),
+        Just(json!(1e300)),
+        Just(json!("x")),
+        Just(json!("-5.00")),
+        Just(json!("2018-02-30")),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!(true)),
+        Just(json!("99999999.999")),
+        Just(json!({"personne": 7, "acte": 0})),
+        Just(json!("adherent")),
+    ]
+}
+
 fn estimer_foyer(v: &Value) -> (SituationFoyer, foyer::ResultatFoyer) {
     let s = foyer::lecture::lire_foyer(v).expect("foyer lisible");
     let r = foyer::estimer_foyer(&s, &Tables::livrees(baremes())).expect("estimation du foyer");
@@ -139,6 +204,45 @@ proptest! {
                 [t.totaux.amo.net, t.totaux.mgen, t.totaux.reste_a_charge],
                 *somme
             );
+        }
+    }
+
+    #[test]
+    fn a_mutated_household_is_estimated_or_refused_in_french(
+        i in 0usize..64,
+        pas in proptest::collection::vec(0usize..64, 0..6),
+        par in valeur_hostile(),
+    ) {
+        let g = graines();
+        let mut v = g[i % g.len()].clone();
+        remplacer(&mut v, &pas, par);
+        let tables = Tables::livrees(baremes());
+        let refus = |chemin: &str, message: &str| -> Result<(), TestCaseError> {
+            prop_assert!(!message.trim().is_empty());
+            prop_assert!(
+                chemin.is_empty()
+                    || ["(racine)", "date", "offre", "foyer", "cotisations", "variation"]
+                        .iter()
+                        .any(|k| chemin.starts_with(k)),
+                "chemin « {} » hors du document",
+                chemin
+            );
+            Ok(())
+        };
+        match foyer::lecture::lire_document(&v) {
+            Err(e) => refus(&e.chemin, &e.message)?,
+            Ok(d) => match foyer::estimer_document(&d, &tables) {
+                Ok(foyer::ResultatDocument::Foyer(r)) => {
+                    for p in &r.personnes {
+                        for a in p.resultat.offres.iter().flat_map(|o| o.actes.iter()) {
+                            prop_assert_eq!(a.reste_a_charge, a.frais_reels - a.amo.net - a.mgen);
+                        }
+                    }
+                }
+                Ok(foyer::ResultatDocument::Seul(_)) => {}
+                Err(ErreurEstimation::Saisie(e)) => refus(&e.chemin, &e.message)?,
+                Err(e) => return Err(TestCaseError::fail(format!("{e}"))),
+            },
         }
     }
 
