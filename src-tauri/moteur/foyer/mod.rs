@@ -116,7 +116,7 @@ pub struct SituationFoyer {
     /// The yearly cotisation of each offer for this household, as the
     /// adviser enters it from the section's grid (none ships with Guichet).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[ts(type = "Partial<Record<Offre, string>>")]
+    #[ts(type = "Partial<Record<Offre, string>> | undefined")]
     pub cotisations: BTreeMap<Offre, Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
