@@ -30,7 +30,8 @@ fn euros(cents: u32) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
 
-/// One random act among those whose limits are the person's own.
+/// One random act among those whose limits are the person's own (frais
+/// réels from 0,01 €: zero frais réels against a base are refused).
 fn acte() -> impl Strategy<Value = Value> {
     (
         0usize..9,
