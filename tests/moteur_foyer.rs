@@ -35,7 +35,7 @@ fn euros(cents: u32) -> String {
 fn acte() -> impl Strategy<Value = Value> {
     (
         0usize..9,
-        0u32..150_000,
+        1u32..150_000,
         1u32..100_000,
         0u32..365,
         1u32..4,
