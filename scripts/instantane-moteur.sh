@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes a snapshot of what the engine answers for every golden situation
-# (tests/cases/*.toml, the offer removed so that the four offers run), to
+# (tests/cases/*.toml, [situation] or a household [foyer]; the offer removed
+# so that the four offers run), to
 # check that a restructuring changes nothing: run it before and after, then
 # compare the two folders (`diff -r AVANT APRES`).
 #
@@ -24,7 +25,8 @@ python3 - "$ROOT/tests/cases" "$tmp" <<'PY'
 import json, sys, tomllib, pathlib
 cases, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 for f in sorted(cases.glob("*.toml")):
-    situation = tomllib.loads(f.read_text())["situation"]
+    cas = tomllib.loads(f.read_text())
+    situation = cas.get("situation") or cas["foyer"]
     situation.pop("offre", None)
     (out / (f.stem + ".json")).write_text(json.dumps(situation, ensure_ascii=False, default=str))
 PY

@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "imprimer_fiche",
     "catalogue",
     "estimer",
+    "estimer_foyer",
     "brouillon_lire",
     "brouillon_ecrire",
     "brouillon_effacer",

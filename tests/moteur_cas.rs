@@ -20,7 +20,20 @@
 //!               alternative = true as above
 //! [global]      avertissements (codes), maternite_debut, maternite_fin
 //! ```
+//!
+//! A household case (`moteur::foyer`) has `[foyer]` (the household
+//! document) instead of `[situation]`; `[[attendu]]` and `[[total]]` then
+//! name the person (`personne`, from 0; default 0), and:
+//! ```toml
+//! [[total]]     foyer = true: the household's totals under the offer
+//! [[cout]]      offre, and any of cotisation, reste_a_charge, cout_net,
+//!               ecart, moins_chere (bool), explication (substrings)
+//! conclusion = ["…"]            substrings of the comparison's sentence
+//! [bascule]     unites_en_plus (absent: no change expected), offre,
+//!               message (substrings)
+//! ```
 
+use guichet::moteur::foyer::{self, ResultatFoyer};
 use guichet::moteur::{estimer, lecture, Resultat, ResultatOffre, Tables};
 use guichet::tarifs::{shipped_baremes, Bareme};
 use rust_decimal::Decimal;
@@ -34,9 +47,18 @@ struct Cas {
     nom: String,
     source: String,
     calcul: String,
-    situation: toml::Value,
+    #[serde(default)]
+    situation: Option<toml::Value>,
+    #[serde(default)]
+    foyer: Option<toml::Value>,
     #[serde(default)]
     erreur: Option<String>,
+    #[serde(default)]
+    cout: Vec<CoutAttendu>,
+    #[serde(default)]
+    conclusion: Vec<String>,
+    #[serde(default)]
+    bascule: Option<BasculeAttendue>,
     #[serde(default)]
     attendu: Vec<Attendu>,
     #[serde(default)]
@@ -49,6 +71,8 @@ struct Cas {
 #[serde(deny_unknown_fields)]
 struct Attendu {
     offre: String,
+    #[serde(default)]
+    personne: usize,
     acte: usize,
     #[serde(default)]
     alternative: bool,
@@ -76,11 +100,37 @@ struct Attendu {
 struct Total {
     offre: String,
     #[serde(default)]
+    personne: usize,
+    #[serde(default)]
+    foyer: bool,
+    #[serde(default)]
     alternative: bool,
     frais_reels: Option<String>,
     amo_net: Option<String>,
     mgen: Option<String>,
     reste_a_charge: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoutAttendu {
+    offre: String,
+    cotisation: Option<String>,
+    reste_a_charge: Option<String>,
+    cout_net: Option<String>,
+    ecart: Option<String>,
+    moins_chere: Option<bool>,
+    #[serde(default)]
+    explication: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BasculeAttendue {
+    unites_en_plus: Option<u32>,
+    offre: Option<String>,
+    #[serde(default)]
+    message: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -106,8 +156,16 @@ fn code(c: &impl serde::Serialize) -> String {
 }
 
 fn check(cas: &Cas, baremes: &[Bareme]) -> Vec<String> {
+    match (&cas.situation, &cas.foyer) {
+        (Some(s), None) => check_seul(cas, s, baremes),
+        (None, Some(f)) => check_foyer(cas, f, baremes),
+        _ => vec!["[situation] ou [foyer], l'un des deux".into()],
+    }
+}
+
+fn check_seul(cas: &Cas, situation: &toml::Value, baremes: &[Bareme]) -> Vec<String> {
     let mut errs = Vec::new();
-    let json = serde_json::to_value(&cas.situation).expect("situation");
+    let json = serde_json::to_value(situation).expect("situation");
     let res = lecture::lire(&json)
         .map_err(|e| e.to_string())
         .and_then(|s| estimer(&s, &Tables::livrees(baremes)).map_err(|e| e.to_string()));
@@ -140,15 +198,25 @@ fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
         errs.push("aucune valeur attendue".into());
     }
     for a in &cas.attendu {
+        check_attendu(a, r, errs);
+    }
+    for t in &cas.total {
+        check_total(t, r, errs);
+    }
+    check_global(cas, r, errs);
+}
+
+fn check_attendu(a: &Attendu, r: &Resultat, errs: &mut Vec<String>) {
+    {
         let Some(o) = offres(r, a.alternative).find(|o| code(&o.offre) == a.offre) else {
             errs.push(format!("offre {} absente du résultat", a.offre));
-            continue;
+            return;
         };
         let Some(x) = o.actes.iter().find(|x| x.index as usize == a.acte) else {
             errs.push(format!("acte {} absent", a.acte));
-            continue;
+            return;
         };
-        let ctx = format!("{} acte {}", a.offre, a.acte);
+        let ctx = format!("{} personne {} acte {}", a.offre, a.personne, a.acte);
         let mut cmp = |nom: &str, attendu: &Option<String>, obtenu: Decimal| {
             if let Some(v) = attendu {
                 if dec(v) != obtenu {
@@ -216,10 +284,13 @@ fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
             errs.push(format!("{ctx} reste à charge incohérent"));
         }
     }
-    for t in &cas.total {
+}
+
+fn check_total(t: &Total, r: &Resultat, errs: &mut Vec<String>) {
+    {
         let Some(o) = offres(r, t.alternative).find(|o| code(&o.offre) == t.offre) else {
             errs.push(format!("offre {} absente du résultat", t.offre));
-            continue;
+            return;
         };
         let mut cmp = |nom: &str, attendu: &Option<String>, obtenu: Decimal| {
             if let Some(v) = attendu {
@@ -233,6 +304,9 @@ fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
         cmp("mgen", &t.mgen, o.totaux.mgen);
         cmp("reste_a_charge", &t.reste_a_charge, o.totaux.reste_a_charge);
     }
+}
+
+fn check_global(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
     if let Some(g) = &cas.global {
         let codes: Vec<String> = r.avertissements.iter().map(|w| code(&w.code)).collect();
         for w in &g.avertissements {
@@ -257,6 +331,135 @@ fn check_resultat(cas: &Cas, r: &Resultat, errs: &mut Vec<String>) {
         if let Some(d) = &g.maternite_fin {
             if m.map(|m| m.fin.to_string()).as_deref() != Some(d.as_str()) {
                 errs.push(format!("fin maternité {:?}, attendu {d}", m.map(|m| m.fin)));
+            }
+        }
+    }
+}
+
+/// A household case: the document read and estimated, then each expected
+/// value of a person, of the household, of the cost comparison.
+fn check_foyer(cas: &Cas, document: &toml::Value, baremes: &[Bareme]) -> Vec<String> {
+    let mut errs = Vec::new();
+    let json = serde_json::to_value(document).expect("foyer");
+    let res = foyer::lecture::lire_foyer(&json)
+        .map_err(|e| e.to_string())
+        .and_then(|s| {
+            foyer::estimer_foyer(&s, &Tables::livrees(baremes)).map_err(|e| e.to_string())
+        });
+    match (&cas.erreur, res) {
+        (Some(attendue), Err(e)) => {
+            if &e != attendue {
+                errs.push(format!("erreur « {e} », attendue « {attendue} »"));
+            }
+        }
+        (Some(attendue), Ok(_)) => errs.push(format!("aucune erreur, attendue « {attendue} »")),
+        (None, Err(e)) => errs.push(format!("erreur inattendue : {e}")),
+        (None, Ok(r)) => check_resultat_foyer(cas, &r, &mut errs),
+    }
+    errs
+}
+
+fn check_resultat_foyer(cas: &Cas, r: &ResultatFoyer, errs: &mut Vec<String>) {
+    if cas.attendu.is_empty() && cas.total.is_empty() && cas.cout.is_empty() {
+        errs.push("aucune valeur attendue".into());
+    }
+    let personne = |k: usize, errs: &mut Vec<String>| {
+        let p = r.personnes.get(k).map(|p| &p.resultat);
+        if p.is_none() {
+            errs.push(format!("personne {k} absente"));
+        }
+        p
+    };
+    for a in &cas.attendu {
+        if let Some(p) = personne(a.personne, errs) {
+            check_attendu(a, p, errs);
+        }
+    }
+    for t in cas.total.iter().filter(|t| !t.foyer) {
+        if let Some(p) = personne(t.personne, errs) {
+            check_total(t, p, errs);
+        }
+    }
+    for t in cas.total.iter().filter(|t| t.foyer) {
+        let Some(o) = r.foyer.iter().find(|o| code(&o.offre) == t.offre) else {
+            errs.push(format!("offre {} absente du foyer", t.offre));
+            continue;
+        };
+        let mut cmp = |nom: &str, attendu: &Option<String>, obtenu: Decimal| {
+            if let Some(v) = attendu {
+                if dec(v) != obtenu {
+                    errs.push(format!("foyer {} {nom} : {obtenu}, attendu {v}", t.offre));
+                }
+            }
+        };
+        cmp("frais_reels", &t.frais_reels, o.totaux.frais_reels);
+        cmp("amo_net", &t.amo_net, o.totaux.amo.net);
+        cmp("mgen", &t.mgen, o.totaux.mgen);
+        cmp("reste_a_charge", &t.reste_a_charge, o.totaux.reste_a_charge);
+    }
+    check_cout(cas, r, errs);
+}
+
+fn check_cout(cas: &Cas, r: &ResultatFoyer, errs: &mut Vec<String>) {
+    for c in &cas.cout {
+        let Some(o) = r.cout.offres.iter().find(|o| code(&o.offre) == c.offre) else {
+            errs.push(format!("coût de l'offre {} absent", c.offre));
+            continue;
+        };
+        let mut cmp = |nom: &str, attendu: &Option<String>, obtenu: Option<Decimal>| {
+            if let Some(v) = attendu {
+                if Some(dec(v)) != obtenu {
+                    errs.push(format!("coût {} {nom} : {obtenu:?}, attendu {v}", c.offre));
+                }
+            }
+        };
+        cmp("cotisation", &c.cotisation, o.cotisation);
+        cmp("reste_a_charge", &c.reste_a_charge, Some(o.reste_a_charge));
+        cmp("cout_net", &c.cout_net, o.cout_net);
+        cmp("ecart", &c.ecart, o.ecart);
+        if c.moins_chere.is_some_and(|m| m != o.moins_chere) {
+            errs.push(format!("coût {} moins_chere {}", c.offre, o.moins_chere));
+        }
+        for s in &c.explication {
+            if !o.explication.contains(s.as_str()) {
+                errs.push(format!(
+                    "coût {} : « {s} » absent de « {} »",
+                    c.offre, o.explication
+                ));
+            }
+        }
+    }
+    for s in &cas.conclusion {
+        if !r.cout.conclusion.contains(s.as_str()) {
+            errs.push(format!(
+                "conclusion : « {s} » absent de « {} »",
+                r.cout.conclusion
+            ));
+        }
+    }
+    if let Some(b) = &cas.bascule {
+        let Some(obtenue) = &r.cout.bascule else {
+            errs.push("bascule absente".into());
+            return;
+        };
+        if b.unites_en_plus != obtenue.unites_en_plus {
+            errs.push(format!(
+                "bascule : {:?} unité(s) de plus, attendu {:?}",
+                obtenue.unites_en_plus, b.unites_en_plus
+            ));
+        }
+        if b.offre.as_deref() != obtenue.offre.as_ref().map(code).as_deref() {
+            errs.push(format!(
+                "bascule : offre {:?}, attendue {:?}",
+                obtenue.offre, b.offre
+            ));
+        }
+        for s in &b.message {
+            if !obtenue.message.contains(s.as_str()) {
+                errs.push(format!(
+                    "bascule : « {s} » absent de « {} »",
+                    obtenue.message
+                ));
             }
         }
     }

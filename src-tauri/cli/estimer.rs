@@ -1,5 +1,6 @@
 //! `guichet estimer FICHIER.json`: reads a situation document (see
-//! `moteur::situation`), estimates it with the barèmes held in the database
+//! `moteur::situation`) or a household document (`moteur::foyer`: a
+//! `foyer` list of persons, cotisations, the offer comparison), estimates it with the barèmes held in the database
 //! (the shipped 2018 table and any imported version) and prints the result
 //! as JSON on stdout. Invalid input exits with code 2 and a French message
 //! on stderr naming the JSON path; "-" reads the situation from stdin.
@@ -12,7 +13,8 @@
 
 use super::sortie_pdf::{self, OptionsPdf, Refus};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
-use crate::documents::estimation_imprimee;
+use crate::documents::{estimation_imprimee, foyer_imprime, EnTete};
+use crate::moteur::foyer::{Document, SituationFoyer};
 use crate::moteur::{self, ErreurEstimation, Resultat, Situation, Tables};
 use crate::store::Store;
 use crate::tarifs::Bareme;
@@ -68,8 +70,8 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             }
         }
     };
-    let situation = match moteur::lecture::lire_texte(&texte) {
-        Ok(s) => s,
+    let document = match moteur::foyer::lecture::lire_document_texte(&texte) {
+        Ok(d) => d,
         Err(e) => {
             eprintln!("guichet : {e}");
             return EXIT_INVALID_INPUT;
@@ -81,6 +83,10 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             eprintln!("guichet : {e}");
             return EXIT_FAILURE;
         }
+    };
+    let situation = match document {
+        Document::Seul(s) => s,
+        Document::Foyer(f) => return estimer_foyer(&f, &baremes, args, &entete),
     };
     match moteur::estimer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => {
@@ -105,6 +111,53 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
             eprintln!("guichet : {e}");
             EXIT_FAILURE
         }
+    }
+}
+
+/// A household document: its estimate as JSON, and with `--pdf` the
+/// household's print (always the four offers, as the comparison needs).
+fn estimer_foyer(
+    foyer: &SituationFoyer,
+    baremes: &[Bareme],
+    args: &EstimerArgs,
+    entete: &EnTete,
+) -> i32 {
+    let tables = Tables::livrees(baremes);
+    let r = match moteur::foyer::estimer_foyer(foyer, &tables) {
+        Ok(r) => r,
+        Err(e) => return refus_estimation(e),
+    };
+    if let Some(sortie) = &args.sortie.pdf {
+        let quatre = if foyer.offre.is_none() {
+            Ok(r.clone())
+        } else {
+            let toutes = SituationFoyer {
+                offre: None,
+                ..foyer.clone()
+            };
+            moteur::foyer::estimer_foyer(&toutes, &tables)
+        };
+        let quatre = match quatre {
+            Ok(q) => q,
+            Err(e) => return refus_estimation(e),
+        };
+        let pdf = foyer_imprime(foyer, &quatre, entete, !args.sans_fiche)
+            .map_err(|e| (EXIT_INVALID_INPUT, format!("fiche jointe : {e}")))
+            .and_then(|doc| sortie_pdf::ecrire(&doc, sortie));
+        if let Err((code, message)) = pdf {
+            eprintln!("guichet : {message}");
+            return code;
+        }
+    }
+    super::imprimer_json(&r)
+}
+
+/// An estimate refused: exit 2 for input to correct, 1 for a data fault.
+fn refus_estimation(e: ErreurEstimation) -> i32 {
+    eprintln!("guichet : {e}");
+    match e {
+        ErreurEstimation::Saisie(_) => EXIT_INVALID_INPUT,
+        ErreurEstimation::Donnees(_) => EXIT_FAILURE,
     }
 }
 

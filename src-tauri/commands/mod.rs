@@ -7,6 +7,7 @@ mod brouillon;
 pub mod documents;
 mod estimation_ui;
 mod fiches;
+mod foyer;
 mod historique;
 pub mod simulateurs;
 
@@ -145,6 +146,7 @@ fn lancer(
             documents::imprimer_fiche,
             estimation_ui::catalogue,
             estimation_ui::estimer,
+            foyer::estimer_foyer,
             brouillon::brouillon_lire,
             brouillon::brouillon_ecrire,
             brouillon::brouillon_effacer,

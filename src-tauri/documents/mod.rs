@@ -8,11 +8,13 @@ mod comparaison_baremes;
 mod devis;
 mod estimation;
 mod fiche;
+mod foyer;
 mod simulation;
 
 pub use comparaison_baremes::document_comparaison_baremes;
 pub use estimation::document_estimation;
 pub use fiche::{document_fiche, joindre_fiche};
+pub use foyer::{document_foyer, foyer_imprime};
 pub use simulation::{document_simulation, ErreurSimulationImprimee, SimulationSaisie};
 
 use crate::fiches::{Checklist, FicheError, SituationText};

@@ -94,6 +94,7 @@ pub struct NouvelleEstimation {
     situation: String,
     empreinte: String,
     date_soins: NaiveDate,
+    personnes: u32,
     pub initiales: Option<Initiales>,
     pub reference: Option<ReferenceAdherent>,
     pub bareme: Option<NomBareme>,
@@ -116,6 +117,7 @@ impl NouvelleEstimation {
             empreinte: empreinte(&texte),
             situation: texte,
             date_soins,
+            personnes: personnes(objet),
             initiales,
             reference,
             bareme,
@@ -134,6 +136,21 @@ impl NouvelleEstimation {
 
     pub fn date_soins(&self) -> NaiveDate {
         self.date_soins
+    }
+
+    /// How many persons the document holds: the length of a household's
+    /// `foyer` list (`moteur::foyer`), else 1.
+    pub fn personnes(&self) -> u32 {
+        self.personnes
+    }
+}
+
+/// The persons of a situation document: its `foyer` list's length, at
+/// least 1.
+fn personnes(situation: &Map<String, Value>) -> u32 {
+    match situation.get("foyer") {
+        Some(Value::Array(l)) => u32::try_from(l.len()).unwrap_or(u32::MAX).max(1),
+        _ => 1,
     }
 }
 

@@ -1,10 +1,13 @@
 //! The check a situation passes before it is saved, the same for the app
-//! and the CLI: the engine's strict reader ([`crate::moteur::lecture::lire`])
-//! then its catalogue checks ([`crate::moteur::validation::valider`]) with
-//! the shipped catalogue. A refusal names the JSON path of the field, as the
+//! and the CLI: the engine's strict reader of either document
+//! ([`crate::moteur::foyer::lecture::lire_document`]: a single member, or a
+//! household) then its catalogue checks ([`crate::moteur::validation::valider`],
+//! for each person of a household) with the shipped catalogue. A refusal names the JSON path of the field, as the
 //! Estimation screen shows it.
 
 use super::{ErreurSituation, ValidateurSituation};
+use crate::moteur::foyer::lecture::lire_document;
+use crate::moteur::foyer::{saisie_dans_personne, Document};
 use crate::moteur::{self, catalogue_livre, ErreurSaisie};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -20,9 +23,19 @@ impl ValidateurSituation for ValidationMoteur {
             champ: e.chemin,
             message: e.message,
         };
-        let s = moteur::lecture::lire(&Value::Object(situation.clone())).map_err(erreur)?;
-        moteur::validation::valider(&s, catalogue_livre()).map_err(erreur)?;
-        Ok(s.date)
+        match lire_document(&Value::Object(situation.clone())).map_err(erreur)? {
+            Document::Seul(s) => {
+                moteur::validation::valider(&s, catalogue_livre()).map_err(erreur)?;
+                Ok(s.date)
+            }
+            Document::Foyer(f) => {
+                for (k, s) in f.membres().iter().enumerate() {
+                    moteur::validation::valider(s, catalogue_livre())
+                        .map_err(|e| erreur(saisie_dans_personne(e, k)))?;
+                }
+                Ok(f.date)
+            }
+        }
     }
 }
 
@@ -50,6 +63,48 @@ mod tests {
         assert_eq!(
             n.date_soins(),
             NaiveDate::from_ymd_opt(2018, 6, 15).unwrap()
+        );
+    }
+
+    /// A household document, as `moteur::foyer` reads it.
+    fn foyer() -> Value {
+        json!({
+            "date": "2018-06-15",
+            "foyer": [
+                {"relation": "adherent", "assure": situation()["assure"].clone(),
+                 "actes": [{"code": "consultation_generaliste", "frais_reels": "30.00"}]},
+                {"relation": "enfant", "nom": "Léa",
+                 "assure": {"date_naissance": "2010-05-01", "parcours_soins": true,
+                            "css": false, "handicap": false},
+                 "actes": [{"code": "consultation_generaliste", "frais_reels": "25.00"}]}
+            ],
+            "cotisations": {"reference": "720.00"}
+        })
+    }
+
+    #[test]
+    fn a_household_is_accepted_with_its_date_and_persons() {
+        let n =
+            NouvelleEstimation::preparer(&foyer(), &ValidationMoteur, None, None, None).unwrap();
+        assert_eq!(
+            n.date_soins(),
+            NaiveDate::from_ymd_opt(2018, 6, 15).unwrap()
+        );
+        assert_eq!(n.personnes(), 2);
+        let seul = NouvelleEstimation::preparer(&situation(), &ValidationMoteur, None, None, None)
+            .unwrap();
+        assert_eq!(seul.personnes(), 1);
+    }
+
+    #[test]
+    fn a_household_refusal_names_the_person() {
+        let mut v = foyer();
+        v["foyer"][1]["actes"][0]["code"] = json!("acte_inconnu");
+        let e = NouvelleEstimation::preparer(&v, &ValidationMoteur, None, None, None).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("situation : champ « foyer[1].actes[0].code » : "),
+            "{e}"
         );
     }
 

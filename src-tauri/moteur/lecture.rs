@@ -31,7 +31,12 @@ const PANIERS: [(&str, Panier); 7] = [
 /// Parses JSON text into a situation (syntax and types; see
 /// [`super::validation::valider`] for the rest).
 pub fn lire_texte(texte: &str) -> Result<Situation, ErreurSaisie> {
-    let v: Value = serde_json::from_str(texte).map_err(|e| {
+    lire(&json(texte)?)
+}
+
+/// Parses JSON text, with a French message saying where it breaks.
+pub(crate) fn json(texte: &str) -> Result<Value, ErreurSaisie> {
+    serde_json::from_str(texte).map_err(|e| {
         ErreurSaisie::new(
             "",
             format!(
@@ -41,8 +46,7 @@ pub fn lire_texte(texte: &str) -> Result<Situation, ErreurSaisie> {
                 categorie(&e)
             ),
         )
-    })?;
-    lire(&v)
+    })
 }
 
 fn categorie(e: &serde_json::Error) -> &'static str {
@@ -92,7 +96,7 @@ pub fn lire(v: &Value) -> Result<Situation, ErreurSaisie> {
 }
 
 /// A non-empty list of at most [`ACTES_MAX`] acts under `cle`.
-fn lire_actes(o: &Objet<'_>, cle: &str, v: &Value) -> Result<Vec<Acte>, ErreurSaisie> {
+pub(crate) fn lire_actes(o: &Objet<'_>, cle: &str, v: &Value) -> Result<Vec<Acte>, ErreurSaisie> {
     let Value::Array(items) = v else {
         return Err(o.erreur(cle, "liste d'actes attendue"));
     };
@@ -111,11 +115,11 @@ fn lire_actes(o: &Objet<'_>, cle: &str, v: &Value) -> Result<Vec<Acte>, ErreurSa
     items
         .iter()
         .enumerate()
-        .map(|(i, a)| lire_acte(a, format!("{cle}[{i}]")))
+        .map(|(i, a)| lire_acte(a, format!("{}[{i}]", o.sous(cle))))
         .collect()
 }
 
-fn lire_assure(v: &Value, chemin: String) -> Result<Assure, ErreurSaisie> {
+pub(crate) fn lire_assure(v: &Value, chemin: String) -> Result<Assure, ErreurSaisie> {
     let mut o = Objet::new(v, chemin)?;
     let date_naissance = o
         .date("date_naissance")?
@@ -273,14 +277,14 @@ fn lire_acte(v: &Value, chemin: String) -> Result<Acte, ErreurSaisie> {
 
 /// A JSON object being read: remembers the fields read so that the others
 /// can be refused.
-struct Objet<'a> {
+pub(crate) struct Objet<'a> {
     chemin: String,
     map: &'a Map<String, Value>,
     lus: Vec<String>,
 }
 
 impl<'a> Objet<'a> {
-    fn new(v: &'a Value, chemin: String) -> Result<Self, ErreurSaisie> {
+    pub(crate) fn new(v: &'a Value, chemin: String) -> Result<Self, ErreurSaisie> {
         match v {
             Value::Object(map) => Ok(Objet {
                 chemin,
@@ -298,7 +302,7 @@ impl<'a> Objet<'a> {
         }
     }
 
-    fn sous(&self, cle: &str) -> String {
+    pub(crate) fn sous(&self, cle: &str) -> String {
         if self.chemin.is_empty() {
             cle.to_string()
         } else {
@@ -306,16 +310,16 @@ impl<'a> Objet<'a> {
         }
     }
 
-    fn erreur(&self, cle: &str, message: impl Into<String>) -> ErreurSaisie {
+    pub(crate) fn erreur(&self, cle: &str, message: impl Into<String>) -> ErreurSaisie {
         ErreurSaisie::new(self.sous(cle), message)
     }
 
-    fn manque(&self, cle: &str) -> ErreurSaisie {
+    pub(crate) fn manque(&self, cle: &str) -> ErreurSaisie {
         self.erreur(cle, "champ obligatoire absent")
     }
 
     /// The value of a field, `None` when absent or null.
-    fn valeur(&mut self, cle: &str) -> Option<&'a Value> {
+    pub(crate) fn valeur(&mut self, cle: &str) -> Option<&'a Value> {
         self.lus.push(cle.to_string());
         match self.map.get(cle) {
             None | Some(Value::Null) => None,
@@ -325,7 +329,7 @@ impl<'a> Objet<'a> {
 
     /// A text that must be one of `valeurs` (names and what each reads as);
     /// otherwise "{inconnu} « x » (the names)".
-    fn choix<T: Copy>(
+    pub(crate) fn choix<T: Copy>(
         &mut self,
         cle: &str,
         inconnu: &str,
@@ -343,7 +347,7 @@ impl<'a> Objet<'a> {
         }
     }
 
-    fn texte(&mut self, cle: &str) -> Result<Option<String>, ErreurSaisie> {
+    pub(crate) fn texte(&mut self, cle: &str) -> Result<Option<String>, ErreurSaisie> {
         match self.valeur(cle) {
             None => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Err(self.erreur(cle, "texte vide")),
@@ -355,7 +359,7 @@ impl<'a> Objet<'a> {
         }
     }
 
-    fn date(&mut self, cle: &str) -> Result<Option<NaiveDate>, ErreurSaisie> {
+    pub(crate) fn date(&mut self, cle: &str) -> Result<Option<NaiveDate>, ErreurSaisie> {
         match self.valeur(cle) {
             None => Ok(None),
             Some(Value::String(s)) => {
@@ -374,7 +378,7 @@ impl<'a> Objet<'a> {
         }
     }
 
-    fn booleen(&mut self, cle: &str) -> Result<Option<bool>, ErreurSaisie> {
+    pub(crate) fn booleen(&mut self, cle: &str) -> Result<Option<bool>, ErreurSaisie> {
         match self.valeur(cle) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
@@ -384,7 +388,7 @@ impl<'a> Objet<'a> {
         }
     }
 
-    fn entier(&mut self, cle: &str) -> Result<Option<u32>, ErreurSaisie> {
+    pub(crate) fn entier(&mut self, cle: &str) -> Result<Option<u32>, ErreurSaisie> {
         match self.valeur(cle) {
             None => Ok(None),
             Some(Value::Number(n)) => match n.as_i64() {
@@ -399,21 +403,21 @@ impl<'a> Objet<'a> {
         }
     }
 
-    fn montant(&mut self, cle: &str) -> Result<Option<Decimal>, ErreurSaisie> {
+    pub(crate) fn montant(&mut self, cle: &str) -> Result<Option<Decimal>, ErreurSaisie> {
         let v = self.valeur(cle);
         self.decimal(cle, v, "montant", 2, Some(Decimal::from(1_000_000)))
     }
 
-    fn montant_cle(&mut self, cle: &str) -> Result<Option<Decimal>, ErreurSaisie> {
+    pub(crate) fn montant_cle(&mut self, cle: &str) -> Result<Option<Decimal>, ErreurSaisie> {
         self.montant(cle)
     }
 
-    fn taux(&mut self, cle: &str) -> Result<Option<Decimal>, ErreurSaisie> {
+    pub(crate) fn taux(&mut self, cle: &str) -> Result<Option<Decimal>, ErreurSaisie> {
         let v = self.valeur(cle);
         self.decimal(cle, v, "taux", 2, Some(Decimal::ONE_HUNDRED))
     }
 
-    fn decimal(
+    pub(crate) fn decimal(
         &self,
         cle: &str,
         v: Option<&Value>,
@@ -476,7 +480,7 @@ impl<'a> Objet<'a> {
     }
 
     /// Refuses the fields that were not read.
-    fn fin(self) -> Result<(), ErreurSaisie> {
+    pub(crate) fn fin(self) -> Result<(), ErreurSaisie> {
         for k in self.map.keys() {
             if !self.lus.iter().any(|l| l == k) {
                 return Err(self.erreur(k, "champ inconnu"));

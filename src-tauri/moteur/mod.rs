@@ -39,6 +39,7 @@ pub mod catalogue;
 pub mod chaine;
 pub mod erreur;
 pub mod format;
+pub mod foyer;
 pub mod journal;
 pub mod lecture;
 pub mod maternite;
@@ -138,47 +139,102 @@ pub fn estimer(situation: &Situation, tables: &Tables<'_>) -> Result<Resultat, E
 
 /// Estimates the acts of a situation. Errors name the faulty input by its
 /// JSON path.
-///
-/// Read top-down: the situation is checked against the catalogue; the
-/// maternité window is computed; each act, in date order, is prepared once
-/// for every offer (barème, frais réels, AMO part, Annexe lines, principe
-/// indemnitaire: [`Preparation::preparer`]); then each offer asked prices
-/// the acts ([`estimer_offre`]) and totals them.
 fn estimer_actes(situation: &Situation, tables: &Tables<'_>) -> Result<Resultat, ErreurEstimation> {
+    let mut r = estimer_membres(std::slice::from_ref(situation), tables).map_err(|(_, e)| e)?;
+    Ok(r.remove(0))
+}
+
+/// Estimates the acts of the persons `membres` together (one for a single
+/// member, the household's for [`foyer`]), all under the first one's
+/// offers: each person's estimate, its acts in input order. An error comes
+/// with the position of the person whose input is at fault.
+///
+/// Read top-down: each situation is checked against the catalogue; its
+/// maternité window is computed; each act, in date order, is prepared once
+/// for every offer (barème, frais réels, AMO part with that person's caps,
+/// Annexe lines, principe indemnitaire: [`Preparation::preparer`]); then
+/// each offer asked prices every act of the household in date order
+/// ([`estimer_offre`]), with the limits and envelopes the household shares
+/// ([`part_mgen`]), and totals each person's.
+pub(crate) fn estimer_membres(
+    membres: &[Situation],
+    tables: &Tables<'_>,
+) -> Result<Vec<Resultat>, (usize, ErreurEstimation)> {
     let amo = tables.amo;
-    let actes_catalogue = validation::valider_et_trouver(situation, tables.catalogue)?;
-    let maternite = fenetre_maternite(situation, amo)?;
-    let offres: Vec<Offre> = match situation.offre {
+    let mut actes_catalogue = Vec::with_capacity(membres.len());
+    let mut maternites = Vec::with_capacity(membres.len());
+    for (k, s) in membres.iter().enumerate() {
+        actes_catalogue
+            .push(validation::valider_et_trouver(s, tables.catalogue).map_err(|e| (k, e.into()))?);
+        maternites.push(fenetre_maternite(s, amo).map_err(|e| (k, e))?);
+    }
+    let offres: Vec<Offre> = match membres.first().and_then(|s| s.offre) {
         Some(o) => vec![o],
         None => Offre::ALL.to_vec(),
     };
+    let n_actes: usize = membres.iter().map(|s| s.actes.len()).sum();
     // About eight lines per act shared by the offers, six per offer.
-    let mut journal = Journal::avec_capacite(situation.actes.len() * (8 + 6 * offres.len()));
+    let mut journal = Journal::avec_capacite(n_actes * (8 + 6 * offres.len()));
 
-    let mut preparation = Preparation::new(situation, tables, maternite.as_ref());
-    let prepares = ordre_des_soins(situation)
-        .into_iter()
-        .map(|i| preparation.preparer(i, actes_catalogue[i], &mut journal))
-        .collect::<Result<Vec<_>, _>>()?;
-
-    let ctx = Contexte {
-        situation,
-        amo,
-        lignes: &preparation.lignes,
-    };
-    let mut resultats = offres
-        .into_iter()
-        .map(|offre| estimer_offre(&ctx, &prepares, offre, &mut journal))
-        .collect::<Result<Vec<_>, _>>()?;
-    let journal = Arc::new(journal);
-    for a in resultats.iter_mut().flat_map(|o| o.actes.iter_mut()) {
-        a.explications.relier(&journal);
-        a.avertissements.relier(&journal);
+    let mut preparations = Vec::with_capacity(membres.len());
+    let mut prepares = Vec::with_capacity(membres.len());
+    for (k, s) in membres.iter().enumerate() {
+        let mut preparation = Preparation::new(s, tables, maternites[k].as_ref());
+        let actes = ordre_des_soins(s)
+            .into_iter()
+            .map(|i| preparation.preparer(i, actes_catalogue[k][i], &mut journal))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| (k, e))?;
+        preparations.push(preparation);
+        prepares.push(actes);
     }
 
-    Ok(Resultat {
+    let ctxs: Vec<Contexte<'_>> = membres
+        .iter()
+        .zip(&preparations)
+        .map(|(situation, p)| Contexte {
+            situation,
+            membres,
+            amo,
+            lignes: &p.lignes,
+        })
+        .collect();
+    let ordre = ordre_du_foyer(&prepares);
+    let mut par_offre = Vec::with_capacity(offres.len());
+    for offre in offres {
+        par_offre.push(
+            estimer_offre(&ctxs, &prepares, &ordre, offre, &mut journal).map_err(|e| (0, e))?,
+        );
+    }
+    let journal = Arc::new(journal);
+    let mut resultats: Vec<Vec<ResultatOffre>> = membres.iter().map(|_| Vec::new()).collect();
+    for offre in par_offre {
+        for (k, mut o) in offre.into_iter().enumerate() {
+            for a in o.actes.iter_mut() {
+                a.explications.relier(&journal);
+                a.avertissements.relier(&journal);
+            }
+            resultats[k].push(o);
+        }
+    }
+    Ok(resultats
+        .into_iter()
+        .zip(membres.iter().zip(&preparations).zip(&maternites))
+        .map(|(offres, ((s, p), m))| resultat(s, offres, p, m.as_ref(), amo))
+        .collect())
+}
+
+/// One person's estimate from the offers priced.
+fn resultat(
+    situation: &Situation,
+    offres: Vec<ResultatOffre>,
+    preparation: &Preparation<'_>,
+    maternite: Option<&Fenetre>,
+    amo: &ParametresAmo,
+) -> Resultat {
+    Resultat {
         date: situation.date,
-        offres: resultats,
+        offres,
         baremes: preparation
             .baremes_utilises
             .baremes()
@@ -189,12 +245,12 @@ fn estimer_actes(situation: &Situation, tables: &Tables<'_>) -> Result<Resultat,
             })
             .collect(),
         amo_verifie_jusqu_au: amo.verifie_jusqu_au,
-        maternite: maternite.as_ref().map(Fenetre::periode),
+        maternite: maternite.map(Fenetre::periode),
         avertissements: preparation.avertissements(),
         arrondi: ARRONDI.to_string(),
         mention: MENTION.to_string(),
         alternative_100_sante: None,
-    })
+    }
 }
 
 /// The maternité window of a pregnancy (from the month `maternite.mois_debut`
@@ -225,61 +281,102 @@ fn ordre_des_soins(situation: &Situation) -> Vec<usize> {
     ordre
 }
 
-/// One offer: MGEN's part of each act in date order (limits and envelopes
-/// run across the acts, from `assure.deja_utilise`), the reste à charge,
-/// then the acts in input order and their totals.
+/// The household's acts in date order: (person, position in that
+/// person's prepared acts), by date, then person, then input order within
+/// a day. Shared limits and envelopes are consumed in that order.
+fn ordre_du_foyer(prepares: &[Vec<ActePrepare<'_>>]) -> Vec<(usize, usize)> {
+    let mut ordre: Vec<(usize, usize)> = prepares
+        .iter()
+        .enumerate()
+        .flat_map(|(k, actes)| (0..actes.len()).map(move |j| (k, j)))
+        .collect();
+    ordre.sort_by_key(|&(k, j)| (prepares[k][j].date, k, j));
+    ordre
+}
+
+/// One offer: MGEN's part of each act of the household in date order
+/// (limits and envelopes run across the acts, from each person's
+/// `assure.deja_utilise`), the reste à charge, then each person's acts in
+/// input order and their totals.
 fn estimer_offre(
-    ctx: &Contexte<'_>,
-    prepares: &[ActePrepare<'_>],
+    ctxs: &[Contexte<'_>],
+    prepares: &[Vec<ActePrepare<'_>>],
+    ordre: &[(usize, usize)],
     offre: Offre,
     journal: &mut Journal,
-) -> Result<ResultatOffre, ErreurEstimation> {
-    let mut etat = EtatOffre::new(ctx.situation);
-    let mut actes: Vec<ResultatActe> = Vec::with_capacity(prepares.len());
-    for p in prepares {
-        let debut = journal.position();
-        let debut_avertissements = journal.position_avertissements();
-        let m = part_mgen::calculer(ctx, p, offre, &mut etat, journal)?;
-        // A doubtful reading of the MGEN table, or a value of the AMO part
-        // or of the basket marked « lecture à confirmer » (warned once for
-        // the act, in the lines every offer shares).
-        let (mgen, lecture_mgen) = (m.montant, m.lecture_a_confirmer);
-        let lecture_a_confirmer = lecture_mgen
-            || journal.a_averti(
-                p.avertissements.clone(),
-                CodeAvertissement::LectureAConfirmer,
-            );
-        let reste_a_charge = reste_a_charge(p, mgen, journal);
-        actes.push(ResultatActe {
-            index: p.index as u32,
-            code: p.code.clone(),
-            libelle: p.libelle.clone(),
-            date: p.date,
-            quantite: p.acte.quantite,
-            frais_reels: p.frais_reels_centimes,
-            brss: p.brss_centimes,
-            taux_amo: p.amo.taux_effectif,
-            amo: p.amo_centimes.clone(),
-            mgen: centimes(mgen),
-            reste_a_charge: centimes(reste_a_charge),
-            lignes_annexe: p.lignes_annexe.clone(),
-            bareme: p.nom_bareme.clone(),
-            lecture_a_confirmer,
-            explications: Explications::en_attente(p.communes.clone(), debut..journal.position()),
-            avertissements: Avertissements::en_attente(
-                p.avertissements.clone(),
-                debut_avertissements..journal.position_avertissements(),
-            ),
-        });
+) -> Result<Vec<ResultatOffre>, ErreurEstimation> {
+    let mut etat = EtatOffre::new(ctxs.first().map_or(&[][..], |c| c.membres));
+    let mut actes: Vec<Vec<ResultatActe>> = prepares
+        .iter()
+        .map(|p| Vec::with_capacity(p.len()))
+        .collect();
+    for &(k, j) in ordre {
+        etat.pour(k);
+        actes[k].push(estimer_acte(
+            &ctxs[k],
+            &prepares[k][j],
+            offre,
+            &mut etat,
+            journal,
+        )?);
     }
-    actes.sort_by_key(|a| a.index);
-    let totaux = totaliser(&actes);
-    Ok(ResultatOffre {
-        offre,
-        libelle: offre.label().to_string(),
-        lecture_a_confirmer: actes.iter().any(|a| a.lecture_a_confirmer),
-        actes,
-        totaux,
+    Ok(actes
+        .into_iter()
+        .map(|mut actes| {
+            actes.sort_by_key(|a| a.index);
+            let totaux = totaliser(&actes);
+            ResultatOffre {
+                offre,
+                libelle: offre.label().to_string(),
+                lecture_a_confirmer: actes.iter().any(|a| a.lecture_a_confirmer),
+                actes,
+                totaux,
+            }
+        })
+        .collect())
+}
+
+/// One act under one offer: MGEN's part, then the reste à charge.
+fn estimer_acte<'a>(
+    ctx: &Contexte<'a>,
+    p: &ActePrepare<'a>,
+    offre: Offre,
+    etat: &mut EtatOffre<'a>,
+    journal: &mut Journal,
+) -> Result<ResultatActe, ErreurEstimation> {
+    let debut = journal.position();
+    let debut_avertissements = journal.position_avertissements();
+    let m = part_mgen::calculer(ctx, p, offre, etat, journal)?;
+    // A doubtful reading of the MGEN table, or a value of the AMO part or of
+    // the basket marked « lecture à confirmer » (warned once for the act, in
+    // the lines every offer shares).
+    let (mgen, lecture_mgen) = (m.montant, m.lecture_a_confirmer);
+    let lecture_a_confirmer = lecture_mgen
+        || journal.a_averti(
+            p.avertissements.clone(),
+            CodeAvertissement::LectureAConfirmer,
+        );
+    let reste_a_charge = reste_a_charge(p, mgen, journal);
+    Ok(ResultatActe {
+        index: p.index as u32,
+        code: p.code.clone(),
+        libelle: p.libelle.clone(),
+        date: p.date,
+        quantite: p.acte.quantite,
+        frais_reels: p.frais_reels_centimes,
+        brss: p.brss_centimes,
+        taux_amo: p.amo.taux_effectif,
+        amo: p.amo_centimes.clone(),
+        mgen: centimes(mgen),
+        reste_a_charge: centimes(reste_a_charge),
+        lignes_annexe: p.lignes_annexe.clone(),
+        bareme: p.nom_bareme.clone(),
+        lecture_a_confirmer,
+        explications: Explications::en_attente(p.communes.clone(), debut..journal.position()),
+        avertissements: Avertissements::en_attente(
+            p.avertissements.clone(),
+            debut_avertissements..journal.position_avertissements(),
+        ),
     })
 }
 

@@ -58,6 +58,10 @@
 //! Amounts are decimal strings with at most two decimals; the JSON reader
 //! ([`super::lecture`]) refuses unknown fields and impossible values with a
 //! French message naming the JSON path.
+//!
+//! A household is the same document with a `foyer` list of persons, each
+//! with their own `assure` and `actes`, instead of `assure` and `actes`
+//! (see [`super::foyer`]); a document without `foyer` is read as above.
 
 pub use crate::tarifs::cent_pour_cent_sante::Panier;
 use crate::tarifs::Offre;

@@ -287,7 +287,10 @@ mod tests {
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), latest_schema_version());
-        assert_eq!(latest_schema_version(), 5);
+        assert!(
+            latest_schema_version() >= 5,
+            "la table du brouillon vient de la version 5"
+        );
         assert_eq!(store.nombre_estimations().unwrap(), 1);
         assert_eq!(store.lire_brouillon().unwrap(), None);
         store

@@ -90,6 +90,9 @@ pub struct ResumeEstimation {
     pub initiales: Option<String>,
     pub reference: Option<String>,
     pub bareme: Option<String>,
+    /// Persons of the saved document: 1 for a single member, more for a
+    /// household (`moteur::foyer`).
+    pub personnes: u32,
 }
 
 /// A saved estimate in full; `situation` is the canonical JSON text, already
@@ -273,13 +276,15 @@ fn lire_resume(r: &Row) -> rusqlite::Result<ResumeEstimation> {
         initiales: r.get(3)?,
         reference: r.get(4)?,
         bareme: r.get(5)?,
+        personnes: r.get(6)?,
     })
 }
 
-const COLONNES_RESUME: &str = "numero, enregistre_le, date_soins, initiales, reference, bareme";
-/// [`COLONNES_RESUME`] then what [`lire_complete`] reads from index 6 on.
+const COLONNES_RESUME: &str =
+    "numero, enregistre_le, date_soins, initiales, reference, bareme, personnes";
+/// [`COLONNES_RESUME`] then what [`lire_complete`] reads from index 7 on.
 const COLONNES_COMPLETES: &str =
-    "numero, enregistre_le, date_soins, initiales, reference, bareme, \
+    "numero, enregistre_le, date_soins, initiales, reference, bareme, personnes, \
      empreinte, situation, bareme_sha256, bareme_nom, bareme_en_vigueur_le";
 
 /// Gives the next number of `annee`, inside the caller's transaction.
@@ -305,6 +310,7 @@ struct Ligne<'a> {
     bareme: Option<&'a str>,
     situation: &'a str,
     empreinte: &'a str,
+    personnes: u32,
 }
 
 fn inserer(
@@ -317,8 +323,8 @@ fn inserer(
     tx.execute(
         "INSERT INTO estimations (numero, annee, sequence, enregistre_le, date_soins, \
          initiales, reference, reference_cle, bareme, situation, empreinte, \
-         bareme_sha256, bareme_nom, bareme_en_vigueur_le) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         bareme_sha256, bareme_nom, bareme_en_vigueur_le, personnes) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             numero.to_string(),
             numero.annee(),
@@ -337,6 +343,7 @@ fn inserer(
                 .bareme_version
                 .as_ref()
                 .map(|b| b.en_vigueur_le.format("%Y-%m-%d").to_string()),
+            ligne.personnes,
         ],
     )?;
     Ok(EstimationEnregistree {
@@ -364,6 +371,7 @@ impl Store {
             bareme: estimation.bareme.as_ref().map(|b| b.as_str()),
             situation: estimation.situation(),
             empreinte: estimation.empreinte(),
+            personnes: estimation.personnes(),
         };
         self.with_tx(|tx| {
             let version = bareme_en_vigueur_au(tx, date_soins)?;
@@ -388,6 +396,7 @@ impl Store {
                 bareme: source.resume.bareme.as_deref(),
                 situation: &source.situation,
                 empreinte: &source.empreinte,
+                personnes: source.resume.personnes,
             };
             inserer(tx, &ligne, enregistre_le)
         })
@@ -590,15 +599,15 @@ impl Store {
 }
 
 fn lire_complete(r: &Row) -> rusqlite::Result<EstimationStockee> {
-    let sha: Option<String> = r.get(8)?;
-    let nom: Option<String> = r.get(9)?;
-    let date: Option<String> = r.get(10)?;
+    let sha: Option<String> = r.get(9)?;
+    let nom: Option<String> = r.get(10)?;
+    let date: Option<String> = r.get(11)?;
     let bareme_version = match (sha, nom, date) {
         (Some(sha256), Some(nom), Some(d)) => Some(BaremeEnregistre {
             nom,
             en_vigueur_le: NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(
-                    10,
+                    11,
                     rusqlite::types::Type::Text,
                     Box::new(e),
                 )
@@ -609,8 +618,8 @@ fn lire_complete(r: &Row) -> rusqlite::Result<EstimationStockee> {
     };
     Ok(EstimationStockee {
         resume: lire_resume(r)?,
-        empreinte: r.get(6)?,
-        situation: r.get(7)?,
+        empreinte: r.get(7)?,
+        situation: r.get(8)?,
         bareme_version,
     })
 }

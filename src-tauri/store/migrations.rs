@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "brouillon",
         include_str!("migrations/0005_brouillon.sql"),
     ),
+    (6, "foyer", include_str!("migrations/0006_foyer.sql")),
 ];
 
 /// The schema version this build writes.

@@ -5,12 +5,14 @@
 mod baremes;
 mod documents;
 mod estimation;
+mod foyer;
 mod historique;
 mod simulateurs;
 
 pub use baremes::*;
 pub use documents::*;
 pub use estimation::*;
+pub use foyer::*;
 pub use historique::*;
 pub use simulateurs::*;
 
@@ -137,6 +139,17 @@ pub fn typescript_bindings() -> String {
         m::BaremeUtilise::decl(),
         m::PeriodeMaternite::decl(),
         m::Resultat::decl(),
+        m::foyer::Relation::decl(),
+        m::foyer::Personne::decl(),
+        m::foyer::Variation::decl(),
+        m::foyer::SituationFoyer::decl(),
+        m::foyer::ResultatPersonne::decl(),
+        m::foyer::TotalFoyer::decl(),
+        m::foyer::cout::CoutOffre::decl(),
+        m::foyer::cout::Bascule::decl(),
+        m::foyer::cout::CoutAnnuel::decl(),
+        m::foyer::ResultatFoyer::decl(),
+        ReponseEstimationFoyer::decl(),
         m::catalogue::Champ::decl(),
         m::catalogue::ElementDeclare::decl(),
         m::catalogue::EnveloppeDeclaree::decl(),

@@ -16,7 +16,8 @@ use super::super::resultat::{CodeAvertissement, GenreExplication};
 use super::super::texte::Cle;
 use super::super::texte::Valeur::Euros;
 use super::au_dela;
-use super::etat::EtatOffre;
+use super::etat::{EtatOffre, Qui};
+use super::portee::{self, Portee};
 use super::prestation::Prestation;
 use super::MgenActe;
 use crate::tarifs::{Cellule, Unite};
@@ -57,7 +58,7 @@ pub(super) fn puiser<'a>(
     out: &mut MgenActe<'_>,
 ) -> Result<Decimal, ErreurEstimation> {
     let enveloppe = Enveloppe::de(p, out.journal)?;
-    let disponible = disponible(p, &enveloppe, etat, out.journal);
+    let disponible = disponible(p, &enveloppe, etat, out);
     let tire = tirer(p, &enveloppe, disponible, reste, out);
     etat.puiser(enveloppe.cle, enveloppe.annee, tire);
     Ok(au_dela_du_forfait(p, tire, reste, out.journal))
@@ -107,19 +108,21 @@ fn cle<'a>(p: &Prestation<'_, 'a>) -> Cow<'a, str> {
 }
 
 /// What is left of the envelope this year, after the member's own use and
-/// the earlier acts of the estimate.
+/// the earlier acts of the estimate (in a household, the others' too when
+/// the envelope is the household's: [`portee`]).
 fn disponible(
     p: &Prestation<'_, '_>,
     e: &Enveloppe<'_>,
-    etat: &EtatOffre<'_>,
-    journal: &mut Journal,
+    etat: &mut EtatOffre<'_>,
+    out: &mut MgenActe<'_>,
 ) -> Decimal {
-    let utilise = p
-        .ctx
-        .situation
-        .deja_montant(e.annee, |d| d.enveloppes.get(&*e.cle).copied())
-        + etat.deja_puise(&e.cle, e.annee);
+    let situation = p.ctx.situation;
+    let propre = situation.deja_montant(e.annee, |d| d.enveloppes.get(&*e.cle).copied())
+        + etat.deja_puise(&e.cle, e.annee, Qui::Personne);
+    let autres = utilise_par_les_autres(p, e, etat, out);
+    let utilise = propre + autres;
     let disponible = (e.montant - utilise).max(Decimal::ZERO);
+    let journal = &mut *out.journal;
     let formule = match e.appareils {
         None => texte!(
             "{} : enveloppe « {} » de {} par an ; déjà utilisé en {} : {} ; disponible : {}",
@@ -144,6 +147,64 @@ fn disponible(
     };
     p.noter(journal, GenreExplication::Limite, formule);
     disponible
+}
+
+/// In a household, what the other persons drew on the envelope this year
+/// when it is the household's, with the line that says which reading
+/// applies (nothing is said for a single member).
+fn utilise_par_les_autres(
+    p: &Prestation<'_, '_>,
+    e: &Enveloppe<'_>,
+    etat: &mut EtatOffre<'_>,
+    out: &mut MgenActe<'_>,
+) -> Decimal {
+    let membres = p.ctx.membres;
+    if membres.len() < 2 {
+        return Decimal::ZERO;
+    }
+    let ligne = p.ligne.cle;
+    match portee::de_l_enveloppe(p) {
+        Portee::Beneficiaire(raison) => {
+            p.noter(
+                out.journal,
+                GenreExplication::Limite,
+                texte!(
+                    "{} : enveloppe « {} » comptée pour la personne seule ({})",
+                    p.nom(),
+                    e.nom,
+                    raison
+                ),
+            );
+            Decimal::ZERO
+        }
+        Portee::Foyer => {
+            let personne = etat.personne();
+            let autres: Decimal = membres
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != personne)
+                .map(|(_, s)| s.deja_montant(e.annee, |d| d.enveloppes.get(&*e.cle).copied()))
+                .sum::<Decimal>()
+                + etat.deja_puise(&e.cle, e.annee, Qui::Autres);
+            p.noter(
+                out.journal,
+                GenreExplication::Limite,
+                texte!(
+                    "{} : enveloppe « {} » comptée pour le foyer : l'Annexe 2 (ligne {}) ne dit pas si ce forfait annuel est par bénéficiaire ou par adhérent ; lecture prudente, à confirmer ; déjà utilisé par les autres personnes du foyer en {} : {}",
+                    p.nom(),
+                    e.nom,
+                    ligne,
+                    e.annee,
+                    Euros(autres)
+                ),
+            );
+            if !autres.is_zero() {
+                out.lecture_a_confirmer = true;
+                etat.lecture_foyer = true;
+            }
+            autres
+        }
+    }
 }
 
 /// The act draws what is available, within the principe indemnitaire

@@ -14,7 +14,8 @@ use super::super::journal::Journal;
 use super::super::resultat::{CodeAvertissement, GenreExplication};
 use super::super::situation::Situation;
 use super::super::texte::Valeur;
-use super::etat::EtatOffre;
+use super::etat::{EtatOffre, Qui};
+use super::portee::{self, Portee};
 use super::prestation::Prestation;
 use crate::tarifs::{Compteur, Limite, Nature, Periode, Unite};
 use crate::texte;
@@ -164,11 +165,12 @@ fn limite_sur_periode(
     p: &Prestation<'_, '_>,
     limite: &Limite,
     u: &mut Unites,
-    etat: &EtatOffre<'_>,
+    etat: &mut EtatOffre<'_>,
     journal: &mut Journal,
 ) {
-    let utilise =
-        deja_utilise(p.ctx.situation, limite, p.acte.date) + etat.deja_compte(limite, p.acte.date);
+    let propre = deja_utilise(p.ctx.situation, limite, p.acte.date)
+        + etat.deja_compte(limite, p.acte.date, Qui::Personne);
+    let utilise = propre + compte_par_les_autres(p, limite, etat, journal);
     let disponible = limite.max.saturating_sub(utilise);
     let avant = u.couvertes;
     u.couvertes = u.couvertes.min(disponible);
@@ -196,6 +198,62 @@ fn limite_sur_periode(
             Valeur::Periode(limite.periode)
         );
         journal.avertir(CodeAvertissement::LimiteAtteinte, m);
+    }
+}
+
+/// In a household, the units the other persons used within the period
+/// when the limit is the household's, with the line that says which
+/// reading applies ([`portee`]; nothing is said for a single member).
+fn compte_par_les_autres(
+    p: &Prestation<'_, '_>,
+    limite: &Limite,
+    etat: &mut EtatOffre<'_>,
+    journal: &mut Journal,
+) -> u32 {
+    let membres = p.ctx.membres;
+    if membres.len() < 2 {
+        return 0;
+    }
+    let nom = compteur_nom(limite.compteur);
+    match portee::de_la_limite(limite.compteur) {
+        Portee::Beneficiaire(raison) => {
+            p.noter(
+                journal,
+                GenreExplication::Limite,
+                texte!(
+                    "{} : {} comptés pour la personne seule ({})",
+                    p.nom(),
+                    nom,
+                    raison
+                ),
+            );
+            0
+        }
+        Portee::Foyer => {
+            let personne = etat.personne();
+            let autres = membres
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != personne)
+                .map(|(_, s)| deja_utilise(s, limite, p.acte.date))
+                .sum::<u32>()
+                + etat.deja_compte(limite, p.acte.date, Qui::Autres);
+            p.noter(
+                journal,
+                GenreExplication::Limite,
+                texte!(
+                    "{} : {} comptés pour le foyer : l'Annexe 2 (ligne {}) ne dit pas si la limite est par bénéficiaire ou par adhérent ; lecture prudente, à confirmer ; déjà utilisé par les autres personnes du foyer : {}",
+                    p.nom(),
+                    nom,
+                    p.ligne.cle,
+                    autres
+                ),
+            );
+            if autres > 0 {
+                etat.lecture_foyer = true;
+            }
+            autres
+        }
     }
 }
 

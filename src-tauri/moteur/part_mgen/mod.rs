@@ -43,6 +43,7 @@ mod etat;
 mod limites;
 mod montant;
 mod plafond;
+mod portee;
 mod prestation;
 mod rangee;
 mod renouvellement;
@@ -147,6 +148,10 @@ impl<'a> LigneActe<'a> {
 /// What the per-offer computation needs besides the act.
 pub struct Contexte<'a> {
     pub situation: &'a Situation,
+    /// Every person of the household, `situation` among them (itself
+    /// alone for a single member): what the household shares
+    /// ([`portee`]).
+    pub membres: &'a [Situation],
     pub amo: &'a ParametresAmo,
     /// The components of every act (each act names its range).
     pub lignes: &'a [LigneActe<'a>],
@@ -213,13 +218,14 @@ pub fn calculer<'x, 'a>(
             p.date,
             out.montant,
             &p.amo,
-            &mut etat.equipements_classe_b,
+            etat.equipements_classe_b(),
             out.journal,
         );
         out.montant = borne.montant;
         out.lecture_a_confirmer |= borne.lecture_a_confirmer;
     }
     etat.clore_acte(p.date, p.acte.quantite);
+    out.lecture_a_confirmer |= std::mem::take(&mut etat.lecture_foyer);
     Ok(out)
 }
 

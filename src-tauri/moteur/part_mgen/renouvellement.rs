@@ -43,7 +43,7 @@ pub(super) fn unites_couvertes(
             texte!("Évolution de la vue justifiée : période de renouvellement réduite à un an"),
         );
     }
-    let d = etat.optique.decider(
+    let d = etat.optique().decider(
         p.date,
         p.cat.regle == Regle::OptiqueMonture,
         p.acte.quantite,

@@ -486,6 +486,80 @@ mention: string,
  */
 alternative_100_sante?: Array<ResultatOffre>, };
 
+export type Relation = "adherent" | "conjoint" | "enfant" | "autre";
+
+export type Personne = { relation: Relation, 
+/**
+ * A first name or a mark for the printout (optional).
+ */
+nom?: string, assure: Assure, actes: Array<Acte>, };
+
+export type Variation = { personne: number, acte: number, };
+
+export type SituationFoyer = { date: string, offre: Offre | null, foyer: Array<Personne>, 
+/**
+ * The yearly cotisation of each offer for this household, as the
+ * adviser enters it from the section's grid (none ships with Guichet).
+ */
+cotisations: Partial<Record<Offre, string>> | undefined, variation?: Variation, };
+
+export type ResultatPersonne = { nom: string, relation: Relation, 
+/**
+ * The same result as a single-member estimate, its limits and
+ * envelopes counted with the household's where the Annexe reads so.
+ */
+resultat: Resultat, };
+
+export type TotalFoyer = { offre: Offre, libelle: string, totaux: Totaux, lecture_a_confirmer: boolean, };
+
+export type CoutOffre = { offre: Offre, libelle: string, 
+/**
+ * As entered; `None`: « cotisations non renseignées ».
+ */
+cotisation: string | null, 
+/**
+ * The household's reste à charge of the planned care.
+ */
+reste_a_charge: string, 
+/**
+ * cotisation + reste à charge, when the cotisation is entered.
+ */
+cout_net: string | null, 
+/**
+ * cout_net − the cheapest one's, when every offer has its cotisation.
+ */
+ecart: string | null, moins_chere: boolean, 
+/**
+ * "Cotisations 720,00 € + reste à charge 514,56 € = 1 234,56 €".
+ */
+explication: string, };
+
+export type Bascule = { personne: number, acte: number, 
+/**
+ * `None` when no count up to [`UNITES_EN_PLUS_MAX`] changes it.
+ */
+unites_en_plus: number | null, offre: Offre | null, message: string, };
+
+export type CoutAnnuel = { offres: Array<CoutOffre>, 
+/**
+ * The comparison in one sentence, with its figures, or why there is
+ * none (« cotisations non renseignées »).
+ */
+conclusion: string, bascule: Bascule | null, };
+
+export type ResultatFoyer = { date: string, personnes: Array<ResultatPersonne>, 
+/**
+ * One entry per offer asked, in the table's column order.
+ */
+foyer: Array<TotalFoyer>, 
+/**
+ * Cotisations + reste à charge per offer, and what would change the
+ * cheapest one.
+ */
+cout: CoutAnnuel, arrondi: string, mention: string, };
+
+export type ReponseEstimationFoyer = { resultat: ResultatFoyer | null, erreur: ErreurChampVue | null, };
+
 export type Champ = "optam" | "reseau" | "conventionne" | "cecite" | "evolution_vue" | "nuits" | "jours" | "appareils" | "sejour" | "element" | "code_lpp" | "dent" | "materiau" | "debut_traitement" | "dents";
 
 export type ElementDeclare = { valeur: string, libelle: string, };
