@@ -81,6 +81,8 @@ pub fn run(store: &mut Store, command: BaremeCommand) -> i32 {
             cle_privee,
             sortie,
         } => signer(&fichier, &cle_privee, sortie.as_deref()),
+        // Handled before the database is opened (`cli::main`); kept here so
+        // that the match says every subcommand.
         BaremeCommand::Diff {
             avant,
             apres,
@@ -216,7 +218,8 @@ fn importer(
 
 /// Reads both files completely (the same checks as an import, signature
 /// aside), then prints what changed; 0 when read, whatever the changes.
-fn diff(avant: &std::path::Path, apres: &std::path::Path, texte: bool) -> i32 {
+/// Opens no database.
+pub fn diff(avant: &std::path::Path, apres: &std::path::Path, texte: bool) -> i32 {
     let lire = |p: &std::path::Path| {
         annexe::lire_fichier(p)
             .and_then(|o| annexe::lire_octets(&p.display().to_string(), &o))

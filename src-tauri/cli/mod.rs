@@ -113,9 +113,15 @@ pub fn main() -> i32 {
             };
         }
     };
-    // The checklists need no database.
-    if let Some(Command::Fiche(args)) = &cli.command {
-        return fiche::run(args);
+    // The checklists and the comparison of two grid files need no database.
+    match &cli.command {
+        Some(Command::Fiche(args)) => return fiche::run(args),
+        Some(Command::Bareme(bareme::BaremeCommand::Diff {
+            avant,
+            apres,
+            texte,
+        })) => return bareme::diff(avant, apres, *texte),
+        _ => {}
     }
     let path = match resolve_db_path(cli.db.clone(), std::env::var_os("GUICHET_DB")) {
         Ok((p, _)) => p,
