@@ -311,7 +311,9 @@ fn avertissements(doc: &mut Document, resultat: &Resultat) {
     }
 }
 
-fn references(doc: &mut Document, resultat: &Resultat) {
+/// The barèmes and AMO values an estimate used, and how it rounds (the
+/// household print ends the same way).
+pub(super) fn references(doc: &mut Document, resultat: &Resultat) {
     doc.push(Heading::section("Barèmes et paramètres utilisés"));
     let mut lignes: Vec<(String, String)> = resultat
         .baremes

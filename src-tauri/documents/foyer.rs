@@ -7,6 +7,7 @@
 //! the explanation of every amount, and the maternité checklist of any
 //! pregnant member. Amounts are the engine's, only formatted here.
 
+use super::estimation::references;
 use super::{fiche_pour, joindre_fiche, EnTete};
 use crate::fiches::FicheError;
 use crate::moteur::foyer::cout::{CoutAnnuel, CoutOffre};
@@ -268,35 +269,6 @@ fn avertissements(doc: &mut Document, resultat: &ResultatFoyer) {
     for m in messages {
         doc.push(Paragraph::spans(vec![Span::plain("• "), Span::plain(m)]));
     }
-}
-
-fn references(doc: &mut Document, r: &Resultat) {
-    doc.push(Heading::section("Barèmes et paramètres utilisés"));
-    let mut lignes: Vec<(String, String)> = r
-        .baremes
-        .iter()
-        .map(|b| {
-            (
-                "Barème MGEN".to_string(),
-                format!(
-                    "{}, en vigueur le {} ({})",
-                    b.nom,
-                    date(b.en_vigueur_le),
-                    b.source
-                ),
-            )
-        })
-        .collect();
-    lignes.push((
-        "Sécurité sociale".into(),
-        format!(
-            "bases, taux, participations et franchises en vigueur à la date de chaque soin \
-             (valeurs vérifiées jusqu'au {})",
-            date(r.amo_verifie_jusqu_au)
-        ),
-    ));
-    lignes.push(("Arrondi".into(), r.arrondi.clone()));
-    doc.push(KeyValues::new(lignes));
 }
 
 /// Every amount of every person's acts under every offer, explained.
