@@ -18,7 +18,7 @@ use crate::transport::{
 use chrono::{NaiveDateTime, Timelike};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::State;
+use tauri::{Manager, State};
 
 /// What every command answers while the database is damaged.
 pub(super) const MESSAGE_BASE_ENDOMMAGEE: &str =
@@ -31,36 +31,53 @@ pub struct EtatHistorique {
     chemin: PathBuf,
     /// Why the database could not be opened, until a backup is restored.
     probleme: Mutex<Option<String>>,
-    /// What the start did (backup, purge), in French.
-    demarrage: Vec<String>,
+    /// What the start did (backup, purge), in French; filled by
+    /// [`entretien_differe`] once the window is up.
+    demarrage: Mutex<Vec<String>>,
     /// Checks a situation before it is saved (the engine's strict reader).
     validateur: Box<dyn ValidateurSituation + Send + Sync>,
 }
 
-/// At start: on a sound database, one backup then the retention purge for
-/// the day of `maintenant`; on a damaged one, nothing but the message.
+/// At start: the store if the database is sound; on a damaged one, nothing
+/// but the message. The start's upkeep waits for [`entretien_differe`].
 pub(super) fn demarrage(
     chemin: PathBuf,
     ouverture: Result<Store, StoreError>,
-    maintenant: NaiveDateTime,
 ) -> (Option<Store>, EtatHistorique) {
-    let maintenant = maintenant.with_nanosecond(0).unwrap_or(maintenant);
     let mut etat = EtatHistorique {
         chemin,
         probleme: Mutex::new(None),
-        demarrage: Vec::new(),
+        demarrage: Mutex::new(Vec::new()),
         validateur: Box::new(crate::historique::ValidationMoteur),
     };
     match ouverture {
-        Ok(mut store) => {
-            etat.demarrage = entretien(&mut store, maintenant);
-            (Some(store), etat)
-        }
+        Ok(store) => (Some(store), etat),
         Err(e) => {
             etat.probleme = Mutex::new(Some(e.to_string()));
             (None, etat)
         }
     }
+}
+
+/// The start's upkeep on a sound database: one backup, then the retention
+/// purge for the day of `maintenant`. Run on its own thread once the window
+/// is up, off the way to the first usable form; the store stays locked
+/// meanwhile, so a command that needs it waits for the backup to end.
+pub(super) fn entretien_differe(app: &tauri::AppHandle, maintenant: NaiveDateTime) {
+    let maintenant = maintenant.with_nanosecond(0).unwrap_or(maintenant);
+    let state = app.state::<AppState>();
+    let etat = app.state::<EtatHistorique>();
+    let Ok(mut garde) = state.store.lock() else {
+        return;
+    };
+    let Some(store) = garde.as_mut() else {
+        return;
+    };
+    let messages = entretien(store, maintenant);
+    let Ok(mut demarrage) = etat.demarrage.lock() else {
+        return;
+    };
+    *demarrage = messages;
 }
 
 fn entretien(store: &mut Store, maintenant: NaiveDateTime) -> Vec<String> {
@@ -263,7 +280,7 @@ pub(super) fn base_etat(etat: State<'_, EtatHistorique>) -> Result<EtatBase, Ipc
     Ok(EtatBase {
         chemin: etat.chemin.display().to_string(),
         probleme,
-        demarrage: etat.demarrage.clone(),
+        demarrage: etat.demarrage.lock().map(|d| d.clone()).unwrap_or_default(),
         sauvegardes,
     })
 }

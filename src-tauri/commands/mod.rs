@@ -72,17 +72,18 @@ fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, IpcError> {
 /// `etape: "formulaire"` once the Estimation form is interactive (catalogue
 /// loaded); with `GUICHET_MESURES=1` the delay since process start is
 /// printed on stderr.
+/// `details` are the page's own marks (ms since the page's navigation
+/// started), printed as they come.
 #[tauri::command]
-fn ui_ready(state: tauri::State<'_, AppState>, etape: Option<String>) {
-    if std::env::var_os("GUICHET_MESURES").is_some() {
-        let quoi = match etape.as_deref() {
-            Some("formulaire") => "formulaire interactif",
-            _ => "premier affichage",
-        };
-        eprintln!(
-            "mesure: {quoi} {} ms après le démarrage",
-            state.started.elapsed().as_millis()
-        );
+fn ui_ready(state: tauri::State<'_, AppState>, etape: Option<String>, details: Option<String>) {
+    let quoi = match etape.as_deref() {
+        Some("formulaire") => "formulaire interactif",
+        Some("polices") => "polices chargées",
+        _ => "premier affichage",
+    };
+    crate::mesures::marque(state.started, quoi);
+    if let Some(details) = details.filter(|_| crate::mesures::actives()) {
+        eprintln!("mesure: page ({quoi}) : {details}");
     }
 }
 
@@ -107,14 +108,33 @@ fn lancer(
     ouverture: Result<Store, StoreError>,
     started: Instant,
 ) -> Result<(), String> {
-    let (store, etat_base) =
-        historique::demarrage(path, ouverture, chrono::Local::now().naive_local());
+    let (store, etat_base) = historique::demarrage(path, ouverture);
+    // What the Estimation screen asks first, readied while the window opens.
+    en_parallele("preparation", estimation_ui::preparer);
     tauri::Builder::default()
         .manage(AppState {
             store: Mutex::new(store),
             started,
         })
         .manage(etat_base)
+        .setup(move |app| {
+            crate::mesures::marque(started, "fenêtre en préparation");
+            // The start's backup and purge, off the way to the first form.
+            let app = app.handle().clone();
+            let maintenant = chrono::Local::now().naive_local();
+            en_parallele("entretien", move || {
+                historique::entretien_differe(&app, maintenant);
+                crate::mesures::marque(started, "entretien de la base fait");
+            });
+            Ok(())
+        })
+        .on_page_load(move |_, charge| {
+            let quoi = match charge.event() {
+                tauri::webview::PageLoadEvent::Started => "page demandée",
+                tauri::webview::PageLoadEvent::Finished => "page chargée",
+            };
+            crate::mesures::marque(started, quoi);
+        })
         .invoke_handler(tauri::generate_handler![
             app_info,
             ui_ready,
@@ -145,4 +165,16 @@ fn lancer(
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))
+}
+
+/// Runs `travail` on a thread of its own; if none can be started, says so
+/// (the work is then left undone: the catalogue is made on first call, the
+/// backup waits for the next start).
+fn en_parallele(nom: &str, travail: impl FnOnce() + Send + 'static) {
+    if let Err(e) = std::thread::Builder::new()
+        .name(nom.to_string())
+        .spawn(travail)
+    {
+        eprintln!("guichet : tâche « {nom} » non lancée : {e}");
+    }
 }
