@@ -48,28 +48,65 @@ else
 fi
 
 # --- Rust ---------------------------------------------------------------------
+# A rustup toolchain (~/.cargo/bin) is used when present; otherwise, when no
+# suitable Rust is found, Debian's own packages are installed: rustc-web,
+# cargo-web, rustfmt-web, rust-web-clippy (Rust 1.96 in bookworm-security;
+# they install /usr/bin/cargo, rustc, rustfmt, cargo-fmt, cargo-clippy).
+# RUST_MIN: the highest rust-version among the locked dependencies (tauri 2.12
+# and its crates); bookworm's own 1.85 is too old for them.
 export PATH="$HOME/.cargo/bin:$PATH"
-RUST_MIN="1.85"
-command -v cargo >/dev/null || die "Rust est absent : installez Rust >= $RUST_MIN avec rustup (https://rustup.rs), puis relancez"
-rust_version="$(rustc --version | awk '{print $2}')"
-if [[ "$(printf '%s\n%s\n' "$RUST_MIN" "$rust_version" | sort -V | head -n1)" != "$RUST_MIN" ]]; then
-  die "Rust $rust_version est trop ancien : il faut Rust >= $RUST_MIN (rustup update)"
+RUST_MIN="1.90"
+RUST_DEBIAN=(rustc-web cargo-web rustfmt-web rust-web-clippy)
+version_ge() { [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]; }
+rust_version() { rustc --version 2>/dev/null | awk '{print $2}'; }
+rust_ready() {
+  command -v cargo >/dev/null && command -v rustc >/dev/null \
+    && version_ge "$(rust_version)" "$RUST_MIN" \
+    && command -v rustfmt >/dev/null && command -v cargo-clippy >/dev/null
+}
+# Installs Debian's Rust packages, after checking the version apt would bring.
+install_debian_rust() {
+  say "rust: pas de Rust >= $RUST_MIN, installation des paquets Debian ${RUST_DEBIAN[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  local candidate
+  candidate="$(apt-cache policy rustc-web 2>/dev/null | awk '/Candidate:/ {print $2}')"
+  if [[ -z "$candidate" || "$candidate" == "(none)" ]]; then
+    die "le paquet rustc-web est introuvable dans les sources apt : installez Rust >= $RUST_MIN avec rustup (https://rustup.rs), puis relancez"
+  fi
+  if ! version_ge "${candidate%%+*}" "$RUST_MIN"; then
+    die "apt propose rustc-web $candidate, trop ancien (il faut >= $RUST_MIN) : ajoutez « deb http://deb.debian.org/debian-security bookworm-security main » aux sources apt (ou installez Rust avec rustup), puis relancez"
+  fi
+  apt_install "${RUST_DEBIAN[@]}"
+}
+
+if ! rust_ready; then
+  if [[ "$(command -v cargo || true)" == "$HOME/.cargo/bin/"* ]]; then
+    # A rustup toolchain is there: update it rather than hide it.
+    version_ge "$(rust_version)" "$RUST_MIN" \
+      || die "Rust $(rust_version) (rustup) est trop ancien : il faut Rust >= $RUST_MIN (rustup update)"
+    for c in rustfmt cargo-clippy; do
+      command -v "$c" >/dev/null || die "$c est absent : rustup component add ${c#cargo-}"
+    done
+  fi
+  install_debian_rust
+  hash -r
+  rust_ready || die "Rust >= $RUST_MIN avec rustfmt et clippy reste introuvable après l’installation (rustc : $(rust_version), $(command -v cargo || echo 'cargo absent'))"
 fi
-for c in rustfmt cargo-clippy; do
-  command -v "$c" >/dev/null || die "$c est absent : rustup component add ${c#cargo-}"
-done
-say "rust: rustc $rust_version, rustfmt et clippy présents"
+say "rust: rustc $(rust_version) ($(command -v rustc)), rustfmt et clippy présents"
 
 # --- Node.js and the UI packages ----------------------------------------------
-NODE_MIN="20.19"
+# NODE_MIN: every locked package accepts Node 18 (Vite 6, vitest 3, jsdom 26);
+# 18.20 is Debian 12's nodejs, where the whole UI chain is tested, 18.19
+# Ubuntu 24.04's.
+NODE_MIN="18.19"
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "node: absent, installation du paquet Debian nodejs + npm"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   apt_install nodejs npm
 fi
 node_version="$(node --version | sed 's/^v//')"
-if [[ "$(printf '%s\n%s\n' "$NODE_MIN" "$node_version" | sort -V | head -n1)" != "$NODE_MIN" ]]; then
-  die "Node.js $node_version est trop ancien pour Vite 7 : il faut Node.js >= $NODE_MIN"
+if ! version_ge "$node_version" "$NODE_MIN"; then
+  die "Node.js $node_version est trop ancien pour Vite 6 : il faut Node.js >= $NODE_MIN"
 fi
 
 LOCK="$ROOT/ui/package-lock.json"
@@ -93,7 +130,7 @@ fi
 if command -v tauri-driver >/dev/null; then
   say "tauri-driver présent ($(command -v tauri-driver))"
 else
-  say "cargo install tauri-driver --version ^2 --locked (environ 1 min)"
+  say "cargo install tauri-driver --version ^2 --locked (1 à 8 min selon la charge)"
   cargo install tauri-driver --version '^2' --locked
 fi
 command -v WebKitWebDriver >/dev/null || die "WebKitWebDriver absent (paquet webkit2gtk-driver)"

@@ -30,6 +30,9 @@ const COMMANDS: &[&str] = &[
     "imprimer_fiche",
     "catalogue",
     "estimer",
+    "brouillon_lire",
+    "brouillon_ecrire",
+    "brouillon_effacer",
 ];
 
 /// The faces the PDF embeds (`src-tauri/pdf/fonts.rs`), stored compressed.

@@ -176,30 +176,8 @@ fn executer_action(
             recherche,
             page,
             par_page,
-        } => {
-            let page = entier("page", &page, 1, u32::MAX)?;
-            let par_page = entier("par-page", &par_page, 1, LIMITE_MAX)?;
-            let r = store.lister_estimations(&Recherche {
-                texte: recherche.as_deref(),
-                limite: par_page,
-                decalage: u64::from(page - 1) * u64::from(par_page),
-            })?;
-            json(&PageHistorique {
-                total: r.total,
-                page,
-                par_page,
-                estimations: r.estimations.iter().map(EstimationResume::from).collect(),
-            })
-        }
-        ActionHistorique::Afficher { numero } => {
-            let numero: NumeroEstimation = numero.parse()?;
-            let e = store.afficher_estimation(numero)?;
-            let mut d = detail(&e)?;
-            // As in the window: compared by checksum with the version
-            // recorded at the save.
-            d.changement_bareme = store.changement_bareme(&e)?.map(|c| c.message());
-            json(&d)
-        }
+        } => lister(store, recherche.as_deref(), &page, &par_page),
+        ActionHistorique::Afficher { numero } => afficher(store, &numero),
         ActionHistorique::Dupliquer {
             numero,
             date_enregistrement,
@@ -209,47 +187,9 @@ fn executer_action(
             let fait = store.dupliquer_estimation(numero, quand)?;
             ecrire(&format!("{}\n", fait.numero))
         }
-        ActionHistorique::Supprimer { numero, reference } => match (numero, reference) {
-            (Some(n), None) => {
-                let numero: NumeroEstimation = n.parse()?;
-                store.supprimer_estimation(numero)?;
-                json(&serde_json::json!({ "supprimees": 1, "numero": numero.to_string() }))
-            }
-            (None, Some(r)) => {
-                let reference: ReferenceAdherent = r.parse()?;
-                let n = store.supprimer_estimations_de_reference(&reference)?;
-                json(&serde_json::json!({ "supprimees": n }))
-            }
-            _ => Err(Echec(
-                EXIT_INVALID_INPUT,
-                "indiquez un numéro ou --reference, pas les deux".into(),
-            )),
-        },
-        ActionHistorique::Exporter { reference } => {
-            let reference: ReferenceAdherent = reference.parse()?;
-            let estimations = store
-                .estimations_de_reference(&reference)?
-                .iter()
-                .map(detail)
-                .collect::<Result<Vec<_>, _>>()?;
-            json(&ExportReference {
-                reference: reference.to_string(),
-                estimations,
-            })
-        }
-        ActionHistorique::Purger { avant } => {
-            let (n, avant) = match avant {
-                Some(a) => {
-                    let d = date("avant", &a)?;
-                    (store.purger_estimations(d)?, d)
-                }
-                None => store.purger_selon_conservation(maintenant.date())?,
-            };
-            json(&serde_json::json!({
-                "supprimees": n,
-                "avant": avant.format("%Y-%m-%d").to_string(),
-            }))
-        }
+        ActionHistorique::Supprimer { numero, reference } => supprimer(store, numero, reference),
+        ActionHistorique::Exporter { reference } => exporter(store, &reference),
+        ActionHistorique::Purger { avant } => purger(store, avant.as_deref(), maintenant.date()),
         ActionHistorique::Conservation { jours } => {
             if let Some(j) = jours {
                 let j = entier("jours", &j, 0, u32::MAX)?;
@@ -257,17 +197,108 @@ fn executer_action(
             }
             json(&serde_json::json!({ "conservation_jours": store.conservation_jours()? }))
         }
-        ActionHistorique::Rafale { fichier, nombre } => {
-            let estimation = preparer(&fichier, validateur, None, None, None)?;
-            for _ in 0..nombre {
-                let quand = chrono::Local::now().naive_local();
-                let quand = quand.with_nanosecond(0).unwrap_or(quand);
-                let fait = store.enregistrer_estimation(&estimation, quand)?;
-                ecrire(&format!("{} {}\n", fait.numero, fait.empreinte))?;
-            }
-            Ok(())
-        }
+        ActionHistorique::Rafale { fichier, nombre } => rafale(store, validateur, &fichier, nombre),
     }
+}
+
+/// `lister`: one page of saved estimates, newest first, optionally searched.
+fn lister(store: &Store, recherche: Option<&str>, page: &str, par_page: &str) -> Result<(), Echec> {
+    let page = entier("page", page, 1, u32::MAX)?;
+    let par_page = entier("par-page", par_page, 1, LIMITE_MAX)?;
+    let r = store.lister_estimations(&Recherche {
+        texte: recherche,
+        limite: par_page,
+        decalage: u64::from(page - 1) * u64::from(par_page),
+    })?;
+    json(&PageHistorique {
+        total: r.total,
+        page,
+        par_page,
+        estimations: r.estimations.iter().map(EstimationResume::from).collect(),
+    })
+}
+
+/// `afficher`: one saved estimate, with what changed in its barème since.
+fn afficher(store: &Store, numero: &str) -> Result<(), Echec> {
+    let numero: NumeroEstimation = numero.parse()?;
+    let e = store.afficher_estimation(numero)?;
+    let mut d = detail(&e)?;
+    // As in the window: compared by checksum with the version recorded at
+    // the save.
+    d.changement_bareme = store.changement_bareme(&e)?.map(|c| c.message());
+    json(&d)
+}
+
+/// `supprimer`: one estimate by number, or all those of a member reference.
+fn supprimer(
+    store: &mut Store,
+    numero: Option<String>,
+    reference: Option<String>,
+) -> Result<(), Echec> {
+    match (numero, reference) {
+        (Some(n), None) => {
+            let numero: NumeroEstimation = n.parse()?;
+            store.supprimer_estimation(numero)?;
+            json(&serde_json::json!({ "supprimees": 1, "numero": numero.to_string() }))
+        }
+        (None, Some(r)) => {
+            let reference: ReferenceAdherent = r.parse()?;
+            let n = store.supprimer_estimations_de_reference(&reference)?;
+            json(&serde_json::json!({ "supprimees": n }))
+        }
+        _ => Err(Echec(
+            EXIT_INVALID_INPUT,
+            "indiquez un numéro ou --reference, pas les deux".into(),
+        )),
+    }
+}
+
+/// `exporter`: every estimate of a member reference, in full.
+fn exporter(store: &Store, reference: &str) -> Result<(), Echec> {
+    let reference: ReferenceAdherent = reference.parse()?;
+    let estimations = store
+        .estimations_de_reference(&reference)?
+        .iter()
+        .map(detail)
+        .collect::<Result<Vec<_>, _>>()?;
+    json(&ExportReference {
+        reference: reference.to_string(),
+        estimations,
+    })
+}
+
+/// `purger`: deletes the estimates saved before a day (given, or from the
+/// retention period counted back from today).
+fn purger(store: &mut Store, avant: Option<&str>, aujourd_hui: NaiveDate) -> Result<(), Echec> {
+    let (n, avant) = match avant {
+        Some(a) => {
+            let d = date("avant", a)?;
+            (store.purger_estimations(d)?, d)
+        }
+        None => store.purger_selon_conservation(aujourd_hui)?,
+    };
+    json(&serde_json::json!({
+        "supprimees": n,
+        "avant": avant.format("%Y-%m-%d").to_string(),
+    }))
+}
+
+/// `rafale` (reliability tests): saves the same document in a loop, one
+/// number per line, each printed once committed.
+fn rafale(
+    store: &mut Store,
+    validateur: &dyn ValidateurSituation,
+    fichier: &Path,
+    nombre: u64,
+) -> Result<(), Echec> {
+    let estimation = preparer(fichier, validateur, None, None, None)?;
+    for _ in 0..nombre {
+        let quand = chrono::Local::now().naive_local();
+        let quand = quand.with_nanosecond(0).unwrap_or(quand);
+        let fait = store.enregistrer_estimation(&estimation, quand)?;
+        ecrire(&format!("{} {}\n", fait.numero, fait.empreinte))?;
+    }
+    Ok(())
 }
 
 /// Reads and checks a situation file, then the typed fields.

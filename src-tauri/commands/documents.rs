@@ -1,6 +1,8 @@
 //! Tauri commands that print: the estimate and a checklist become PDF files,
 //! kept in the copies folder (`~/Documents/Guichet` unless the adviser chose
-//! another) and opened in the system viewer, whose print dialog prints them.
+//! another) and opened in the system viewer, whose print dialog prints them
+//! (through the opener of Tauri's opener plugin, called from here only: the
+//! page cannot open anything itself).
 //! The estimate of a pregnant member ends with the maternité checklist
 //! unless `OptionsImpression::fiche_jointe` is `false`.
 
@@ -9,7 +11,7 @@ use crate::documents::{document_fiche, estimation_imprimee, EnTete, SECTION_PAR_
 use crate::moteur::{self, catalogue_livre};
 use crate::tarifs::amo::parametres_livres;
 use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tauri::State;
 
 /// A text setting, trimmed; blank counts as not given.
@@ -68,15 +70,19 @@ pub(super) fn garder_et_ouvrir(
                 format!("impossible d'écrire « {} » : {e}", chemin.display()),
             )
         })?;
-    let ouvert = std::env::var_os("GUICHET_NE_PAS_OUVRIR").is_none()
-        && std::process::Command::new("xdg-open")
-            .arg(&chemin)
-            .spawn()
-            .is_ok();
+    let ouvert = std::env::var_os("GUICHET_NE_PAS_OUVRIR").is_none() && ouvrir(&chemin);
     Ok(Impression {
         chemin: chemin.display().to_string(),
         ouvert,
     })
+}
+
+/// Opens a written copy in the system's default viewer for PDF files
+/// (xdg-open or the desktop's portal on Linux, the shell on Windows and
+/// macOS). `false` when no viewer could be started: the copy stays in its
+/// folder and the screen says where.
+fn ouvrir(chemin: &Path) -> bool {
+    tauri_plugin_opener::open_path(chemin, None::<&str>).is_ok()
 }
 
 /// A render error: the header fields come from the adviser's settings

@@ -3,6 +3,7 @@
 //! as [`IpcError`]. The only module that knows Tauri.
 
 mod baremes;
+mod brouillon;
 pub mod documents;
 mod estimation_ui;
 mod fiches;
@@ -55,7 +56,9 @@ fn lock_store(state: &AppState) -> Result<StoreGuard<'_>, IpcError> {
     Ok(StoreGuard(guard))
 }
 
-#[tauri::command]
+/// Off the main thread: at start it waits for the store, locked by the
+/// start's backup, and the window must not wait with it.
+#[tauri::command(async)]
 fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, IpcError> {
     let store = lock_store(&state)?;
     let schema_version = store
@@ -110,7 +113,8 @@ fn lancer(
 ) -> Result<(), String> {
     let (store, etat_base) = historique::demarrage(path, ouverture);
     // What the Estimation screen asks first, readied while the window opens.
-    en_parallele("preparation", estimation_ui::preparer);
+    // (Without its thread, the catalogue is made on first call.)
+    let _ = en_parallele("preparation", estimation_ui::preparer);
     tauri::Builder::default()
         .manage(AppState {
             store: Mutex::new(store),
@@ -122,10 +126,13 @@ fn lancer(
             // The start's backup and purge, off the way to the first form.
             let app = app.handle().clone();
             let maintenant = chrono::Local::now().naive_local();
-            en_parallele("entretien", move || {
-                historique::entretien_differe(&app, maintenant);
+            let pour_la_tache = app.clone();
+            if let Err(e) = en_parallele("entretien", move || {
+                historique::entretien_differe(&pour_la_tache, maintenant);
                 crate::mesures::marque(started, "entretien de la base fait");
-            });
+            }) {
+                historique::entretien_non_lance(&app, &e);
+            }
             Ok(())
         })
         .on_page_load(move |_, charge| {
@@ -162,19 +169,23 @@ fn lancer(
             documents::imprimer_fiche,
             estimation_ui::catalogue,
             estimation_ui::estimer,
+            brouillon::brouillon_lire,
+            brouillon::brouillon_ecrire,
+            brouillon::brouillon_effacer,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))
 }
 
 /// Runs `travail` on a thread of its own; if none can be started, says so
-/// (the work is then left undone: the catalogue is made on first call, the
-/// backup waits for the next start).
-fn en_parallele(nom: &str, travail: impl FnOnce() + Send + 'static) {
-    if let Err(e) = std::thread::Builder::new()
+/// on stderr and returns why (the work is then left undone).
+fn en_parallele(nom: &str, travail: impl FnOnce() + Send + 'static) -> Result<(), String> {
+    std::thread::Builder::new()
         .name(nom.to_string())
         .spawn(travail)
-    {
-        eprintln!("guichet : tâche « {nom} » non lancée : {e}");
-    }
+        .map(|_| ())
+        .map_err(|e| {
+            eprintln!("guichet : tâche « {nom} » non lancée : {e}");
+            e.to_string()
+        })
 }

@@ -15,8 +15,8 @@ use crate::simulateurs::assistance::{
 };
 use crate::simulateurs::caution::{self, CautionResultat, CautionSaisie};
 use crate::simulateurs::corem::{self, CoremResultat, CoremSaisie};
-use crate::simulateurs::{Baremes, ErreurSimulateur, SimulateurError};
-use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
+use crate::simulateurs::{Baremes, SimulateurError};
+use crate::transport::{ErreurSimulateur, ErrorCode, Impression, IpcError, OptionsImpression};
 
 fn baremes() -> Result<&'static Baremes, ErreurSimulateur> {
     static B: OnceLock<Result<Baremes, SimulateurError>> = OnceLock::new();
@@ -68,14 +68,6 @@ pub fn assistance_enveloppe(
     ))
 }
 
-fn erreur_ipc(e: IpcError) -> ErreurSimulateur {
-    ErreurSimulateur {
-        code: e.code,
-        message: e.message,
-        champ: None,
-    }
-}
-
 /// Prints a simulation: computed again from what was typed, summarised on
 /// one page, kept in the copies folder and opened in the system viewer.
 #[tauri::command]
@@ -88,11 +80,11 @@ pub fn imprimer_simulation(
         document_simulation(b, &simulation, &super::documents::entete(&options)).map_err(|e| {
             match e {
                 ErreurSimulationImprimee::Saisie(e) => ErreurSimulateur::from(e),
-                e => erreur_ipc(IpcError::new(ErrorCode::Internal, e.to_string())),
+                e => IpcError::new(ErrorCode::Internal, e.to_string()).into(),
             }
         })?;
     let octets = crate::pdf::render(&doc)
-        .map_err(|e| erreur_ipc(IpcError::new(ErrorCode::Internal, e.to_string())))?;
+        .map_err(|e| ErreurSimulateur::from(IpcError::new(ErrorCode::Internal, e.to_string())))?;
     let quand = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let nom = match &options.numero {
         Some(n) => format!(
@@ -102,6 +94,6 @@ pub fn imprimer_simulation(
         ),
         None => format!("{}-{quand}.pdf", simulation.prefixe()),
     };
-    let dossier = super::documents::dossier(&options).map_err(erreur_ipc)?;
-    super::documents::garder_et_ouvrir(&octets, dossier, &nom).map_err(erreur_ipc)
+    let dossier = super::documents::dossier(&options).map_err(ErreurSimulateur::from)?;
+    super::documents::garder_et_ouvrir(&octets, dossier, &nom).map_err(ErreurSimulateur::from)
 }

@@ -24,7 +24,7 @@ use crate::pdf::{
     Table,
 };
 use crate::simulateurs::assistance::demande::{AssistanceDemande, Domicile};
-use crate::simulateurs::assistance::enveloppe::{self, Annexe, EnveloppeDemande};
+use crate::simulateurs::assistance::enveloppe::{self, EnveloppeDemande};
 use crate::simulateurs::assistance::evenement::{self, EvenementResultat};
 use crate::simulateurs::assistance::prime::{self, PrimeDemande, PrimeResultat};
 use crate::simulateurs::assistance::{
@@ -34,7 +34,7 @@ use crate::simulateurs::caution::{
     self, CautionDemande, CautionResultat, CautionSaisie, Localisation, Operation, TypePret,
 };
 use crate::simulateurs::corem::{
-    self, Assiette, CoremDemande, CoremResultat, CoremSaisie, Qualite,
+    self, Assiette, CoremDates, CoremDemande, CoremResultat, CoremSaisie, Qualite,
 };
 use crate::simulateurs::{Baremes, Condition, Note, SimulateurError, Statut};
 
@@ -374,6 +374,9 @@ fn age_a(naissance: Option<NaiveDate>, demande: Option<NaiveDate>) -> String {
     }
 }
 
+/// The caution summary: the request, the cotisation by tranches (art. 8),
+/// the conditions (art. 3 to 6), the dates and ceilings (art. 4, 5, 6-2-4),
+/// what the section studies next, the readings.
 fn document_caution(
     d: &CautionDemande,
     r: &CautionResultat,
@@ -388,6 +391,41 @@ fn document_caution(
         n,
     );
     doc.push(Heading::section("La demande"));
+    doc.push(demande_de_caution(d, n));
+
+    doc.push(Heading::section(format!(
+        "Cotisation : {} (art. 8)",
+        euros(r.cotisation)
+    )));
+    doc.push(tranches_de_la_cotisation(r));
+
+    doc.push(Heading::section("Conditions d'attribution (art. 3 à 6)"));
+    verdict(&mut doc, r.eligible, &r.conditions, "Caution possible");
+    avertissements(&mut doc, &r.avertissements, n);
+    conditions(&mut doc, &r.conditions, n);
+
+    doc.push(Heading::sub("Dates et plafonds"));
+    let mut kv = vec![(
+        "Fin de la caution (art. 4)".to_string(),
+        fin_de_la_caution(r, n),
+    )];
+    if let Some(a) = r.apport_exige {
+        kv.push(("Apport personnel exigé (art. 6-2-4)".into(), euros(a)));
+    }
+    kv.push((
+        "Plafond restant (art. 5)".into(),
+        euros(r.plafond_disponible),
+    ));
+    doc.push(KeyValues::new(kv));
+
+    a_verifier_par_la_section(&mut doc, r, n);
+    notes(&mut doc, &r.notes, n);
+    doc
+}
+
+/// The loans, the insurance, the people's ages, the operation and the
+/// property, as the adviser typed them.
+fn demande_de_caution(d: &CautionDemande, n: Detail) -> KeyValues {
     let mut kv: Vec<(String, String)> = d
         .prets
         .iter()
@@ -429,6 +467,13 @@ fn document_caution(
         ));
     }
     kv.push(("Demande".into(), demande));
+    kv.push(("Opération".into(), operation_et_apport(d)));
+    kv.push(("Bien".into(), bien(d)));
+    KeyValues::new(kv)
+}
+
+/// "logement neuf, coût total 300 000,00 €, apport 60 000,00 €".
+fn operation_et_apport(d: &CautionDemande) -> String {
     let mut op = ou_non_renseigne(d.operation, |o| operation(o).to_string());
     if let Some(c) = d.cout_operation {
         op.push_str(&format!(", coût total {}", euros(c)));
@@ -436,7 +481,11 @@ fn document_caution(
     if let Some(a) = d.apport {
         op.push_str(&format!(", apport {}", euros(a)));
     }
-    kv.push(("Opération".into(), op));
+    op
+}
+
+/// Where the property is, the share owned, the other MGEN cautions.
+fn bien(d: &CautionDemande) -> String {
     let mut bien = ou_non_renseigne(d.localisation, |l| localisation(l).to_string());
     if let Some(q) = d.quote_part {
         bien.push_str(&format!(", détenu à {}", pct(q)));
@@ -445,13 +494,12 @@ fn document_caution(
         Some(e) => format!(" ; autres cautions MGEN : {} restant dû", euros(e)),
         None => " ; aucune autre caution MGEN déclarée".into(),
     });
-    kv.push(("Bien".into(), bien));
-    doc.push(KeyValues::new(kv));
+    bien
+}
 
-    doc.push(Heading::section(format!(
-        "Cotisation : {} (art. 8)",
-        euros(r.cotisation)
-    )));
+/// The tranches of art. 8 with their arithmetic, the doubling for another
+/// insurance, the total.
+fn tranches_de_la_cotisation(r: &CautionResultat) -> Table {
     let mut t = Table::new(vec![
         Column::text("Tranche du montant emprunté", 34),
         Column::text("Calcul", 48),
@@ -470,22 +518,20 @@ fn document_caution(
             euros(r.detail.majoration_autre_assurance),
         ]);
     }
-    t = t.total_row([
+    t.total_row([
         "Cotisation".to_string(),
         "payée une fois, à la date d'effet".to_string(),
         euros(r.cotisation),
-    ]);
-    doc.push(t);
+    ])
+}
 
-    doc.push(Heading::section("Conditions d'attribution (art. 3 à 6)"));
-    verdict(&mut doc, r.eligible, &r.conditions, "Caution possible");
-    avertissements(&mut doc, &r.avertissements, n);
-    conditions(&mut doc, &r.conditions, n);
-
-    doc.push(Heading::sub("Dates et plafonds"));
-    // Which limit ends the guarantee: the loans' term, a 76th birthday, or
-    // the 30 years; the others are recalled.
+/// The last day of the guarantee (art. 4) and which limit sets it: the
+/// loans' term, a 76th birthday, or the 30 years; the others are recalled.
+fn fin_de_la_caution(r: &CautionResultat, n: Detail) -> String {
     let mut fin = ou_non_renseigne(r.date_fin, date);
+    let Some(df) = r.date_fin else {
+        return fin;
+    };
     let mut limites: Vec<(String, NaiveDate)> = Vec::new();
     if let Some(t) = r.terme_prets {
         limites.push(("terme des prêts".into(), t));
@@ -496,58 +542,53 @@ fn document_caution(
             f.veille_76e_anniversaire,
         ));
     }
-    if let Some(df) = r.date_fin {
-        let (egales, autres): (Vec<_>, Vec<_>) = limites.iter().partition(|(_, x)| *x == df);
-        let mut quoi: Vec<String> = egales.iter().map(|(l, _)| l.clone()).collect();
-        if quoi.is_empty() {
-            quoi.push("30 ans après le départ".into());
-        }
-        fin.push_str(&format!(", {}", quoi.join(" et ")));
-        if !autres.is_empty() && n < Detail::Minimal {
-            let autres: Vec<String> = autres
-                .iter()
-                .map(|(l, x)| format!("{l} : {}", date(*x)))
-                .collect();
-            fin.push_str(&format!(" ({})", autres.join(" ; ")));
-        }
+    let (egales, autres): (Vec<_>, Vec<_>) = limites.iter().partition(|(_, x)| *x == df);
+    let mut quoi: Vec<String> = egales.iter().map(|(l, _)| l.clone()).collect();
+    if quoi.is_empty() {
+        quoi.push("30 ans après le départ".into());
     }
-    let mut kv = vec![("Fin de la caution (art. 4)".to_string(), fin)];
-    if let Some(a) = r.apport_exige {
-        kv.push(("Apport personnel exigé (art. 6-2-4)".into(), euros(a)));
+    fin.push_str(&format!(", {}", quoi.join(" et ")));
+    if !autres.is_empty() && n < Detail::Minimal {
+        let autres: Vec<String> = autres
+            .iter()
+            .map(|(l, x)| format!("{l} : {}", date(*x)))
+            .collect();
+        fin.push_str(&format!(" ({})", autres.join(" ; ")));
     }
-    kv.push((
-        "Plafond restant (art. 5)".into(),
-        euros(r.plafond_disponible),
-    ));
-    doc.push(KeyValues::new(kv));
+    fin
+}
 
+/// What the section studies on the file: in full, or in short summaries
+/// what each point is about (up to its first colon); left out of a short
+/// summary of a refused request.
+fn a_verifier_par_la_section(doc: &mut Document, r: &CautionResultat, n: Detail) {
     if n >= Detail::Court && r.eligible == Some(false) {
-        // Refused anyway: what the section would study next is left out.
-    } else if n <= Detail::SansNotes {
+        return;
+    }
+    if n <= Detail::SansNotes {
         doc.push(Heading::sub("À vérifier par la section sur le dossier"));
         let lignes: Vec<String> = r.a_verifier_par_la_section.iter().map(|x| p(x)).collect();
         doc.push(Paragraph::new(lignes.join("\n")).small());
-    } else {
-        // Short summaries: what each point is about, up to its first colon.
-        let points: Vec<String> = r
-            .a_verifier_par_la_section
-            .iter()
-            .map(|x| p(x.split([':', '(']).next().unwrap_or(x).trim()))
-            .collect();
-        doc.push(
-            Paragraph::spans(vec![
-                Span::bold("À vérifier par la section sur le dossier · "),
-                Span::plain(format!("{}.", points.join(" ; "))),
-            ])
-            .small(),
-        );
+        return;
     }
-    notes(&mut doc, &r.notes, n);
-    doc
+    let points: Vec<String> = r
+        .a_verifier_par_la_section
+        .iter()
+        .map(|x| p(x.split([':', '(']).next().unwrap_or(x).trim()))
+        .collect();
+    doc.push(
+        Paragraph::spans(vec![
+            Span::bold("À vérifier par la section sur le dossier · "),
+            Span::plain(format!("{}.", points.join(" ; "))),
+        ])
+        .small(),
+    );
 }
 
 // ------------------------------------------------------------------- corem
 
+/// The Corem summary: the request, the cotisation (art. 11), the conditions
+/// of adhesion (art. 2), the dates (art. 3 and 4), the readings.
 fn document_corem(d: &CoremDemande, r: &CoremResultat, entete: &EnTete, n: Detail) -> Document {
     let mut doc = entame(
         "Option invalidité Corem",
@@ -557,6 +598,33 @@ fn document_corem(d: &CoremDemande, r: &CoremResultat, entete: &EnTete, n: Detai
         n,
     );
     doc.push(Heading::section("La demande"));
+    doc.push(demande_corem(d, r));
+
+    doc.push(Heading::section(format!(
+        "Cotisation : {} par an (art. 11)",
+        euros(r.cotisation)
+    )));
+    doc.push(cotisation_corem(r));
+
+    doc.push(Heading::section("Conditions d'adhésion (art. 2)"));
+    verdict(
+        &mut doc,
+        Some(r.eligible),
+        &r.conditions,
+        "Adhésion possible",
+    );
+    avertissements(&mut doc, &r.avertissements, n);
+    conditions(&mut doc, &r.conditions, n);
+    if let Some(dt) = &r.dates {
+        doc.push(Heading::sub("Dates"));
+        doc.push(dates_corem(dt));
+    }
+    notes(&mut doc, &r.notes, n);
+    doc
+}
+
+/// The base of the cotisation, the request's date, age and situation.
+fn demande_corem(d: &CoremDemande, r: &CoremResultat) -> KeyValues {
     let base = match &d.assiette {
         Assiette::CotisationAnnuelle(a) => format!("cotisation annuelle au Corem de {}", euros(*a)),
         Assiette::Versements(v) => format!(
@@ -564,34 +632,30 @@ fn document_corem(d: &CoremDemande, r: &CoremResultat, entete: &EnTete, n: Detai
             v.iter().map(|x| euros(*x)).collect::<Vec<_>>().join(", ")
         ),
     };
-    doc.push(KeyValues::new([
+    let qualite = match d.qualite {
+        Qualite::Membre => "membre participant MGEN",
+        Qualite::Conjoint => "bénéficiaire conjoint MGEN",
+        Qualite::Autre => "ni membre participant ni conjoint bénéficiaire",
+    };
+    KeyValues::new([
         ("Base de la cotisation".to_string(), base),
         ("Date de la demande".into(), date(d.date_demande)),
         (
             "Âge à la demande".into(),
             format!("{} ans", r.age_a_la_demande),
         ),
-        (
-            "Qualité".into(),
-            match d.qualite {
-                Qualite::Membre => "membre participant MGEN",
-                Qualite::Conjoint => "bénéficiaire conjoint MGEN",
-                Qualite::Autre => "ni membre participant ni conjoint bénéficiaire",
-            }
-            .to_string(),
-        ),
+        ("Qualité".into(), qualite.to_string()),
         ("En activité".into(), oui_non(d.en_activite).to_string()),
         (
             "En arrêt de travail / en invalidité".into(),
             format!("{} / {}", oui_non(d.en_arret), oui_non(d.en_invalidite)),
         ),
-    ]));
+    ])
+}
 
-    doc.push(Heading::section(format!(
-        "Cotisation : {} par an (art. 11)",
-        euros(r.cotisation)
-    )));
-    doc.push(KeyValues::new([
+/// The rate and its base, paid at once or in monthly payments (art. 11).
+fn cotisation_corem(r: &CoremResultat) -> KeyValues {
+    KeyValues::new([
         (
             format!(
                 "{} de {}",
@@ -614,45 +678,36 @@ fn document_corem(d: &CoremDemande, r: &CoremResultat, entete: &EnTete, n: Detai
                 euros(r.derniere_mensualite)
             ),
         ),
-    ]));
+    ])
+}
 
-    doc.push(Heading::section("Conditions d'adhésion (art. 2)"));
-    verdict(
-        &mut doc,
-        Some(r.eligible),
-        &r.conditions,
-        "Adhésion possible",
-    );
-    avertissements(&mut doc, &r.avertissements, n);
-    conditions(&mut doc, &r.conditions, n);
-    if let Some(dt) = &r.dates {
-        doc.push(Heading::sub("Dates"));
-        doc.push(KeyValues::new([
-            ("Date d'effet (art. 3)".to_string(), date(dt.date_effet)),
-            (
-                "Fin de la première période (art. 3)".into(),
-                date(dt.fin_premiere_periode),
-            ),
-            (
-                "Fin du délai d'attente de 3 ans (art. 3)".into(),
-                date(dt.fin_delai_attente),
-            ),
-            (
-                "Invalidité couverte à partir du (art. 3)".into(),
-                date(dt.garantie_acquise_le),
-            ),
-            (
-                "Fin de la garantie, 60 ans (art. 4)".into(),
-                date(dt.date_fin),
-            ),
-        ]));
-    }
-    notes(&mut doc, &r.notes, n);
-    doc
+/// The dates of the adhesion (art. 3) and of the end of the right (art. 4).
+fn dates_corem(dt: &CoremDates) -> KeyValues {
+    KeyValues::new([
+        ("Date d'effet (art. 3)".to_string(), date(dt.date_effet)),
+        (
+            "Fin de la première période (art. 3)".into(),
+            date(dt.fin_premiere_periode),
+        ),
+        (
+            "Fin du délai d'attente de 3 ans (art. 3)".into(),
+            date(dt.fin_delai_attente),
+        ),
+        (
+            "Invalidité couverte à partir du (art. 3)".into(),
+            date(dt.garantie_acquise_le),
+        ),
+        (
+            "Fin de la garantie, 60 ans (art. 4)".into(),
+            date(dt.date_fin),
+        ),
+    ])
 }
 
 // ------------------------------------------------------- assistance: prime
 
+/// The premium summary: the request, the months counted, the premium per
+/// Assuré and in total (Montant de la prime), the dates.
 fn document_prime(d: &PrimeDemande, r: &PrimeResultat, entete: &EnTete, n: Detail) -> Document {
     let mut doc = entame(
         "MGEN Assistance, prime",
@@ -684,7 +739,30 @@ fn document_prime(d: &PrimeDemande, r: &PrimeResultat, entete: &EnTete, n: Detai
         r.mois_comptes,
         p(&r.calcul)
     )));
-    let t = Table::new(vec![
+    doc.push(montants_de_la_prime(r));
+    doc.push(Heading::sub("Dates"));
+    doc.push(KeyValues::new([
+        ("Début des garanties".to_string(), date(r.date_adhesion)),
+        (
+            "Fin de la première période".into(),
+            date(r.fin_premiere_periode),
+        ),
+        (
+            "Renouvellement (prime entière)".into(),
+            date(r.renouvellement),
+        ),
+    ]));
+    doc.push(
+        Paragraph::new("Figures : « Montant de la prime » et « Prise d'effet et durée des garanties » de la notice.")
+            .small(),
+    );
+    notes(&mut doc, &r.notes, n);
+    doc
+}
+
+/// The yearly premium, the prorated one per Assuré, the total: HT, taxes, TTC.
+fn montants_de_la_prime(r: &PrimeResultat) -> Table {
+    Table::new(vec![
         Column::text("Montant de la prime", 46),
         Column::amount("HT", 18),
         Column::amount("Taxes", 18),
@@ -711,26 +789,7 @@ fn document_prime(d: &PrimeDemande, r: &PrimeResultat, entete: &EnTete, n: Detai
         euros(r.total_ht),
         euros(r.total_taxes),
         euros(r.total_ttc),
-    ]);
-    doc.push(t);
-    doc.push(Heading::sub("Dates"));
-    doc.push(KeyValues::new([
-        ("Début des garanties".to_string(), date(r.date_adhesion)),
-        (
-            "Fin de la première période".into(),
-            date(r.fin_premiere_periode),
-        ),
-        (
-            "Renouvellement (prime entière)".into(),
-            date(r.renouvellement),
-        ),
-    ]));
-    doc.push(
-        Paragraph::new("Figures : « Montant de la prime » et « Prise d'effet et durée des garanties » de la notice.")
-            .small(),
-    );
-    notes(&mut doc, &r.notes, n);
-    doc
+    ])
 }
 
 // ---------------------------------------------------- assistance: événement
@@ -806,6 +865,9 @@ fn ligne_service(s: &Service, limite_generale: Option<NaiveDate>, n: Detail) -> 
     ]
 }
 
+/// The event summary: the event and the household, the request to IMA,
+/// the exclusions, the services opened (then those left closed), the
+/// envelope, what does not add up and where, the readings.
 fn document_evenement(
     d: &AssistanceDemande,
     r: &EvenementResultat,
@@ -820,104 +882,11 @@ fn document_evenement(
         n,
     );
     doc.push(Heading::section("L'événement"));
-    let mut evt = p(&r.evenement);
-    if let Some(du) = &r.duree {
-        evt.push_str(&format!(", {}", p(&du.texte)));
-    }
-    let mut kv = vec![("Événement".to_string(), evt)];
-    let enfants: Vec<String> = d
-        .enfants
-        .iter()
-        .map(|e| {
-            format!(
-                "{} an{}{}",
-                e.age,
-                if e.age > 1 { "s" } else { "" },
-                if e.handicape { " (handicapé)" } else { "" }
-            )
-        })
-        .collect();
-    kv.push((
-        "Foyer".into(),
-        format!(
-            "{} ; {} ; domicile : {}",
-            if d.conjoint {
-                "avec conjoint"
-            } else {
-                "sans conjoint"
-            },
-            if enfants.is_empty() {
-                "sans enfant".to_string()
-            } else {
-                format!("enfants de {}", enfants.join(", "))
-            },
-            domicile(d.domicile)
-        ),
-    ));
-    let appel = match (d.date_appel, r.jour_appel) {
-        (Some(a), Some(j)) => format!("appel à IMA le {} ({j}e jour)", date(a)),
-        (Some(a), None) => format!("appel à IMA le {}", date(a)),
-        (None, _) => "IMA pas encore appelée".into(),
-    };
-    let demande = match (r.date_limite_demande, r.date_reference, &r.reference) {
-        (Some(l), Some(dr), Some(quoi)) => format!(
-            "au plus tard le {} (30 jours à compter {quoi}, le {}, jour 1) ; {appel}",
-            date(l),
-            date(dr)
-        ),
-        _ => appel,
-    };
-    kv.push(("Demande à IMA".into(), demande));
-    doc.push(KeyValues::new(kv));
-
+    doc.push(l_evenement(d, r));
     for e in &r.exclusions {
         doc.push(Notice::warning(format!("{} — {}", p(&e.texte), e.article)).titled("Exclusion"));
     }
-
-    let (ouverts, fermes): (Vec<&Service>, Vec<&Service>) = r
-        .services
-        .iter()
-        .partition(|s| s.statut != StatutService::NonOuvert);
-    doc.push(Heading::section(format!(
-        "Services ouverts : {} sur {}",
-        ouverts.len(),
-        r.services.len()
-    )));
-    // Opened services first, one line each; then those left closed, with
-    // why (or only named, in the shortest summary).
-    let mut spans = Vec::new();
-    for s in &ouverts {
-        if !spans.is_empty() {
-            spans.push(Span::plain("\n"));
-        }
-        spans.extend(ligne_service(s, r.date_limite_demande, n));
-    }
-    if n < Detail::Minimal {
-        for s in &fermes {
-            if !spans.is_empty() {
-                spans.push(Span::plain("\n"));
-            }
-            spans.push(Span::bold(format!(
-                "{} ({}) · non ouvert",
-                s.titre, s.article
-            )));
-            spans.push(Span::plain(format!(
-                " : {}",
-                p(s.motif.as_deref().unwrap_or(""))
-            )));
-        }
-    } else if !fermes.is_empty() {
-        if !spans.is_empty() {
-            spans.push(Span::plain("\n"));
-        }
-        let titres: Vec<String> = fermes
-            .iter()
-            .map(|s| format!("{} ({})", s.titre, s.article))
-            .collect();
-        spans.push(Span::bold("Non ouverts · "));
-        spans.push(Span::plain(format!("{}.", titres.join(" ; "))));
-    }
-    doc.push(Paragraph::spans(spans).small());
+    services_de_l_evenement(&mut doc, r, n);
     if let Some(e) = &r.enveloppe {
         doc.push(Heading::sub("Enveloppe de services"));
         let mut texte = format!(
@@ -935,6 +904,116 @@ fn document_evenement(
         doc.push(Paragraph::new(texte));
     }
     doc.push(Heading::sub("Non cumulables, territoire"));
+    doc.push(non_cumulables_et_territoire(r, n));
+    notes(&mut doc, &r.notes, n);
+    doc
+}
+
+/// The event with its length, the household, and when to call IMA.
+fn l_evenement(d: &AssistanceDemande, r: &EvenementResultat) -> KeyValues {
+    let mut evt = p(&r.evenement);
+    if let Some(du) = &r.duree {
+        evt.push_str(&format!(", {}", p(&du.texte)));
+    }
+    let appel = match (d.date_appel, r.jour_appel) {
+        (Some(a), Some(j)) => format!("appel à IMA le {} ({j}e jour)", date(a)),
+        (Some(a), None) => format!("appel à IMA le {}", date(a)),
+        (None, _) => "IMA pas encore appelée".into(),
+    };
+    let demande = match (r.date_limite_demande, r.date_reference, &r.reference) {
+        (Some(l), Some(dr), Some(quoi)) => format!(
+            "au plus tard le {} (30 jours à compter {quoi}, le {}, jour 1) ; {appel}",
+            date(l),
+            date(dr)
+        ),
+        _ => appel,
+    };
+    KeyValues::new([
+        ("Événement".to_string(), evt),
+        ("Foyer".into(), foyer(d)),
+        ("Demande à IMA".into(), demande),
+    ])
+}
+
+/// "avec conjoint ; enfants de 3 ans, 12 ans (handicapé) ; domicile : …".
+fn foyer(d: &AssistanceDemande) -> String {
+    let enfants: Vec<String> = d
+        .enfants
+        .iter()
+        .map(|e| {
+            format!(
+                "{} an{}{}",
+                e.age,
+                if e.age > 1 { "s" } else { "" },
+                if e.handicape { " (handicapé)" } else { "" }
+            )
+        })
+        .collect();
+    format!(
+        "{} ; {} ; domicile : {}",
+        if d.conjoint {
+            "avec conjoint"
+        } else {
+            "sans conjoint"
+        },
+        if enfants.is_empty() {
+            "sans enfant".to_string()
+        } else {
+            format!("enfants de {}", enfants.join(", "))
+        },
+        domicile(d.domicile)
+    )
+}
+
+/// The services opened first, one line each; then those left closed, with
+/// why (or only named, in the shortest summary).
+fn services_de_l_evenement(doc: &mut Document, r: &EvenementResultat, n: Detail) {
+    let (ouverts, fermes): (Vec<&Service>, Vec<&Service>) = r
+        .services
+        .iter()
+        .partition(|s| s.statut != StatutService::NonOuvert);
+    doc.push(Heading::section(format!(
+        "Services ouverts : {} sur {}",
+        ouverts.len(),
+        r.services.len()
+    )));
+    let mut spans = Vec::new();
+    let a_la_ligne = |spans: &mut Vec<Span>| {
+        if !spans.is_empty() {
+            spans.push(Span::plain("\n"));
+        }
+    };
+    for s in &ouverts {
+        a_la_ligne(&mut spans);
+        spans.extend(ligne_service(s, r.date_limite_demande, n));
+    }
+    if n < Detail::Minimal {
+        for s in &fermes {
+            a_la_ligne(&mut spans);
+            spans.push(Span::bold(format!(
+                "{} ({}) · non ouvert",
+                s.titre, s.article
+            )));
+            spans.push(Span::plain(format!(
+                " : {}",
+                p(s.motif.as_deref().unwrap_or(""))
+            )));
+        }
+    } else if !fermes.is_empty() {
+        a_la_ligne(&mut spans);
+        let titres: Vec<String> = fermes
+            .iter()
+            .map(|s| format!("{} ({})", s.titre, s.article))
+            .collect();
+        spans.push(Span::bold("Non ouverts · "));
+        spans.push(Span::plain(format!("{}.", titres.join(" ; "))));
+    }
+    doc.push(Paragraph::spans(spans).small());
+}
+
+/// What cannot be combined, where the guarantees apply, and (but in the
+/// shortest summary) the services open whatever the event.
+fn non_cumulables_et_territoire(r: &EvenementResultat, n: Detail) -> Paragraph {
     let infos: Vec<String> = r
         .toujours_disponibles
         .iter()
@@ -948,13 +1027,13 @@ fn document_evenement(
             infos.join(", ")
         ));
     }
-    doc.push(Paragraph::new(lignes.join("\n")).small());
-    notes(&mut doc, &r.notes, n);
-    doc
+    Paragraph::new(lignes.join("\n")).small()
 }
 
 // ---------------------------------------------------- assistance: enveloppe
 
+/// The envelope summary: units available, used and left, a table of the
+/// annex with the quantities planned, the readings.
 fn document_enveloppe(
     d: &EnveloppeDemande,
     r: &EnveloppeResultat,
@@ -970,10 +1049,7 @@ fn document_enveloppe(
          modifiables.",
         n,
     );
-    let article = match d.annexe {
-        Annexe::Adulte => "art. 2-1, annexe 1",
-        Annexe::Enfant => "art. 3-4, annexe 2",
-    };
+    let (_, article) = enveloppe::titre_et_article(d.annexe);
     doc.push(Heading::section(p(&r.titre)));
     doc.push(KeyValues::new([
         (
@@ -992,6 +1068,21 @@ fn document_enveloppe(
             r.depassement, r.unites_disponibles
         )));
     }
+    doc.push(lignes_de_l_annexe(r));
+    doc.push(
+        Paragraph::new(
+            "« Encore possible » : combien de fois encore chaque prestation tient dans les unités \
+             restantes, si elle était la seule utilisée.",
+        )
+        .small(),
+    );
+    notes(&mut doc, &r.notes, n);
+    doc
+}
+
+/// Every row of the annex with its value, the quantity planned, the units
+/// it takes and how many more fit; the total used and left.
+fn lignes_de_l_annexe(r: &EnveloppeResultat) -> Table {
     let mut t = Table::new(vec![
         Column::text("Prestation", 32),
         Column::text("Unité de mesure", 26),
@@ -1010,22 +1101,12 @@ fn document_enveloppe(
             l.encore_possible.to_string(),
         ]);
     }
-    t = t.total_row([
+    t.total_row([
         "Total".to_string(),
         String::new(),
         String::new(),
         String::new(),
         r.unites_utilisees.to_string(),
         format!("reste {}", r.unites_restantes),
-    ]);
-    doc.push(t);
-    doc.push(
-        Paragraph::new(
-            "« Encore possible » : combien de fois encore chaque prestation tient dans les unités \
-             restantes, si elle était la seule utilisée.",
-        )
-        .small(),
-    );
-    notes(&mut doc, &r.notes, n);
-    doc
+    ])
 }

@@ -356,200 +356,24 @@ fn check_rule(file: &str, item: &str, r: &RegleDef) -> Result<Rule, FicheError> 
     Ok(Rule { anchor, shift })
 }
 
+/// Checks one checklist file: its inputs, its dated parameters, then each
+/// item against them. Errors name the file and the item.
 fn check_fiche(file: &str, def: FicheDef) -> Result<Fiche, FicheError> {
-    let mut champs = Vec::new();
-    for c in &def.champs {
-        let field = Field::from_key(&c.champ)
-            .ok_or_else(|| err(file, format!("champ « {} » inconnu", c.champ)))?;
-        if champs.iter().any(|(f, _): &(Field, ChampDef)| *f == field) {
-            return Err(err(file, format!("champ « {} » en double", c.champ)));
-        }
-        if c.obligatoire && c.groupe.is_some() {
-            return Err(err(
-                file,
-                format!("champ « {} » : obligatoire et groupe à la fois", c.champ),
-            ));
-        }
-        champs.push((field, c.clone()));
-    }
-    let declared: HashSet<Field> = champs.iter().map(|(f, _)| *f).collect();
-
-    let mut parametres = BTreeMap::new();
-    for (name, p) in &def.parametres {
-        if p.valeurs.is_empty() {
-            return Err(err(file, format!("paramètre {name} sans valeur")));
-        }
-        let mut values = Vec::new();
-        for v in &p.valeurs {
-            let since = NaiveDate::parse_from_str(&v.depuis, "%Y-%m-%d").map_err(|_| {
-                err(
-                    file,
-                    format!("paramètre {name} : date « {} » illisible", v.depuis),
-                )
-            })?;
-            let amount: Decimal = v.montant.parse().map_err(|_| {
-                err(
-                    file,
-                    format!("paramètre {name} : montant « {} » illisible", v.montant),
-                )
-            })?;
-            if amount.is_sign_negative() || v.source.trim().is_empty() {
-                return Err(err(
-                    file,
-                    format!("paramètre {name} : montant négatif ou sans source"),
-                ));
-            }
-            values.push(Value {
-                since,
-                amount,
-                source: v.source.clone(),
-            });
-        }
-        if values.windows(2).any(|w| w[0].since >= w[1].since) {
-            return Err(err(
-                file,
-                format!("paramètre {name} : dates non croissantes"),
-            ));
-        }
-        if !declared.contains(&Field::DateSoins) {
-            return Err(err(
-                file,
-                "des paramètres datés exigent le champ date_soins",
-            ));
-        }
-        parametres.insert(name.clone(), values);
-    }
-
+    let champs = check_champs(file, &def.champs)?;
+    let parametres = check_parametres(file, &def.parametres, &champs)?;
+    let context = ItemContext {
+        file,
+        declared: champs.iter().map(|(f, _)| *f).collect(),
+        sources: &def.sources,
+        parametres: &parametres,
+    };
     let mut items = Vec::new();
     let mut item_ids = HashSet::new();
     for it in &def.items {
         if !item_ids.insert(it.id.clone()) {
             return Err(err(file, format!("item {} en double", it.id)));
         }
-        if !def.sources.contains_key(&it.source) {
-            return Err(err(
-                file,
-                format!("item {} : source « {} » inconnue", it.id, it.source),
-            ));
-        }
-        let date = match (&it.echeance, &it.a_partir_du, &it.periode) {
-            (None, None, None) => None,
-            (Some(r), None, None) => Some(DateRule::Due(check_rule(file, &it.id, r)?)),
-            (None, Some(r), None) => Some(DateRule::NotBefore(check_rule(file, &it.id, r)?)),
-            (None, None, Some(p)) => Some(DateRule::Period(
-                check_rule(file, &it.id, &p.debut)?,
-                check_rule(file, &it.id, &p.fin)?,
-            )),
-            _ => {
-                return Err(err(
-                    file,
-                    format!("item {} : une seule sorte de date", it.id),
-                ))
-            }
-        };
-        let mut anchors = Vec::new();
-        match date {
-            Some(DateRule::Due(r)) | Some(DateRule::NotBefore(r)) => anchors.push(r.anchor),
-            Some(DateRule::Period(a, b)) => anchors.extend([a.anchor, b.anchor]),
-            None => {}
-        }
-        let statut = it
-            .quand
-            .statut
-            .iter()
-            .map(|s| {
-                Statut::from_key(s)
-                    .ok_or_else(|| err(file, format!("item {} : statut « {s} » inconnu", it.id)))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let motif = it
-            .quand
-            .motif
-            .iter()
-            .map(|m| {
-                MotifCarte::from_key(m)
-                    .ok_or_else(|| err(file, format!("item {} : motif « {m} » inconnu", it.id)))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        if !statut.is_empty() && !declared.contains(&Field::Statut) {
-            return Err(err(
-                file,
-                format!("item {} : condition sur le statut sans champ statut", it.id),
-            ));
-        }
-        if !motif.is_empty() && !declared.contains(&Field::Motif) {
-            return Err(err(
-                file,
-                format!("item {} : condition sur le motif sans champ motif", it.id),
-            ));
-        }
-        let item_champs = it
-            .quand
-            .champs
-            .iter()
-            .map(|c| {
-                Field::from_key(c)
-                    .filter(|f| declared.contains(f))
-                    .ok_or_else(|| {
-                        err(
-                            file,
-                            format!("item {} : champ « {c} » inconnu ou non déclaré", it.id),
-                        )
-                    })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        for p in &it.quand.parametres {
-            if !parametres.contains_key(p) {
-                return Err(err(
-                    file,
-                    format!("item {} : paramètre « {p} » inconnu", it.id),
-                ));
-            }
-        }
-        let own = own_placeholders(date);
-        let texts = [
-            Some(&it.texte),
-            it.destinataire.as_ref(),
-            it.a_envoyer.as_ref(),
-        ];
-        for text in texts.into_iter().flatten() {
-            for name in
-                placeholders(text).map_err(|e| err(file, format!("item {} : {e}", it.id)))?
-            {
-                if own.contains(&name) || parametres.contains_key(name) {
-                    continue;
-                }
-                match Anchor::from_key(name) {
-                    Some(a) => anchors.push(a),
-                    None => {
-                        return Err(err(
-                            file,
-                            format!("item {} : « {{{name}}} » inconnu", it.id),
-                        ))
-                    }
-                }
-            }
-        }
-        for a in anchors {
-            if !declared.contains(&anchor_fields(a)[0]) {
-                return Err(err(
-                    file,
-                    format!(
-                        "item {} : date « {} » sans le champ {}",
-                        it.id,
-                        a.key(),
-                        anchor_fields(a)[0].key()
-                    ),
-                ));
-            }
-        }
-        items.push(Item {
-            def: it.clone(),
-            date,
-            statut,
-            motif,
-            champs: item_champs,
-        });
+        items.push(context.check_item(it)?);
     }
     if items.is_empty() {
         return Err(err(file, "aucun item"));
@@ -560,6 +384,239 @@ fn check_fiche(file: &str, def: FicheDef) -> Result<Fiche, FicheError> {
         parametres,
         items,
     })
+}
+
+/// The inputs of a checklist: known, each once, and either required or part
+/// of a group (not both).
+fn check_champs(file: &str, defs: &[ChampDef]) -> Result<Vec<(Field, ChampDef)>, FicheError> {
+    let mut champs: Vec<(Field, ChampDef)> = Vec::new();
+    for c in defs {
+        let field = Field::from_key(&c.champ)
+            .ok_or_else(|| err(file, format!("champ « {} » inconnu", c.champ)))?;
+        if champs.iter().any(|(f, _)| *f == field) {
+            return Err(err(file, format!("champ « {} » en double", c.champ)));
+        }
+        if c.obligatoire && c.groupe.is_some() {
+            return Err(err(
+                file,
+                format!("champ « {} » : obligatoire et groupe à la fois", c.champ),
+            ));
+        }
+        champs.push((field, c.clone()));
+    }
+    Ok(champs)
+}
+
+/// The dated parameters (amounts looked up at the date of care): each value
+/// readable, non-negative and sourced, dates increasing; a checklist with
+/// parameters must ask for the date of care.
+fn check_parametres(
+    file: &str,
+    defs: &BTreeMap<String, ParametreDef>,
+    champs: &[(Field, ChampDef)],
+) -> Result<BTreeMap<String, Vec<Value>>, FicheError> {
+    let mut parametres = BTreeMap::new();
+    for (name, p) in defs {
+        if p.valeurs.is_empty() {
+            return Err(err(file, format!("paramètre {name} sans valeur")));
+        }
+        let values = p
+            .valeurs
+            .iter()
+            .map(|v| check_valeur(file, name, v))
+            .collect::<Result<Vec<_>, _>>()?;
+        if values.windows(2).any(|w| w[0].since >= w[1].since) {
+            return Err(err(
+                file,
+                format!("paramètre {name} : dates non croissantes"),
+            ));
+        }
+        if !champs.iter().any(|(f, _)| *f == Field::DateSoins) {
+            return Err(err(
+                file,
+                "des paramètres datés exigent le champ date_soins",
+            ));
+        }
+        parametres.insert(name.clone(), values);
+    }
+    Ok(parametres)
+}
+
+/// One dated value of a parameter.
+fn check_valeur(file: &str, name: &str, v: &ValeurDef) -> Result<Value, FicheError> {
+    let since = NaiveDate::parse_from_str(&v.depuis, "%Y-%m-%d").map_err(|_| {
+        err(
+            file,
+            format!("paramètre {name} : date « {} » illisible", v.depuis),
+        )
+    })?;
+    let amount: Decimal = v.montant.parse().map_err(|_| {
+        err(
+            file,
+            format!("paramètre {name} : montant « {} » illisible", v.montant),
+        )
+    })?;
+    if amount.is_sign_negative() || v.source.trim().is_empty() {
+        return Err(err(
+            file,
+            format!("paramètre {name} : montant négatif ou sans source"),
+        ));
+    }
+    Ok(Value {
+        since,
+        amount,
+        source: v.source.clone(),
+    })
+}
+
+/// What an item is checked against: the checklist's declared inputs, its
+/// sources and its parameters.
+struct ItemContext<'a> {
+    file: &'a str,
+    declared: HashSet<Field>,
+    sources: &'a BTreeMap<String, SourceDef>,
+    parametres: &'a BTreeMap<String, Vec<Value>>,
+}
+
+impl ItemContext<'_> {
+    fn err(&self, item: &ItemDef, what: impl std::fmt::Display) -> FicheError {
+        err(self.file, format!("item {} : {what}", item.id))
+    }
+
+    /// One item: its source exists, its date rule, its conditions, and every
+    /// date it prints comes from an input the checklist asks for.
+    fn check_item(&self, it: &ItemDef) -> Result<Item, FicheError> {
+        if !self.sources.contains_key(&it.source) {
+            return Err(self.err(it, format!("source « {} » inconnue", it.source)));
+        }
+        let date = self.date_rule(it)?;
+        let (statut, motif) = self.conditions(it)?;
+        let champs = self.condition_champs(it)?;
+        self.check_parametres_known(it)?;
+        let mut anchors = match date {
+            Some(DateRule::Due(r)) | Some(DateRule::NotBefore(r)) => vec![r.anchor],
+            Some(DateRule::Period(a, b)) => vec![a.anchor, b.anchor],
+            None => Vec::new(),
+        };
+        anchors.extend(self.placeholder_anchors(it, date)?);
+        self.check_anchors_declared(it, &anchors)?;
+        Ok(Item {
+            def: it.clone(),
+            date,
+            statut,
+            motif,
+            champs,
+        })
+    }
+
+    /// The item's one kind of date: a deadline, a "from", a period, or none.
+    fn date_rule(&self, it: &ItemDef) -> Result<Option<DateRule>, FicheError> {
+        let rule = |r| check_rule(self.file, &it.id, r);
+        Ok(match (&it.echeance, &it.a_partir_du, &it.periode) {
+            (None, None, None) => None,
+            (Some(r), None, None) => Some(DateRule::Due(rule(r)?)),
+            (None, Some(r), None) => Some(DateRule::NotBefore(rule(r)?)),
+            (None, None, Some(p)) => Some(DateRule::Period(rule(&p.debut)?, rule(&p.fin)?)),
+            _ => return Err(self.err(it, "une seule sorte de date")),
+        })
+    }
+
+    /// The statut and motif the item is limited to: known values, and only
+    /// when the checklist asks for that input.
+    fn conditions(&self, it: &ItemDef) -> Result<(Vec<Statut>, Vec<MotifCarte>), FicheError> {
+        let statut = it
+            .quand
+            .statut
+            .iter()
+            .map(|s| {
+                Statut::from_key(s).ok_or_else(|| self.err(it, format!("statut « {s} » inconnu")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let motif = it
+            .quand
+            .motif
+            .iter()
+            .map(|m| {
+                MotifCarte::from_key(m)
+                    .ok_or_else(|| self.err(it, format!("motif « {m} » inconnu")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if !statut.is_empty() && !self.declared.contains(&Field::Statut) {
+            return Err(self.err(it, "condition sur le statut sans champ statut"));
+        }
+        if !motif.is_empty() && !self.declared.contains(&Field::Motif) {
+            return Err(self.err(it, "condition sur le motif sans champ motif"));
+        }
+        Ok((statut, motif))
+    }
+
+    /// The parameters whose definition at the date of care the item needs.
+    fn check_parametres_known(&self, it: &ItemDef) -> Result<(), FicheError> {
+        match it
+            .quand
+            .parametres
+            .iter()
+            .find(|p| !self.parametres.contains_key(*p))
+        {
+            Some(p) => Err(self.err(it, format!("paramètre « {p} » inconnu"))),
+            None => Ok(()),
+        }
+    }
+
+    /// The inputs that must have been entered for the item to apply.
+    fn condition_champs(&self, it: &ItemDef) -> Result<Vec<Field>, FicheError> {
+        it.quand
+            .champs
+            .iter()
+            .map(|c| {
+                Field::from_key(c)
+                    .filter(|f| self.declared.contains(f))
+                    .ok_or_else(|| self.err(it, format!("champ « {c} » inconnu ou non déclaré")))
+            })
+            .collect()
+    }
+
+    /// The anchors named by the placeholders of the item's texts; any other
+    /// placeholder must be one of the item's own dates or a parameter.
+    fn placeholder_anchors(
+        &self,
+        it: &ItemDef,
+        date: Option<DateRule>,
+    ) -> Result<Vec<Anchor>, FicheError> {
+        let own = own_placeholders(date);
+        let texts = [
+            Some(&it.texte),
+            it.destinataire.as_ref(),
+            it.a_envoyer.as_ref(),
+        ];
+        let mut anchors = Vec::new();
+        for text in texts.into_iter().flatten() {
+            for name in placeholders(text).map_err(|e| self.err(it, e))? {
+                if own.contains(&name) || self.parametres.contains_key(name) {
+                    continue;
+                }
+                match Anchor::from_key(name) {
+                    Some(a) => anchors.push(a),
+                    None => return Err(self.err(it, format!("« {{{name}}} » inconnu"))),
+                }
+            }
+        }
+        Ok(anchors)
+    }
+
+    /// Every date the item computes or prints needs the input it is computed from.
+    fn check_anchors_declared(&self, it: &ItemDef, anchors: &[Anchor]) -> Result<(), FicheError> {
+        for &a in anchors {
+            let field = anchor_fields(a)[0];
+            if !self.declared.contains(&field) {
+                return Err(self.err(
+                    it,
+                    format!("date « {} » sans le champ {}", a.key(), field.key()),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@
 //! `optam`, `reseau`, `conventionne`, `cecite`: booleans).
 
 use super::chaine::Chaine;
-use crate::tarifs::memo::{permanente, IndexParNom, Memo};
+use crate::tarifs::memo::{permanente, Memo};
 use crate::tarifs::Bareme;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,9 +33,6 @@ pub struct Catalogue {
     pub enveloppes: Vec<EnveloppeDeclaree>,
     #[serde(rename = "acte")]
     pub actes: Vec<ActeCatalogue>,
-    /// The acts by code (built on first use; not data).
-    #[serde(skip)]
-    pub index: IndexParNom,
 }
 
 /// An annual envelope whose consumption `deja_utilise.enveloppes` may state.
@@ -291,6 +288,47 @@ pub struct Composante {
     /// units; does not apply when there are none).
     #[serde(default)]
     pub dents_au_dela_de: Option<u32>,
+    /// Materials of the act that the Annexe groups under one row of this
+    /// line (26.3.2.1: céramo-métallique or céramo-céramique, the row
+    /// `ceramique`): act value → row value. Others are looked up as typed.
+    #[serde(default)]
+    pub materiau_du_bareme: BTreeMap<String, String>,
+}
+
+impl Composante {
+    /// The barème's `materiau` for the act's material on this line.
+    pub fn materiau_du_bareme<'a>(&'a self, materiau: &'a str) -> &'a str {
+        self.materiau_du_bareme
+            .get(materiau)
+            .map_or(materiau, String::as_str)
+    }
+}
+
+/// A material as the catalogue spells it, from the words of a devis or of
+/// the Annexe: lower case, without accents, words joined by `_`
+/// (« Céramo-métallique » → `ceramo_metallique`).
+pub fn materiau_canonique(saisi: &str) -> String {
+    let mut out = String::with_capacity(saisi.len());
+    for c in saisi.trim().chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
 }
 
 /// A default BRSS per unit: an AMO parameter, for the acts that match.
@@ -422,12 +460,7 @@ pub enum ErreurCatalogue {
 
 impl Catalogue {
     pub fn acte(&self, code: &str) -> Option<&ActeCatalogue> {
-        self.index.chercher(
-            &self.actes,
-            code,
-            |a: &ActeCatalogue| a.code.as_str(),
-            |_| true,
-        )
+        self.actes.iter().find(|a| a.code == code)
     }
 
     pub fn enveloppe(&self, id: &str) -> Option<&EnveloppeDeclaree> {
@@ -440,79 +473,14 @@ impl Catalogue {
     /// for one kind of tooth — are refused at estimate time with a message
     /// naming the field.)
     pub fn references(&self, acte: &ActeCatalogue) -> Vec<(String, BTreeMap<String, String>)> {
-        let mut out = Vec::new();
-        for c in &acte.mgen {
-            let mut variants = vec![c.variante.clone()];
-            for s in &c.selon {
-                let values: Vec<String> = match s {
-                    Selon::Optam | Selon::Reseau | Selon::Conventionne => {
-                        vec!["oui".into(), "non".into()]
-                    }
-                    Selon::Parcours => vec!["dans".into(), "hors".into()],
-                    Selon::Sejour => crate::moteur::situation::Sejour::NOMS
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect(),
-                    Selon::Element(_) => acte.elements.iter().map(|e| e.valeur.clone()).collect(),
-                    Selon::Age(n) => vec![format!("<{n}"), format!(">={n}")],
-                    Selon::Dent => vec!["incisive_canine_premolaire".into(), "molaire".into()],
-                    Selon::Materiau => acte.materiaux.clone(),
-                    Selon::Debut => {
-                        // Absent from the rows other than the active treatment.
-                        let base = variants.clone();
-                        for v in base {
-                            for x in ["avant_16_ans", "apres_16_ans"] {
-                                let mut v = v.clone();
-                                v.insert("debut".into(), x.into());
-                                variants.push(v);
-                            }
-                        }
-                        continue;
-                    }
-                    Selon::Audio | Selon::Accompagnant => {
-                        let base = variants.clone();
-                        variants = Vec::new();
-                        let options: Vec<Vec<(&str, &str)>> = if *s == Selon::Audio {
-                            vec![
-                                vec![("age", "<20")],
-                                vec![("age", ">=20"), ("cecite", "oui")],
-                                vec![("age", ">=20"), ("cecite", "non")],
-                            ]
-                        } else {
-                            vec![
-                                vec![("age", "<16")],
-                                vec![("age", ">70")],
-                                vec![("handicap", "oui")],
-                            ]
-                        };
-                        for v in &base {
-                            for o in &options {
-                                let mut v = v.clone();
-                                for (k, x) in o {
-                                    v.insert(k.to_string(), x.to_string());
-                                }
-                                variants.push(v);
-                            }
-                        }
-                        continue;
-                    }
-                };
-                variants = variants
+        acte.mgen
+            .iter()
+            .flat_map(|c| {
+                variantes_atteignables(acte, c)
                     .into_iter()
-                    .flat_map(|v| {
-                        values.iter().map(move |x| {
-                            let mut v = v.clone();
-                            v.insert(s.cle().to_string(), x.clone());
-                            v
-                        })
-                    })
-                    .collect();
-            }
-            for v in variants {
-                out.push((c.ligne.clone(), v));
-            }
-        }
-        out
+                    .map(|v| (c.ligne.clone(), v))
+            })
+            .collect()
     }
 
     /// References of this catalogue that a barème lacks, as readable text
@@ -530,95 +498,195 @@ impl Catalogue {
         missing.into_iter().collect()
     }
 
+    /// Checks the catalogue's coherence (the tests run it on the shipped
+    /// file): each code once, then each act ([`Catalogue::valider_acte`]).
     fn valider(&self) -> Result<(), ErreurCatalogue> {
         let mut codes = BTreeSet::new();
         for a in &self.actes {
-            let err = |m: String| ErreurCatalogue::Invalide {
+            let invalide = |message: &str| ErreurCatalogue::Invalide {
                 code: a.code.clone(),
-                message: m,
+                message: message.to_string(),
             };
             if !codes.insert(a.code.as_str()) {
-                return Err(err("code en double".into()));
+                return Err(invalide("code en double"));
             }
-            if a.rembourse && a.taux.is_none() {
-                return Err(err("acte remboursé sans paramètre de taux".into()));
-            }
-            if !a.rembourse && (a.taux.is_some() || !a.bases.is_empty()) {
-                return Err(err("acte non remboursé avec une base ou un taux".into()));
-            }
-            if a.rembourse && a.base_sans_remboursement {
-                return Err(err("base sans remboursement sur un acte remboursé".into()));
-            }
-            if a.mgen.is_empty() {
-                return Err(err("aucune ligne de l'Annexe".into()));
-            }
-            let uses_element = a
-                .mgen
-                .iter()
-                .any(|c| c.selon.iter().any(|s| matches!(s, Selon::Element(_))));
-            if uses_element == a.elements.is_empty() || uses_element != a.accepte(Champ::Element) {
-                return Err(err(
-                    "« element » : valeurs, champ et variante incohérents".into()
-                ));
-            }
-            let uses_materiau = a.mgen.iter().any(|c| c.selon.contains(&Selon::Materiau));
-            if uses_materiau == a.materiaux.is_empty()
-                || uses_materiau != a.accepte(Champ::Materiau)
-            {
-                return Err(err(
-                    "« materiau » : valeurs, champ et variante incohérents".into()
-                ));
-            }
-            for b in &a.bases {
-                if b.code_lpp
-                    .as_ref()
-                    .is_some_and(|c| !a.codes_lpp.contains(c))
-                {
-                    return Err(err("base par défaut pour un code LPP hors de l'acte".into()));
-                }
-            }
-            for c in &a.mgen {
-                let dents =
-                    c.dents_min.is_some() || c.dents_max.is_some() || c.dents_au_dela_de.is_some();
-                if dents && !a.champs.contains(&Champ::Dents) {
-                    return Err(err("condition sur « dents » sans le champ requis".into()));
-                }
-                for s in &c.selon {
-                    if let Some(ch) = s.champ() {
-                        if !a.accepte(ch) {
-                            return Err(err(format!(
-                                "variante selon « {} » sans le champ",
-                                ch.nom()
-                            )));
-                        }
-                    }
-                }
-                for cond in c.si.keys() {
-                    let ch = match cond {
-                        Condition::ParcoursSoins => None,
-                        Condition::Optam => Some(Champ::Optam),
-                        Condition::Reseau => Some(Champ::Reseau),
-                        Condition::Conventionne => Some(Champ::Conventionne),
-                        Condition::Cecite => Some(Champ::Cecite),
-                        Condition::Molaire => Some(Champ::Dent),
-                    };
-                    if let Some(ch) = ch {
-                        if !a.champs.contains(&ch) {
-                            return Err(err(format!("condition sur « {} » non requis", ch.nom())));
-                        }
-                    }
-                }
-                if let Some(id) = &c.enveloppe {
-                    if self.enveloppe(id).is_none() {
-                        return Err(err(format!("enveloppe « {id} » non déclarée")));
-                    }
-                }
-            }
-            if a.codes_lpp.is_empty() == a.accepte(Champ::CodeLpp) {
-                return Err(err("codes LPP et champ code_lpp incohérents".into()));
-            }
+            self.valider_acte(a).map_err(|m| invalide(&m))?;
         }
         Ok(())
+    }
+
+    /// One act: the AMO side (rate and bases on a reimbursed act only), at
+    /// least one Annexe line, the fields its variants and conditions read,
+    /// its declared envelopes.
+    fn valider_acte(&self, a: &ActeCatalogue) -> Result<(), String> {
+        if a.rembourse && a.taux.is_none() {
+            return Err("acte remboursé sans paramètre de taux".into());
+        }
+        if !a.rembourse && (a.taux.is_some() || !a.bases.is_empty()) {
+            return Err("acte non remboursé avec une base ou un taux".into());
+        }
+        if a.rembourse && a.base_sans_remboursement {
+            return Err("base sans remboursement sur un acte remboursé".into());
+        }
+        if a.mgen.is_empty() {
+            return Err("aucune ligne de l'Annexe".into());
+        }
+        valider_valeurs(a)?;
+        for c in &a.mgen {
+            self.valider_composante(a, c)?;
+        }
+        if a.codes_lpp.is_empty() == a.accepte(Champ::CodeLpp) {
+            return Err("codes LPP et champ code_lpp incohérents".into());
+        }
+        Ok(())
+    }
+
+    /// A component: the fields its conditions on teeth, its variant keys and
+    /// its conditions read are fields of the act; its envelope is declared.
+    fn valider_composante(&self, a: &ActeCatalogue, c: &Composante) -> Result<(), String> {
+        if c.materiau_du_bareme
+            .keys()
+            .any(|m| !a.materiaux.contains(m))
+        {
+            return Err("« materiau_du_bareme » : matériau hors de l'acte".into());
+        }
+        let dents = c.dents_min.is_some() || c.dents_max.is_some() || c.dents_au_dela_de.is_some();
+        if dents && !a.champs.contains(&Champ::Dents) {
+            return Err("condition sur « dents » sans le champ requis".into());
+        }
+        if let Some(ch) = c
+            .selon
+            .iter()
+            .filter_map(Selon::champ)
+            .find(|ch| !a.accepte(*ch))
+        {
+            return Err(format!("variante selon « {} » sans le champ", ch.nom()));
+        }
+        let champ_de = |cond: &Condition| match cond {
+            Condition::ParcoursSoins => None,
+            Condition::Optam => Some(Champ::Optam),
+            Condition::Reseau => Some(Champ::Reseau),
+            Condition::Conventionne => Some(Champ::Conventionne),
+            Condition::Cecite => Some(Champ::Cecite),
+            Condition::Molaire => Some(Champ::Dent),
+        };
+        if let Some(ch) =
+            c.si.keys()
+                .filter_map(champ_de)
+                .find(|ch| !a.champs.contains(ch))
+        {
+            return Err(format!("condition sur « {} » non requis", ch.nom()));
+        }
+        match &c.enveloppe {
+            Some(id) if self.enveloppe(id).is_none() => {
+                Err(format!("enveloppe « {id} » non déclarée"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The values an act lists (elements, materials, LPP codes of its default
+/// bases) go with the field and the variant key that use them.
+fn valider_valeurs(a: &ActeCatalogue) -> Result<(), String> {
+    let uses_element = a
+        .mgen
+        .iter()
+        .any(|c| c.selon.iter().any(|s| matches!(s, Selon::Element(_))));
+    if uses_element == a.elements.is_empty() || uses_element != a.accepte(Champ::Element) {
+        return Err("« element » : valeurs, champ et variante incohérents".into());
+    }
+    let uses_materiau = a.mgen.iter().any(|c| c.selon.contains(&Selon::Materiau));
+    if uses_materiau == a.materiaux.is_empty() || uses_materiau != a.accepte(Champ::Materiau) {
+        return Err("« materiau » : valeurs, champ et variante incohérents".into());
+    }
+    let hors_acte = |b: &BaseParDefaut| {
+        b.code_lpp
+            .as_ref()
+            .is_some_and(|c| !a.codes_lpp.contains(c))
+    };
+    if a.bases.iter().any(hors_acte) {
+        return Err("base par défaut pour un code LPP hors de l'acte".into());
+    }
+    Ok(())
+}
+
+type Variante = BTreeMap<String, String>;
+
+/// Every variant component `c` can reach: its fixed `variante`, extended
+/// by each key it is chosen by (`selon`).
+fn variantes_atteignables(acte: &ActeCatalogue, c: &Composante) -> Vec<Variante> {
+    let mut variantes = vec![c.variante.clone()];
+    for s in &c.selon {
+        variantes = match s {
+            // Absent from the rows other than the active treatment.
+            Selon::Debut => {
+                let avec = combiner(
+                    &variantes,
+                    &[&[("debut", "avant_16_ans")], &[("debut", "apres_16_ans")]],
+                );
+                variantes.into_iter().chain(avec).collect()
+            }
+            Selon::Audio => combiner(
+                &variantes,
+                &[
+                    &[("age", "<20")],
+                    &[("age", ">=20"), ("cecite", "oui")],
+                    &[("age", ">=20"), ("cecite", "non")],
+                ],
+            ),
+            Selon::Accompagnant => combiner(
+                &variantes,
+                &[&[("age", "<16")], &[("age", ">70")], &[("handicap", "oui")]],
+            ),
+            _ => {
+                let valeurs = valeurs_selon(acte, c, s);
+                let options: Vec<[(&str, &str); 1]> =
+                    valeurs.iter().map(|x| [(s.cle(), x.as_str())]).collect();
+                let options: Vec<&[(&str, &str)]> = options.iter().map(|o| &o[..]).collect();
+                combiner(&variantes, &options)
+            }
+        };
+    }
+    variantes
+}
+
+/// Each variant with each option's keys set.
+fn combiner(variantes: &[Variante], options: &[&[(&str, &str)]]) -> Vec<Variante> {
+    let mut out = Vec::with_capacity(variantes.len() * options.len());
+    for v in variantes {
+        for o in options {
+            let mut v = v.clone();
+            for (k, x) in *o {
+                v.insert(k.to_string(), x.to_string());
+            }
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The values a variant key chosen from one field can take.
+fn valeurs_selon(acte: &ActeCatalogue, c: &Composante, s: &Selon) -> Vec<String> {
+    let textes = |v: &[&str]| v.iter().map(|x| x.to_string()).collect();
+    match s {
+        Selon::Optam | Selon::Reseau | Selon::Conventionne => textes(&["oui", "non"]),
+        Selon::Parcours => textes(&["dans", "hors"]),
+        Selon::Sejour => textes(&crate::moteur::situation::Sejour::NOMS),
+        Selon::Element(_) => acte.elements.iter().map(|e| e.valeur.clone()).collect(),
+        Selon::Age(n) => vec![format!("<{n}"), format!(">={n}")],
+        Selon::Dent => textes(&["incisive_canine_premolaire", "molaire"]),
+        Selon::Materiau => {
+            let mut m: Vec<String> = acte
+                .materiaux
+                .iter()
+                .map(|x| c.materiau_du_bareme(x).to_string())
+                .collect();
+            m.sort_unstable();
+            m.dedup();
+            m
+        }
+        Selon::Debut | Selon::Audio | Selon::Accompagnant => Vec::new(),
     }
 }
 
@@ -782,6 +850,40 @@ pub fn vue(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn materials_are_read_in_the_words_of_a_devis() {
+        for (saisi, lu) in [
+            ("Céramo-métallique", "ceramo_metallique"),
+            ("ceramo metallique", "ceramo_metallique"),
+            ("  CÉRAMO--CÉRAMIQUE ", "ceramo_ceramique"),
+            ("ceramo_ceramique", "ceramo_ceramique"),
+            ("Métallique", "metallique"),
+            ("résine", "resine"),
+        ] {
+            assert_eq!(materiau_canonique(saisi), lu, "{saisi}");
+        }
+    }
+
+    #[test]
+    fn an_incisor_crown_in_ceramo_metal_or_ceramo_ceramic_is_the_ceramic_row() {
+        // Seed 004, 26.3.2.1: « céramo-métallique ou céramo-céramique » on
+        // incisors, canines and premolars; 26.3.2.2 (molars) names
+        // céramo-métallique alone.
+        let a = catalogue_livre().acte("couronne").unwrap();
+        let ligne = |l: &str| a.mgen.iter().find(|c| c.ligne == l).unwrap();
+        for m in ["ceramo_metallique", "ceramo_ceramique", "ceramique"] {
+            assert_eq!(ligne("26.3.2.1").materiau_du_bareme(m), "ceramique");
+        }
+        assert_eq!(
+            ligne("26.3.2.1").materiau_du_bareme("metallique"),
+            "metallique"
+        );
+        assert_eq!(
+            ligne("26.3.2.2").materiau_du_bareme("ceramo_metallique"),
+            "ceramo_metallique"
+        );
+    }
 
     #[test]
     fn shipped_catalogue_parses() {

@@ -128,64 +128,33 @@ impl<'de> Deserialize<'de> for Chaine {
 
 /// A list of shared strings held once for the results that show it (an
 /// act's Annexe lines, the same under every offer). Reads as a slice;
-/// serialized as a list of strings. Most acts cite one line: a list of one
-/// is held without a list.
+/// serialized as a list of strings.
 #[derive(Clone, Default)]
-pub struct Chaines(Liste);
-
-#[derive(Clone, Default)]
-enum Liste {
-    #[default]
-    Vide,
-    Une(Chaine),
-    Plusieurs(Arc<[Chaine]>),
-}
+pub struct Chaines(Arc<[Chaine]>);
 
 impl Chaines {
     /// The distinct strings of `chaines`, in order of first appearance.
     pub fn distinctes<'r>(chaines: impl Iterator<Item = &'r Chaine>) -> Self {
-        let mut premiere: Option<&Chaine> = None;
-        let mut toutes: Vec<Chaine> = Vec::new();
+        let mut distinctes: Vec<Chaine> = Vec::new();
         for c in chaines {
-            match premiere {
-                None => premiere = Some(c),
-                Some(p) if toutes.is_empty() && p == c => {}
-                Some(p) => {
-                    if toutes.is_empty() {
-                        toutes.push(p.clone());
-                    }
-                    if !toutes.contains(c) {
-                        toutes.push(c.clone());
-                    }
-                }
+            if !distinctes.contains(c) {
+                distinctes.push(c.clone());
             }
         }
-        match (premiere, toutes.is_empty()) {
-            (None, _) => Chaines(Liste::Vide),
-            (Some(p), true) => Chaines(Liste::Une(p.clone())),
-            (Some(_), false) => Chaines(Liste::Plusieurs(toutes.into())),
-        }
+        Chaines(distinctes.into())
     }
 }
 
 impl From<Vec<Chaine>> for Chaines {
-    fn from(mut v: Vec<Chaine>) -> Self {
-        match v.len() {
-            0 => Chaines(Liste::Vide),
-            1 => Chaines(Liste::Une(v.remove(0))),
-            _ => Chaines(Liste::Plusieurs(v.into())),
-        }
+    fn from(v: Vec<Chaine>) -> Self {
+        Chaines(v.into())
     }
 }
 
 impl std::ops::Deref for Chaines {
     type Target = [Chaine];
     fn deref(&self) -> &[Chaine] {
-        match &self.0 {
-            Liste::Vide => &[],
-            Liste::Une(c) => std::slice::from_ref(c),
-            Liste::Plusieurs(l) => l,
-        }
+        &self.0
     }
 }
 

@@ -4,25 +4,9 @@
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// Rounds to the cent, half away from zero (the only rounding the engine does).
+/// Rounds to the cent, half away from zero (the only rounding the engine
+/// does); an amount with two decimals or fewer is kept as it is.
 pub fn arrondi(x: Decimal) -> Decimal {
-    let echelle = x.scale();
-    if echelle <= 2 {
-        // Already in cents (most amounts): nothing to round.
-        return x;
-    }
-    // The amounts of an estimate have a few decimals and fit in 64 bits:
-    // rounded with one integer division.
-    if let (true, Ok(m)) = (echelle <= 18, i64::try_from(x.mantissa())) {
-        let diviseur = 10i64.pow(echelle - 2);
-        let (q, r) = (m / diviseur, m % diviseur);
-        let q = if 2 * r.abs() >= diviseur {
-            q + m.signum()
-        } else {
-            q
-        };
-        return Decimal::new(q, 2);
-    }
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
@@ -41,83 +25,51 @@ pub fn pourcentage(x: Decimal, pct: Decimal) -> Decimal {
 /// not "18") in the result. Amounts with more decimals are rounded by
 /// [`arrondi`] first: this never changes a value shown.
 pub fn centimes(x: Decimal) -> Decimal {
-    if x.scale() == 2 {
-        return x;
-    }
     let mut y = arrondi(x);
     y.rescale(2);
     y
 }
 
-/// The exact sum of amounts, added one at a time; those in cents (two
-/// decimals, as every amount of a result) are added as integers, which is
-/// quicker than `Decimal`'s addition and gives the same value with two
-/// decimals.
+/// The exact sum of amounts, added one at a time from zero: amounts in
+/// cents give a sum with two decimals.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Somme {
-    centimes: Option<i128>,
-    autres: Option<Decimal>,
-}
+pub struct Somme(Decimal);
 
 impl Somme {
     pub fn ajouter(&mut self, m: Decimal) {
-        if m.scale() == 2 {
-            *self.centimes.get_or_insert(0) += m.mantissa();
-        } else {
-            *self.autres.get_or_insert(Decimal::ZERO) += m;
-        }
+        self.0 += m;
     }
 
     pub fn total(self) -> Decimal {
-        match (self.centimes, self.autres) {
-            (Some(c), None) => Decimal::from_i128_with_scale(c, 2),
-            (Some(c), Some(a)) => Decimal::from_i128_with_scale(c, 2) + a,
-            (None, a) => a.unwrap_or_default(),
-        }
+        self.0
     }
 }
 
 /// "1 234,56 €" (always two decimals; rounded to the cent, half away
-/// from zero). Written from the integer number of cents: the engine writes
-/// this for nearly every number of every explanation, and going through
-/// `Decimal`'s `Display` was most of an estimate's time.
+/// from zero).
 pub fn euros(x: Decimal) -> String {
     let mut s = String::with_capacity(16);
     let _ = ecrire_euros(&mut s, x);
     s
 }
 
-/// Writes [`euros`] into `f` without an intermediate string.
+/// Writes [`euros`] into `f`: the whole euros in groups of three digits,
+/// then the cents.
 pub fn ecrire_euros(f: &mut impl std::fmt::Write, x: Decimal) -> std::fmt::Result {
     let mut c = arrondi(x);
     c.rescale(2);
     let cents = c.mantissa();
-    let (int, frac) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
-    // Digits of the integer part, least significant first.
-    let mut chiffres = [0u8; 40];
-    let mut n = 0;
-    let mut reste = int;
-    loop {
-        chiffres[n] = b'0' + (reste % 10) as u8;
-        n += 1;
-        reste /= 10;
-        if reste == 0 {
-            break;
-        }
-    }
     if cents < 0 {
         f.write_char('-')?;
     }
-    for i in (0..n).rev() {
-        f.write_char(char::from(chiffres[i]))?;
-        if i > 0 && i % 3 == 0 {
+    let chiffres = (cents.unsigned_abs() / 100).to_string();
+    for (i, chiffre) in chiffres.chars().enumerate() {
+        if i > 0 && (chiffres.len() - i).is_multiple_of(3) {
             f.write_char(' ')?;
         }
+        f.write_char(chiffre)?;
     }
-    f.write_char(',')?;
-    f.write_char(char::from(b'0' + (frac / 10) as u8))?;
-    f.write_char(char::from(b'0' + (frac % 10) as u8))?;
-    f.write_str(" €")
+    write!(f, ",{:02} €", cents.unsigned_abs() % 100)
 }
 
 /// An unrounded intermediate amount: up to 4 decimals, trailing zeros dropped

@@ -209,55 +209,38 @@ fn lire_acte(v: &Value, chemin: String) -> Result<Acte, ErreurSaisie> {
         nuits: o.entier("nuits")?,
         jours: o.entier("jours")?,
         appareils: o.entier("appareils")?,
-        sejour: match o.texte("sejour")? {
-            None => None,
-            Some(s) => Some(match s.as_str() {
-                "mco" => Sejour::Mco,
-                "maternite" => Sejour::Maternite,
-                "psychiatrie" => Sejour::Psychiatrie,
-                "ssr" => Sejour::Ssr,
-                _ => {
-                    return Err(o.erreur(
-                        "sejour",
-                        format!(
-                            "type de séjour inconnu « {s} » ({})",
-                            Sejour::NOMS.join(", ")
-                        ),
-                    ))
-                }
-            }),
-        },
+        sejour: o.choix(
+            "sejour",
+            "type de séjour inconnu",
+            &[
+                ("mco", Sejour::Mco),
+                ("maternite", Sejour::Maternite),
+                ("psychiatrie", Sejour::Psychiatrie),
+                ("ssr", Sejour::Ssr),
+            ],
+        )?,
         element: o.texte("element")?,
         code_lpp: o.texte("code_lpp")?,
-        dent: match o.texte("dent")? {
-            None => None,
-            Some(s) => Some(match s.as_str() {
-                "incisive_canine_premolaire" => Dent::IncisiveCaninePremolaire,
-                "molaire" => Dent::Molaire,
-                _ => {
-                    return Err(o.erreur(
-                        "dent",
-                        format!(
-                            "type de dent inconnu « {s} » (incisive_canine_premolaire, molaire)"
-                        ),
-                    ))
-                }
-            }),
-        },
-        materiau: o.texte("materiau")?,
-        debut_traitement: match o.texte("debut_traitement")? {
-            None => None,
-            Some(s) => Some(match s.as_str() {
-                "avant_16_ans" => DebutTraitement::Avant16Ans,
-                "apres_16_ans" => DebutTraitement::Apres16Ans,
-                _ => {
-                    return Err(o.erreur(
-                        "debut_traitement",
-                        format!("valeur inconnue « {s} » (avant_16_ans, apres_16_ans)"),
-                    ))
-                }
-            }),
-        },
+        dent: o.choix(
+            "dent",
+            "type de dent inconnu",
+            &[
+                ("incisive_canine_premolaire", Dent::IncisiveCaninePremolaire),
+                ("molaire", Dent::Molaire),
+            ],
+        )?,
+        // The words of the devis or of the Annexe, in any spelling.
+        materiau: o
+            .texte("materiau")?
+            .map(|m| super::catalogue::materiau_canonique(&m)),
+        debut_traitement: o.choix(
+            "debut_traitement",
+            "valeur inconnue",
+            &[
+                ("avant_16_ans", DebutTraitement::Avant16Ans),
+                ("apres_16_ans", DebutTraitement::Apres16Ans),
+            ],
+        )?,
         dents: o.entier("dents")?,
     };
     o.fin()?;
@@ -313,6 +296,26 @@ impl<'a> Objet<'a> {
         match self.map.get(cle) {
             None | Some(Value::Null) => None,
             Some(v) => Some(v),
+        }
+    }
+
+    /// A text that must be one of `valeurs` (names and what each reads as);
+    /// otherwise "{inconnu} « x » (the names)".
+    fn choix<T: Copy>(
+        &mut self,
+        cle: &str,
+        inconnu: &str,
+        valeurs: &[(&str, T)],
+    ) -> Result<Option<T>, ErreurSaisie> {
+        let Some(s) = self.texte(cle)? else {
+            return Ok(None);
+        };
+        match valeurs.iter().find(|(nom, _)| *nom == s) {
+            Some((_, v)) => Ok(Some(*v)),
+            None => {
+                let noms: Vec<&str> = valeurs.iter().map(|(nom, _)| *nom).collect();
+                Err(self.erreur(cle, format!("{inconnu} « {s} » ({})", noms.join(", "))))
+            }
         }
     }
 

@@ -167,7 +167,10 @@ impl EtatOptique {
     }
 
     /// Decides an optical act of `quantite` lenses (`monture` false) or
-    /// frames, at `date`, with a renewal period of `periode_mois`.
+    /// frames, at `date`, with a renewal period of `periode_mois`: the
+    /// purchases of one date form one equipment, whose renewal is decided
+    /// once ([`renouvellement`]); a covered equipment holds at most one
+    /// frame and two lenses.
     pub fn decider(
         &mut self,
         date: NaiveDate,
@@ -176,66 +179,19 @@ impl EtatOptique {
         periode_mois: u32,
         adhesion: Option<NaiveDate>,
     ) -> Decision {
-        let nouveau = self.courant.as_ref().is_none_or(|c| c.date != date);
-        let mut renouvellement = None;
-        if nouveau {
-            let (couvert, r) = match self.dernier {
-                None => (true, Renouvellement::Premier { date, periode_mois }),
-                Some(dernier) => match adhesion {
-                    Some(adhesion) if adhesion <= dernier => {
-                        let p = periode_mois as i64;
-                        let k_dernier = mois_entre(adhesion, dernier).div_euclid(p);
-                        let k_now = mois_entre(adhesion, date).div_euclid(p);
-                        let debut = adhesion
-                            .checked_add_months(Months::new((k_now * p) as u32))
-                            .unwrap_or(date);
-                        let r = Renouvellement::ParPeriodes {
-                            periode_mois,
-                            adhesion,
-                            debut,
-                            dernier,
-                        };
-                        (k_now > k_dernier, r)
-                    }
-                    _ => {
-                        let fin = dernier
-                            .checked_add_months(Months::new(periode_mois))
-                            .unwrap_or(dernier);
-                        let r = Renouvellement::DepuisDernier {
-                            periode_mois,
-                            dernier,
-                            fin,
-                        };
-                        (date >= fin, r)
-                    }
-                },
-            };
-            renouvellement = Some(r);
-            if couvert {
-                self.dernier = Some(date);
-            }
-            self.courant = Some(Equipement {
-                date,
-                couvert,
-                verres: 0,
-                montures: 0,
-            });
-        }
-        let explication = renouvellement.unwrap_or(Renouvellement::MemeEquipement { date });
-        let Some(eq) = self.courant.as_mut() else {
-            return Decision {
-                unites_couvertes: 0,
-                explication,
-                refus: None,
-            };
+        let meme_equipement = self.courant.as_ref().is_some_and(|c| c.date == date);
+        let explication = if meme_equipement {
+            Renouvellement::MemeEquipement { date }
+        } else {
+            self.nouvel_equipement(date, periode_mois, adhesion)
         };
-        if !eq.couvert {
+        let Some(eq) = self.courant.as_mut().filter(|eq| eq.couvert) else {
             return Decision {
                 unites_couvertes: 0,
                 refus: Some(RefusOptique::HorsPeriode { date }),
                 explication,
             };
-        }
+        };
         let (deja, max) = if monture {
             (&mut eq.montures, 1)
         } else {
@@ -252,6 +208,69 @@ impl EtatOptique {
             unites_couvertes: couvertes,
             explication,
             refus,
+        }
+    }
+
+    /// Starts the equipment of `date`, covered or not by the renewal rule.
+    fn nouvel_equipement(
+        &mut self,
+        date: NaiveDate,
+        periode_mois: u32,
+        adhesion: Option<NaiveDate>,
+    ) -> Renouvellement {
+        let (couvert, r) = match self.dernier {
+            None => (true, Renouvellement::Premier { date, periode_mois }),
+            Some(dernier) => renouvellement(dernier, date, periode_mois, adhesion),
+        };
+        if couvert {
+            self.dernier = Some(date);
+        }
+        self.courant = Some(Equipement {
+            date,
+            couvert,
+            verres: 0,
+            montures: 0,
+        });
+        r
+    }
+}
+
+/// Line 25, note **: whether an equipment at `date` is covered after the
+/// previous one (`dernier`): in a later period counted from the membership
+/// when its date is known (and not after `dernier`), else once the period
+/// has elapsed since `dernier`.
+fn renouvellement(
+    dernier: NaiveDate,
+    date: NaiveDate,
+    periode_mois: u32,
+    adhesion: Option<NaiveDate>,
+) -> (bool, Renouvellement) {
+    match adhesion {
+        Some(adhesion) if adhesion <= dernier => {
+            let p = periode_mois as i64;
+            let k_dernier = mois_entre(adhesion, dernier).div_euclid(p);
+            let k_now = mois_entre(adhesion, date).div_euclid(p);
+            let debut = adhesion
+                .checked_add_months(Months::new((k_now * p) as u32))
+                .unwrap_or(date);
+            let r = Renouvellement::ParPeriodes {
+                periode_mois,
+                adhesion,
+                debut,
+                dernier,
+            };
+            (k_now > k_dernier, r)
+        }
+        _ => {
+            let fin = dernier
+                .checked_add_months(Months::new(periode_mois))
+                .unwrap_or(dernier);
+            let r = Renouvellement::DepuisDernier {
+                periode_mois,
+                dernier,
+                fin,
+            };
+            (date >= fin, r)
         }
     }
 }

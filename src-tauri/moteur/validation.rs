@@ -1,11 +1,13 @@
-//! Checks of a situation that need the catalogue: known act codes, the fields
-//! each act needs (and no field it does not use), coherent dates. Every
-//! refusal names the JSON path and says why, in French.
+//! Checks of a situation that need the catalogue: coherent dates of the
+//! member (birth, pregnancy), known envelopes, then for each act its code,
+//! the fields it needs (and no field it does not use), the values the
+//! catalogue allows. Every refusal names the JSON path and says why, in
+//! French; the first refusal wins, in the order of this file.
 
 use super::catalogue::{ActeCatalogue, Catalogue, Champ, Deduction, Regle};
-use super::erreur::ErreurSaisie;
+use super::erreur::{CheminActe, ErreurSaisie};
 use super::format::date_fr;
-use super::situation::{Acte, Situation};
+use super::situation::{Acte, Assure, DejaUtilise, Grossesse, Situation};
 use chrono::Months;
 
 /// Checks `situation` against `catalogue`.
@@ -19,7 +21,19 @@ pub fn valider_et_trouver<'c>(
     situation: &Situation,
     catalogue: &'c Catalogue,
 ) -> Result<Vec<&'c ActeCatalogue>, ErreurSaisie> {
-    let a = &situation.assure;
+    valider_assure(situation, catalogue)?;
+    situation
+        .actes
+        .iter()
+        .enumerate()
+        .map(|(i, acte)| valider_acte(situation, catalogue, acte, CheminActe(i)))
+        .collect()
+}
+
+/// The member: born before the situation's date, a coherent pregnancy, a
+/// known consumption of the year.
+fn valider_assure(situation: &Situation, catalogue: &Catalogue) -> Result<(), ErreurSaisie> {
+    let a: &Assure = &situation.assure;
     if a.date_naissance > situation.date {
         return Err(ErreurSaisie::new(
             "assure.date_naissance",
@@ -31,86 +45,100 @@ pub fn valider_et_trouver<'c>(
         ));
     }
     if let Some(g) = &a.grossesse {
-        if g.terme <= g.debut {
-            return Err(ErreurSaisie::new(
-                "assure.grossesse.terme",
-                "le terme doit suivre le début de grossesse",
-            ));
-        }
-        if g.debut
-            .checked_add_months(Months::new(10))
-            .is_some_and(|m| g.terme > m)
-        {
-            return Err(ErreurSaisie::new(
-                "assure.grossesse.terme",
-                format!(
-                    "terme ({}) plus de 10 mois après le début de grossesse ({})",
-                    date_fr(g.terme),
-                    date_fr(g.debut)
-                ),
-            ));
-        }
-        if g.debut < a.date_naissance {
-            return Err(ErreurSaisie::new(
-                "assure.grossesse.debut",
-                "début de grossesse antérieur à la date de naissance",
-            ));
-        }
-        if let Some(acc) = g.accouchement {
-            if acc <= g.debut {
-                return Err(ErreurSaisie::new(
-                    "assure.grossesse.accouchement",
-                    "l'accouchement doit suivre le début de grossesse",
-                ));
-            }
-        }
+        valider_grossesse(g, a)?;
     }
-    if let Some(d) = &a.deja_utilise {
-        for k in d.enveloppes.keys() {
-            if catalogue.enveloppe(k).is_none() {
-                let ids: Vec<&str> = catalogue.enveloppes.iter().map(|e| e.id.as_str()).collect();
-                return Err(ErreurSaisie::new(
-                    format!("assure.deja_utilise.enveloppes.{k}"),
-                    format!("enveloppe inconnue (connues : {})", ids.join(", ")),
-                ));
-            }
-        }
-        if let (Some(last), true) = (d.dernier_equipement_optique, true) {
-            if last > situation.date {
-                return Err(ErreurSaisie::new(
-                    "assure.deja_utilise.dernier_equipement_optique",
-                    "date postérieure à la date de la situation",
-                ));
-            }
-        }
+    match &a.deja_utilise {
+        Some(d) => valider_deja_utilise(d, situation, catalogue),
+        None => Ok(()),
     }
-    situation
-        .actes
-        .iter()
-        .enumerate()
-        .map(|(i, acte)| valider_acte(situation, catalogue, acte, super::erreur::CheminActe(i)))
-        .collect()
 }
 
+/// A pregnancy: term after the start and at most 10 months later, start
+/// after the member's birth, birth after the start.
+fn valider_grossesse(g: &Grossesse, a: &Assure) -> Result<(), ErreurSaisie> {
+    if g.terme <= g.debut {
+        return Err(ErreurSaisie::new(
+            "assure.grossesse.terme",
+            "le terme doit suivre le début de grossesse",
+        ));
+    }
+    if g.debut
+        .checked_add_months(Months::new(10))
+        .is_some_and(|m| g.terme > m)
+    {
+        return Err(ErreurSaisie::new(
+            "assure.grossesse.terme",
+            format!(
+                "terme ({}) plus de 10 mois après le début de grossesse ({})",
+                date_fr(g.terme),
+                date_fr(g.debut)
+            ),
+        ));
+    }
+    if g.debut < a.date_naissance {
+        return Err(ErreurSaisie::new(
+            "assure.grossesse.debut",
+            "début de grossesse antérieur à la date de naissance",
+        ));
+    }
+    if g.accouchement.is_some_and(|acc| acc <= g.debut) {
+        return Err(ErreurSaisie::new(
+            "assure.grossesse.accouchement",
+            "l'accouchement doit suivre le début de grossesse",
+        ));
+    }
+    Ok(())
+}
+
+/// The consumption of the year: envelopes the catalogue declares, the last
+/// optical equipment not after the situation's date.
+fn valider_deja_utilise(
+    d: &DejaUtilise,
+    situation: &Situation,
+    catalogue: &Catalogue,
+) -> Result<(), ErreurSaisie> {
+    if let Some(k) = d
+        .enveloppes
+        .keys()
+        .find(|k| catalogue.enveloppe(k).is_none())
+    {
+        let ids: Vec<&str> = catalogue.enveloppes.iter().map(|e| e.id.as_str()).collect();
+        return Err(ErreurSaisie::new(
+            format!("assure.deja_utilise.enveloppes.{k}"),
+            format!("enveloppe inconnue (connues : {})", ids.join(", ")),
+        ));
+    }
+    if d.dernier_equipement_optique
+        .is_some_and(|last| last > situation.date)
+    {
+        return Err(ErreurSaisie::new(
+            "assure.deja_utilise.dernier_equipement_optique",
+            "date postérieure à la date de la situation",
+        ));
+    }
+    Ok(())
+}
+
+/// One act: its code, its date, then (module doc) its fields and values.
 fn valider_acte<'c>(
     situation: &Situation,
     catalogue: &'c Catalogue,
     acte: &Acte,
-    chemin: super::erreur::CheminActe,
+    chemin: CheminActe,
 ) -> Result<&'c ActeCatalogue, ErreurSaisie> {
-    let err = |champ: &str, m: String| ErreurSaisie::new(format!("{chemin}.{champ}"), m);
-    let Some(c) = catalogue.acte(&acte.code) else {
-        return Err(err(
-            "code",
+    let Some(cat) = catalogue.acte(&acte.code) else {
+        return Err(ErreurSaisie::new(
+            format!("{chemin}.code"),
             format!(
                 "code d'acte inconnu « {} » (voir `guichet catalogue`)",
                 acte.code
             ),
         ));
     };
+    let v = ActeAValider { acte, cat, chemin };
     let date = acte.date.unwrap_or(situation.date);
     if date < situation.assure.date_naissance {
-        return Err(err(
+        return Err(v.erreur(
             "date",
             format!(
                 "date des soins ({}) antérieure à la date de naissance ({})",
@@ -119,113 +147,161 @@ fn valider_acte<'c>(
             ),
         ));
     }
-    let sans_objet = |champ: &str| {
-        err(
+    v.champs()?;
+    v.remboursement()?;
+    v.durees()?;
+    v.valeurs()?;
+    v.frais_reels_et_base()?;
+    Ok(cat)
+}
+
+/// An act and its catalogue entry, being checked.
+struct ActeAValider<'c> {
+    acte: &'c Acte,
+    cat: &'c ActeCatalogue,
+    chemin: CheminActe,
+}
+
+impl ActeAValider<'_> {
+    fn erreur(&self, champ: &str, message: String) -> ErreurSaisie {
+        ErreurSaisie::new(format!("{}.{champ}", self.chemin), message)
+    }
+
+    fn sans_objet(&self, champ: &str) -> ErreurSaisie {
+        self.erreur(
             champ,
-            format!("sans objet pour l'acte « {} » ({})", c.code, c.libelle),
-        )
-    };
-    // Fields by act.
-    let given: [(Champ, bool); 15] = [
-        (Champ::Optam, acte.optam.is_some()),
-        (Champ::Reseau, acte.reseau.is_some()),
-        (Champ::Conventionne, acte.conventionne.is_some()),
-        (Champ::Cecite, acte.cecite.is_some()),
-        (Champ::EvolutionVue, acte.evolution_vue.is_some()),
-        (Champ::Nuits, acte.nuits.is_some()),
-        (Champ::Jours, acte.jours.is_some()),
-        (Champ::Appareils, acte.appareils.is_some()),
-        (Champ::Sejour, acte.sejour.is_some()),
-        (Champ::Element, acte.element.is_some()),
-        (Champ::CodeLpp, acte.code_lpp.is_some()),
-        (Champ::Dent, acte.dent.is_some()),
-        (Champ::Materiau, acte.materiau.is_some()),
-        (Champ::DebutTraitement, acte.debut_traitement.is_some()),
-        (Champ::Dents, acte.dents.is_some()),
-    ];
-    for (champ, present) in given {
-        if present && !c.accepte(champ) {
-            return Err(sans_objet(champ.nom()));
-        }
-        if !present && c.champs.contains(&champ) {
-            return Err(err(
-                champ.nom(),
-                format!(
-                    "champ obligatoire pour l'acte « {} » ({})",
-                    c.code, c.libelle
-                ),
-            ));
-        }
-    }
-    if c.base_sans_remboursement && acte.brss.is_none() {
-        return Err(err(
-            "brss",
             format!(
-                "base à saisir : MGEN paie un pourcentage de la base que la Sécurité sociale appliquerait à « {} »",
-                c.libelle
+                "sans objet pour l'acte « {} » ({})",
+                self.cat.code, self.cat.libelle
             ),
-        ));
+        )
     }
-    if !c.rembourse {
-        for (nom, present) in [
-            ("brss", acte.brss.is_some() && !c.base_sans_remboursement),
-            ("taux_amo", acte.taux_amo.is_some()),
-            ("exoneration_tm", acte.exoneration_tm.is_some()),
-        ] {
-            if present {
-                return Err(err(
-                    nom,
+
+    /// The act-specific fields: each one the act requires is given, none
+    /// the act does not read.
+    fn champs(&self) -> Result<(), ErreurSaisie> {
+        let a = self.acte;
+        let donnes: [(Champ, bool); 15] = [
+            (Champ::Optam, a.optam.is_some()),
+            (Champ::Reseau, a.reseau.is_some()),
+            (Champ::Conventionne, a.conventionne.is_some()),
+            (Champ::Cecite, a.cecite.is_some()),
+            (Champ::EvolutionVue, a.evolution_vue.is_some()),
+            (Champ::Nuits, a.nuits.is_some()),
+            (Champ::Jours, a.jours.is_some()),
+            (Champ::Appareils, a.appareils.is_some()),
+            (Champ::Sejour, a.sejour.is_some()),
+            (Champ::Element, a.element.is_some()),
+            (Champ::CodeLpp, a.code_lpp.is_some()),
+            (Champ::Dent, a.dent.is_some()),
+            (Champ::Materiau, a.materiau.is_some()),
+            (Champ::DebutTraitement, a.debut_traitement.is_some()),
+            (Champ::Dents, a.dents.is_some()),
+        ];
+        for (champ, present) in donnes {
+            if present && !self.cat.accepte(champ) {
+                return Err(self.sans_objet(champ.nom()));
+            }
+            if !present && self.cat.champs.contains(&champ) {
+                return Err(self.erreur(
+                    champ.nom(),
                     format!(
-                        "sans objet : « {} » n'est pas remboursé par la Sécurité sociale",
-                        c.libelle
+                        "champ obligatoire pour l'acte « {} » ({})",
+                        self.cat.code, self.cat.libelle
                     ),
                 ));
             }
         }
+        Ok(())
     }
-    if acte.praticien.is_some() && c.deduction != Deduction::ParticipationForfaitaire {
-        return Err(sans_objet("praticien"));
-    }
-    if acte.frais_reels.is_none() && c.regle != Regle::ForfaitJournalier {
-        return Err(err("frais_reels", "champ obligatoire absent".into()));
-    }
-    if let Some(0) = acte.nuits {
-        return Err(err(
-            "nuits",
-            format!("au moins une nuitée pour « {} »", c.libelle),
-        ));
-    }
-    if let Some(0) = acte.jours {
-        return Err(err("jours", "au moins un jour".into()));
-    }
-    if let Some(n) = acte.appareils {
-        if !(1..=2).contains(&n) {
-            return Err(err("appareils", format!("1 ou 2 appareils ({n})")));
+
+    /// What the AMO side needs: a base when MGEN pays a percentage of it on
+    /// an act the AMO does not reimburse; no base, rate or exonération
+    /// otherwise on such an act; a practitioner only where the
+    /// participation forfaitaire applies; frais réels except for the
+    /// forfait journalier.
+    fn remboursement(&self) -> Result<(), ErreurSaisie> {
+        let (a, c) = (self.acte, self.cat);
+        if c.base_sans_remboursement && a.brss.is_none() {
+            return Err(self.erreur(
+                "brss",
+                format!(
+                    "base à saisir : MGEN paie un pourcentage de la base que la Sécurité sociale appliquerait à « {} »",
+                    c.libelle
+                ),
+            ));
         }
+        if !c.rembourse {
+            for (nom, present) in [
+                ("brss", a.brss.is_some() && !c.base_sans_remboursement),
+                ("taux_amo", a.taux_amo.is_some()),
+                ("exoneration_tm", a.exoneration_tm.is_some()),
+            ] {
+                if present {
+                    return Err(self.erreur(
+                        nom,
+                        format!(
+                            "sans objet : « {} » n'est pas remboursé par la Sécurité sociale",
+                            c.libelle
+                        ),
+                    ));
+                }
+            }
+        }
+        if a.praticien.is_some() && c.deduction != Deduction::ParticipationForfaitaire {
+            return Err(self.sans_objet("praticien"));
+        }
+        if a.frais_reels.is_none() && c.regle != Regle::ForfaitJournalier {
+            return Err(self.erreur("frais_reels", "champ obligatoire absent".into()));
+        }
+        Ok(())
     }
-    if (acte.nuits.is_some() || acte.jours.is_some()) && acte.quantite != 1 {
-        return Err(err(
-            "quantite",
-            "une ligne par séjour : la durée se saisit dans « nuits » ou « jours »".into(),
-        ));
+
+    /// Stays and devices: at least one night or day, one or two devices,
+    /// one line per stay.
+    fn durees(&self) -> Result<(), ErreurSaisie> {
+        let a = self.acte;
+        if a.nuits == Some(0) {
+            return Err(self.erreur(
+                "nuits",
+                format!("au moins une nuitée pour « {} »", self.cat.libelle),
+            ));
+        }
+        if a.jours == Some(0) {
+            return Err(self.erreur("jours", "au moins un jour".into()));
+        }
+        if let Some(n) = a.appareils.filter(|n| !(1..=2).contains(n)) {
+            return Err(self.erreur("appareils", format!("1 ou 2 appareils ({n})")));
+        }
+        if (a.nuits.is_some() || a.jours.is_some()) && a.quantite != 1 {
+            return Err(self.erreur(
+                "quantite",
+                "une ligne par séjour : la durée se saisit dans « nuits » ou « jours »".into(),
+            ));
+        }
+        Ok(())
     }
-    if let Some(e) = &acte.element {
-        if !c.elements.iter().any(|x| &x.valeur == e) {
+
+    /// Values the catalogue lists for the act: element, number of teeth,
+    /// material, LPP code.
+    fn valeurs(&self) -> Result<(), ErreurSaisie> {
+        let (a, c) = (self.acte, self.cat);
+        if let Some(e) = a
+            .element
+            .as_ref()
+            .filter(|e| !c.elements.iter().any(|x| &x.valeur == *e))
+        {
             let vals: Vec<&str> = c.elements.iter().map(|x| x.valeur.as_str()).collect();
-            return Err(err(
+            return Err(self.erreur(
                 "element",
                 format!("valeur inconnue « {e} » (possibles : {})", vals.join(", ")),
             ));
         }
-    }
-    if let Some(n) = acte.dents {
-        if !(1..=14).contains(&n) {
-            return Err(err("dents", format!("de 1 à 14 dents ({n})")));
+        if let Some(n) = a.dents.filter(|n| !(1..=14).contains(n)) {
+            return Err(self.erreur("dents", format!("de 1 à 14 dents ({n})")));
         }
-    }
-    if let Some(m) = &acte.materiau {
-        if !c.materiaux.iter().any(|x| x == m) {
-            return Err(err(
+        if let Some(m) = a.materiau.as_ref().filter(|m| !c.materiaux.contains(m)) {
+            return Err(self.erreur(
                 "materiau",
                 format!(
                     "matériau inconnu « {m} » (possibles : {})",
@@ -233,10 +309,8 @@ fn valider_acte<'c>(
                 ),
             ));
         }
-    }
-    if let Some(code) = &acte.code_lpp {
-        if !c.codes_lpp.iter().any(|x| x == code) {
-            return Err(err(
+        if let Some(code) = a.code_lpp.as_ref().filter(|x| !c.codes_lpp.contains(x)) {
+            return Err(self.erreur(
                 "code_lpp",
                 format!(
                     "code LPP « {code} » hors de cet acte (codes : {})",
@@ -244,23 +318,19 @@ fn valider_acte<'c>(
                 ),
             ));
         }
+        Ok(())
     }
-    check_frais_reels_vs_unites(acte, c, &err)?;
-    Ok(c)
-}
 
-fn check_frais_reels_vs_unites(
-    acte: &Acte,
-    _c: &ActeCatalogue,
-    err: &dyn Fn(&str, String) -> ErreurSaisie,
-) -> Result<(), ErreurSaisie> {
-    if let (Some(fr), Some(b)) = (acte.frais_reels, acte.brss) {
-        if fr.is_zero() && !b.is_zero() {
-            return Err(err(
-                "frais_reels",
-                "frais réels nuls alors qu'une base de remboursement est saisie".into(),
-            ));
+    /// No zero frais réels against a base entered.
+    fn frais_reels_et_base(&self) -> Result<(), ErreurSaisie> {
+        if let (Some(fr), Some(b)) = (self.acte.frais_reels, self.acte.brss) {
+            if fr.is_zero() && !b.is_zero() {
+                return Err(self.erreur(
+                    "frais_reels",
+                    "frais réels nuls alors qu'une base de remboursement est saisie".into(),
+                ));
+            }
         }
+        Ok(())
     }
-    Ok(())
 }

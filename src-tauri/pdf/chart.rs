@@ -12,7 +12,9 @@ use rust_decimal::Decimal;
 
 use super::document::{Colour, StackedBarChart};
 use super::fonts::Weight;
-use super::layout::{baseline_in, palette, Flow, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH};
+use super::layout::{
+    baseline_in, palette, Flow, TextRun, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
+};
 use super::wrap::{wrap_plain, Line};
 
 const LEGEND_SIZE: f32 = 9.0;
@@ -272,29 +274,29 @@ fn draw_row(flow: &mut Flow, g: &ChartGeometry, row: &BarRow) {
             };
             let baseline = baseline_in(bar_top, BAR_HEIGHT, VALUE_SIZE);
             let tx = sx + (width - text_w) / 2.0;
-            flow.text(
-                tx,
+            flow.text(TextRun {
+                x: tx,
                 baseline,
-                text,
-                Weight::Bold,
-                VALUE_SIZE,
-                text_colour,
-                *text_w,
-            );
+                text: text.to_string(),
+                weight: Weight::Bold,
+                size: VALUE_SIZE,
+                colour: text_colour,
+                width: *text_w,
+            });
         }
     }
     if let Some((text, w)) = &row.total {
         let baseline = baseline_in(bar_top, BAR_HEIGHT, LABEL_SIZE);
         let x = g.bar_left + g.bar_width + TOTAL_GAP;
-        flow.text(
+        flow.text(TextRun {
             x,
             baseline,
-            text,
-            Weight::Bold,
-            LABEL_SIZE,
-            palette::TEXT,
-            *w,
-        );
+            text: text.to_string(),
+            weight: Weight::Bold,
+            size: LABEL_SIZE,
+            colour: palette::TEXT,
+            width: *w,
+        });
     }
     let mut y = top + body;
     for line in &row.overflow {
@@ -309,15 +311,15 @@ fn draw_row(flow: &mut Flow, g: &ChartGeometry, row: &BarRow) {
             );
             let baseline = baseline_in(y, OVERFLOW_LINE, VALUE_SIZE);
             let tx = sx + OVERFLOW_SWATCH + SWATCH_GAP;
-            flow.text(
-                tx,
+            flow.text(TextRun {
+                x: tx,
                 baseline,
-                text,
-                Weight::Bold,
-                VALUE_SIZE,
-                palette::TEXT,
-                *w,
-            );
+                text: text.to_string(),
+                weight: Weight::Bold,
+                size: VALUE_SIZE,
+                colour: palette::TEXT,
+                width: *w,
+            });
         }
         y += OVERFLOW_LINE;
     }

@@ -264,26 +264,8 @@ impl<'f> Flow<'f> {
         height <= self.remaining() + FIT_EPS
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn text(
-        &mut self,
-        x: f32,
-        baseline: f32,
-        text: &str,
-        weight: Weight,
-        size: f32,
-        colour: Colour,
-        width: f32,
-    ) {
-        self.page.items.push(Item::Text(TextRun {
-            x,
-            baseline,
-            text: text.to_string(),
-            weight,
-            size,
-            colour,
-            width,
-        }));
+    pub(crate) fn text(&mut self, run: TextRun) {
+        self.page.items.push(Item::Text(run));
     }
 
     /// Draws a wrapped line whose line box starts at `top`, left edge `x`.
@@ -298,15 +280,15 @@ impl<'f> Flow<'f> {
     ) {
         let baseline = baseline_in(top, line_height, size);
         for run in &line.runs {
-            self.text(
-                x + run.x,
+            self.text(TextRun {
+                x: x + run.x,
                 baseline,
-                &run.text,
-                run.weight,
+                text: run.text.clone(),
+                weight: run.weight,
                 size,
                 colour,
-                run.width,
-            );
+                width: run.width,
+            });
         }
     }
 
@@ -643,7 +625,7 @@ impl<'f> Flow<'f> {
                 }
             }
             if self.fits(*height) {
-                self.table_row(t, &cols, cells, 0, max_lines(cells), *height, *kind);
+                self.table_row(t, &cols, cells, 0..max_lines(cells), *height, *kind);
                 continue;
             }
             // A row taller than a whole page: split it between lines.
@@ -653,7 +635,7 @@ impl<'f> Flow<'f> {
                 let room = ((self.remaining() - 2.0 * CELL_PAD_Y) / TABLE_LINE).floor() as usize;
                 let take = room.max(1).min(total_lines - from);
                 let h = take as f32 * TABLE_LINE + 2.0 * CELL_PAD_Y;
-                self.table_row(t, &cols, cells, from, from + take, h, *kind);
+                self.table_row(t, &cols, cells, from..from + take, h, *kind);
                 from += take;
                 if from < total_lines {
                     self.new_page();
@@ -681,29 +663,21 @@ impl<'f> Flow<'f> {
         let rows = max_lines(head);
         for ((col, b), lines) in t.columns.iter().zip(cols).zip(head) {
             let offset = (rows - lines.len()) as f32 * TABLE_LINE;
-            self.cell_lines(
-                lines,
-                0,
-                lines.len(),
-                b,
-                col.align,
-                top + offset,
-                palette::HEADING,
-            );
+            self.cell_lines(lines, b, col.align, top + offset, palette::HEADING);
         }
         self.y += height;
         let y = self.y;
         self.hline(CONTENT_LEFT, CONTENT_RIGHT, y, 0.9, Colour::BLUE);
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Draws the lines `shown` of a table row (all of them, or the part of
+    /// a row taller than a page that fits here).
     fn table_row(
         &mut self,
         t: &Table,
         cols: &[ColumnBox],
         cells: &[Vec<Line>],
-        from: usize,
-        to: usize,
+        shown: std::ops::Range<usize>,
         height: f32,
         kind: RowKind,
     ) {
@@ -724,27 +698,25 @@ impl<'f> Flow<'f> {
             self.hline(CONTENT_LEFT, CONTENT_RIGHT, top, 0.9, palette::MUTED);
         }
         for ((col, b), lines) in t.columns.iter().zip(cols).zip(cells) {
-            let to = to.min(lines.len());
-            let from = from.min(to);
-            self.cell_lines(lines, from, to, b, col.align, top, palette::TEXT);
+            let to = shown.end.min(lines.len());
+            let from = shown.start.min(to);
+            self.cell_lines(&lines[from..to], b, col.align, top, palette::TEXT);
         }
         self.y += height;
         let y = self.y;
         self.hline(CONTENT_LEFT, CONTENT_RIGHT, y, 0.4, palette::ROW_RULE);
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Draws a cell's lines in its column box, aligned, from `top`.
     fn cell_lines(
         &mut self,
         lines: &[Line],
-        from: usize,
-        to: usize,
         b: &ColumnBox,
         align: Align,
         top: f32,
         colour: Colour,
     ) {
-        for (i, line) in lines[from..to].iter().enumerate() {
+        for (i, line) in lines.iter().enumerate() {
             let x = match align {
                 Align::Left => b.x + CELL_PAD_X,
                 Align::Right => b.x + b.width - CELL_PAD_X - line.width,

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::bareme::BaremeCaution;
+use super::bareme::{BaremeCaution, ConditionsCaution, Tranche};
 use super::dates::{age, ajouter_mois, anniversaire, veille};
 use super::erreur::SimulateurError;
 use super::saisie::{self, Texte};
@@ -297,46 +297,17 @@ pub struct CautionResultat {
 
 // ------------------------------------------------------------ cotisation
 
-/// Art. 8: the cotisation for an amount borrowed. Amounts above the last
-/// tranche (the 1 000 000 € ceiling of art. 5) are not covered and add nothing.
+/// The cotisation for an amount borrowed (art. 8): the sum of its tranches,
+/// each rounded to the cent, doubled with a loan insurance other than the
+/// CNP contract. Amounts above the last tranche (the 1 000 000 € ceiling of
+/// art. 5) are not covered and add nothing.
 pub fn cotisation(b: &BaremeCaution, montant: Decimal, autre_assurance: bool) -> CotisationCaution {
-    let mut lignes = Vec::new();
-    for t in &b.cotisation.tranches {
-        if montant <= t.de {
-            continue;
-        }
-        let haut = montant.min(t.a);
-        let base = haut - t.de;
-        let tranche = format!("de {} à {}", euros_court(t.de), euros_court(t.a));
-        let (valeur, calcul) = match (t.forfait, t.taux_pct) {
-            (Some(f), _) => (
-                au_centime(f),
-                format!("forfait {} (frais de dossier inclus)", euros_court(f)),
-            ),
-            (None, Some(r)) => {
-                let v = au_centime(base * r / Decimal::ONE_HUNDRED);
-                (
-                    v,
-                    format!(
-                        "({} − {}) × {} = {}",
-                        euros_court(haut),
-                        euros_court(t.de),
-                        pct_fr(r),
-                        euros_fr(v)
-                    ),
-                )
-            }
-            (None, None) => continue, // refused when the barème is read
-        };
-        lignes.push(LigneTranche {
-            tranche,
-            base: au_centime(base),
-            taux_pct: t.taux_pct,
-            forfait: t.forfait.map(au_centime),
-            montant: valeur,
-            calcul,
-        });
-    }
+    let lignes: Vec<LigneTranche> = b
+        .cotisation
+        .tranches
+        .iter()
+        .filter_map(|t| tranche_art_8(t, montant))
+        .collect();
     let base: Decimal = lignes.iter().map(|l| l.montant).sum();
     let cotisation_base = au_centime(base);
     let total = if autre_assurance {
@@ -353,6 +324,42 @@ pub fn cotisation(b: &BaremeCaution, montant: Decimal, autre_assurance: bool) ->
     }
 }
 
+/// One tranche of art. 8: nothing when the amount does not reach it; else its
+/// flat fee, or its rate applied to the part of the amount inside it.
+fn tranche_art_8(t: &Tranche, montant: Decimal) -> Option<LigneTranche> {
+    if montant <= t.de {
+        return None;
+    }
+    let haut = montant.min(t.a);
+    let base = haut - t.de;
+    let (valeur, calcul) = match (t.forfait, t.taux_pct) {
+        (Some(f), _) => (
+            au_centime(f),
+            format!("forfait {} (frais de dossier inclus)", euros_court(f)),
+        ),
+        (None, Some(r)) => {
+            let v = au_centime(base * r / Decimal::ONE_HUNDRED);
+            let calcul = format!(
+                "({} − {}) × {} = {}",
+                euros_court(haut),
+                euros_court(t.de),
+                pct_fr(r),
+                euros_fr(v)
+            );
+            (v, calcul)
+        }
+        (None, None) => return None, // refused when the barème is read
+    };
+    Some(LigneTranche {
+        tranche: format!("de {} à {}", euros_court(t.de), euros_court(t.a)),
+        base: au_centime(base),
+        taux_pct: t.taux_pct,
+        forfait: t.forfait.map(au_centime),
+        montant: valeur,
+        calcul,
+    })
+}
+
 // ------------------------------------------------------------ simulation
 
 const ART_AGE: &str = "art. 6-1";
@@ -362,80 +369,157 @@ const ART_APPORT: &str = "art. 6-2-4";
 const ART_PROPRIETE: &str = "art. 6-4";
 const ART_BIEN: &str = "art. 3-1";
 const ART_DUREE: &str = "art. 4";
+const ART_COTISATION: &str = "art. 8";
 
-/// Prices the caution and checks every condition the desk can check.
+/// Prices the caution and checks every condition the desk can check, in
+/// the order of the notice's reading at the desk: the people (art. 6-1),
+/// the loans (art. 3-2), the ceiling (art. 5), the contribution (art.
+/// 6-2-4), the ownership (art. 6-4), the property (art. 3-1); then how long
+/// the guarantee runs (art. 4) and how the cotisation was computed (art. 8).
 pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
     let c = &b.conditions;
     let total: Decimal = d.prets.iter().map(|p| p.montant).sum();
     let detail = cotisation(b, total, d.autre_assurance);
-    let mut conditions = Vec::new();
+    let personnes = emprunteurs(d);
     let mut notes = Vec::new();
-    let mut avertissements = Vec::new();
 
-    // Art. 6-1: under 70 at the request, borrower and co-borrower.
-    let mut personnes = vec![("emprunteur", "L'emprunteur", d.naissance_emprunteur)];
-    if d.naissance_co_emprunteur.is_some() {
-        personnes.push((
-            "co-emprunteur",
-            "Le co-emprunteur",
-            d.naissance_co_emprunteur,
-        ));
+    let mut conditions: Vec<Condition> = personnes
+        .iter()
+        .map(|p| age_a_la_demande(c, p, d.date_demande))
+        .collect();
+    conditions.push(pret_amortissable(d));
+    conditions.push(duree_du_pret_relais(c, d));
+    conditions.push(duree_de_chaque_pret(c, d));
+    conditions.push(credit_travaux(c, d));
+    let plafond = plafond_disponible(c, d.encours_autres);
+    conditions.push(total_dans_le_plafond(c, d.encours_autres, total, plafond));
+    notes.extend(part_au_dela_du_plafond(c, total));
+    let apport = apport_personnel(c, d, total);
+    conditions.push(apport.condition);
+    notes.extend(apport.note);
+    conditions.push(quote_part_de_propriete(c, d.quote_part));
+    conditions.push(situation_du_bien(d.localisation));
+
+    let duree = duree_de_la_caution(c, d, &personnes);
+    notes.extend(duree.notes);
+    notes.extend(lecture_de_la_cotisation(b, d, total));
+
+    CautionResultat {
+        montant_total: au_centime(total),
+        cotisation: detail.cotisation,
+        detail,
+        eligible: verdict(&conditions),
+        motifs: motifs(&conditions),
+        conditions,
+        apport_exige: apport.exige,
+        plafond_disponible: plafond,
+        date_effet: duree.date_effet,
+        terme_prets: duree.terme_prets,
+        fins_par_age: duree.fins_par_age,
+        date_fin: duree.date_fin,
+        avertissements: duree.avertissements,
+        a_verifier_par_la_section: a_verifier_par_la_section(c, total),
+        notes,
+        source: b.source.clone(),
     }
-    for (qui, qui_maj, naissance) in &personnes {
-        let code = if *qui == "emprunteur" {
-            "age_emprunteur"
-        } else {
-            "age_co_emprunteur"
-        };
-        let libelle = format!(
-            "{qui_maj} a moins de {} ans à la demande",
-            c.age_max_demande
-        );
-        let (statut, detail) = match (naissance, d.date_demande) {
-            (None, _) => (
+}
+
+// ------------------------------------------------- art. 6-1: the people
+
+/// A person whose age the notice checks: the borrower, and the co-borrower
+/// when a birth date is given for one.
+struct Emprunteur {
+    /// "emprunteur" or "co-emprunteur".
+    qui: &'static str,
+    /// The same at the start of a sentence.
+    qui_maj: &'static str,
+    /// Code of the age condition.
+    code: &'static str,
+    naissance: Option<NaiveDate>,
+}
+
+fn emprunteurs(d: &CautionDemande) -> Vec<Emprunteur> {
+    let mut v = vec![Emprunteur {
+        qui: "emprunteur",
+        qui_maj: "L'emprunteur",
+        code: "age_emprunteur",
+        naissance: d.naissance_emprunteur,
+    }];
+    if d.naissance_co_emprunteur.is_some() {
+        v.push(Emprunteur {
+            qui: "co-emprunteur",
+            qui_maj: "Le co-emprunteur",
+            code: "age_co_emprunteur",
+            naissance: d.naissance_co_emprunteur,
+        });
+    }
+    v
+}
+
+/// The borrower and the co-borrower are under 70 at the request (art. 6-1).
+fn age_a_la_demande(
+    c: &ConditionsCaution,
+    p: &Emprunteur,
+    demande: Option<NaiveDate>,
+) -> Condition {
+    let libelle = format!(
+        "{} a moins de {} ans à la demande",
+        p.qui_maj, c.age_max_demande
+    );
+    let condition =
+        |statut, detail: String| Condition::new(p.code, &libelle, ART_AGE, statut, detail);
+    let (n, dem) = match (p.naissance, demande) {
+        (None, _) => {
+            return condition(
                 Statut::AVerifier,
-                format!("date de naissance de l'{qui} non renseignée"),
-            ),
-            (Some(_), None) => (
+                format!("date de naissance de l'{} non renseignée", p.qui),
+            )
+        }
+        (Some(_), None) => {
+            return condition(
                 Statut::AVerifier,
                 "date de la demande non renseignée".into(),
+            )
+        }
+        (Some(n), Some(dem)) => (n, dem),
+    };
+    let a = age(n, dem);
+    let limite = anniversaire(n, c.age_max_demande);
+    if a >= c.age_max_demande {
+        condition(
+            Statut::NonRemplie,
+            format!(
+                "{} a {a} ans à la date de la demande ({}) : la caution est réservée aux moins \
+                 de {} ans (anniversaire des {} ans le {}).",
+                p.qui_maj,
+                date_fr(dem),
+                c.age_max_demande,
+                c.age_max_demande,
+                date_fr(limite)
             ),
-            (Some(n), Some(dem)) => {
-                let a = age(*n, dem);
-                let limite = anniversaire(*n, c.age_max_demande);
-                if a >= c.age_max_demande {
-                    (
-                        Statut::NonRemplie,
-                        format!(
-                            "{qui_maj} a {a} ans à la date de la demande ({}) : la caution est réservée \
-                             aux moins de {} ans (anniversaire des {} ans le {}).",
-                            date_fr(dem),
-                            c.age_max_demande,
-                            c.age_max_demande,
-                            date_fr(limite)
-                        ),
-                    )
-                } else {
-                    (
-                        Statut::Remplie,
-                        format!(
-                            "{a} ans à la demande ; {} ans le {}",
-                            c.age_max_demande,
-                            date_fr(limite)
-                        ),
-                    )
-                }
-            }
-        };
-        conditions.push(Condition::new(code, &libelle, ART_AGE, statut, detail));
+        )
+    } else {
+        condition(
+            Statut::Remplie,
+            format!(
+                "{a} ans à la demande ; {} ans le {}",
+                c.age_max_demande,
+                date_fr(limite)
+            ),
+        )
     }
+}
 
-    // Art. 3-2: loan kinds and durations.
-    let in_fine: Vec<usize> = numeros(d, |p| p.type_pret == TypePret::InFine);
-    conditions.push(if in_fine.is_empty() {
+// ------------------------------------------------- art. 3-2: the loans
+
+/// Only amortising loans: an in-fine loan is excluded (art. 3-2).
+fn pret_amortissable(d: &CautionDemande) -> Condition {
+    let libelle = "Prêts amortissables (pas de prêt in fine)";
+    let in_fine = numeros(d, |p| p.type_pret == TypePret::InFine);
+    if in_fine.is_empty() {
         Condition::new(
             "type_pret",
-            "Prêts amortissables (pas de prêt in fine)",
+            libelle,
             ART_PRETS,
             Statut::Remplie,
             "aucun prêt in fine",
@@ -443,7 +527,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
     } else {
         Condition::new(
             "type_pret",
-            "Prêts amortissables (pas de prêt in fine)",
+            libelle,
             ART_PRETS,
             Statut::NonRemplie,
             format!(
@@ -451,94 +535,68 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
                 liste_prets(&in_fine, d.prets.len())
             ),
         )
-    });
+    }
+}
 
-    let relais: Vec<&Pret> = d
-        .prets
-        .iter()
-        .filter(|p| p.type_pret == TypePret::Relais)
-        .collect();
-    let lib_relais = format!("Prêt relais de {} mois au plus", c.relais_max_mois);
-    conditions.push(if relais.is_empty() {
-        Condition::new(
-            "duree_relais",
-            &lib_relais,
-            ART_PRETS,
-            Statut::Remplie,
-            "aucun prêt relais",
+/// A relay loan runs 24 months at most (art. 3-2).
+fn duree_du_pret_relais(c: &ConditionsCaution, d: &CautionDemande) -> Condition {
+    let libelle = format!("Prêt relais de {} mois au plus", c.relais_max_mois);
+    let condition = |statut, detail: String| {
+        Condition::new("duree_relais", &libelle, ART_PRETS, statut, detail)
+    };
+    let relais = |p: &Pret| p.type_pret == TypePret::Relais;
+    if !d.prets.iter().any(relais) {
+        return condition(Statut::Remplie, "aucun prêt relais".into());
+    }
+    let trop = numeros(d, |p| {
+        relais(p) && p.duree_mois.is_some_and(|m| m > c.relais_max_mois)
+    });
+    if !trop.is_empty() {
+        condition(
+            Statut::NonRemplie,
+            format!(
+                "{} relais dure {} : un prêt relais de plus de {} mois est exclu.",
+                liste_prets(&trop, d.prets.len()),
+                durees(d, &trop),
+                c.relais_max_mois
+            ),
+        )
+    } else if !numeros(d, |p| relais(p) && p.duree_mois.is_none()).is_empty() {
+        condition(
+            Statut::AVerifier,
+            "durée du prêt relais non renseignée".into(),
         )
     } else {
-        let trop: Vec<usize> = numeros(d, |p| {
-            p.type_pret == TypePret::Relais && p.duree_mois.is_some_and(|m| m > c.relais_max_mois)
-        });
-        let inconnu = numeros(d, |p| {
-            p.type_pret == TypePret::Relais && p.duree_mois.is_none()
-        });
-        if !trop.is_empty() {
-            let durees: Vec<String> = trop
-                .iter()
-                .map(|&n| format!("{} mois", d.prets[n - 1].duree_mois.unwrap_or(0)))
-                .collect();
-            Condition::new(
-                "duree_relais",
-                &lib_relais,
-                ART_PRETS,
-                Statut::NonRemplie,
-                format!(
-                    "{} relais dure {} : un prêt relais de plus de {} mois est exclu.",
-                    liste_prets(&trop, d.prets.len()),
-                    durees.join(", "),
-                    c.relais_max_mois
-                ),
-            )
-        } else if !inconnu.is_empty() {
-            Condition::new(
-                "duree_relais",
-                &lib_relais,
-                ART_PRETS,
-                Statut::AVerifier,
-                "durée du prêt relais non renseignée",
-            )
-        } else {
-            Condition::new(
-                "duree_relais",
-                &lib_relais,
-                ART_PRETS,
-                Statut::Remplie,
-                format!("prêt relais de {} mois au plus", c.relais_max_mois),
-            )
-        }
-    });
+        condition(
+            Statut::Remplie,
+            format!("prêt relais de {} mois au plus", c.relais_max_mois),
+        )
+    }
+}
 
-    let lib_duree = format!(
+/// Each loan runs 30 years (360 months) at most (art. 3-2).
+fn duree_de_chaque_pret(c: &ConditionsCaution, d: &CautionDemande) -> Condition {
+    let libelle = format!(
         "Durée de chaque prêt : {} ans au plus",
         c.duree_max_mois / 12
     );
+    let condition =
+        |statut, detail: String| Condition::new("duree_max", &libelle, ART_PRETS, statut, detail);
     let trop_longs = numeros(d, |p| p.duree_mois.is_some_and(|m| m > c.duree_max_mois));
     let sans_duree = numeros(d, |p| p.duree_mois.is_none());
-    conditions.push(if !trop_longs.is_empty() {
-        let durees: Vec<String> = trop_longs
-            .iter()
-            .map(|&n| format!("{} mois", d.prets[n - 1].duree_mois.unwrap_or(0)))
-            .collect();
-        Condition::new(
-            "duree_max",
-            &lib_duree,
-            ART_PRETS,
+    if !trop_longs.is_empty() {
+        condition(
             Statut::NonRemplie,
             format!(
                 "{} dure {} : la durée ne doit pas dépasser {} ans ({} mois).",
                 liste_prets(&trop_longs, d.prets.len()),
-                durees.join(", "),
+                durees(d, &trop_longs),
                 c.duree_max_mois / 12,
                 c.duree_max_mois
             ),
         )
     } else if !sans_duree.is_empty() {
-        Condition::new(
-            "duree_max",
-            &lib_duree,
-            ART_PRETS,
+        condition(
             Statut::AVerifier,
             format!(
                 "durée non renseignée ({})",
@@ -546,85 +604,77 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
             ),
         )
     } else {
-        Condition::new(
-            "duree_max",
-            &lib_duree,
-            ART_PRETS,
+        let plus_long = d.prets.iter().filter_map(|p| p.duree_mois).max();
+        condition(
             Statut::Remplie,
-            format!(
-                "{} mois au plus",
-                d.prets
-                    .iter()
-                    .filter_map(|p| p.duree_mois)
-                    .max()
-                    .unwrap_or(0)
-            ),
+            format!("{} mois au plus", plus_long.unwrap_or(0)),
         )
-    });
+    }
+}
 
-    let lib_travaux = format!(
+/// A consumer credit for works is guaranteed up to 75 000 € (art. 3-2).
+fn credit_travaux(c: &ConditionsCaution, d: &CautionDemande) -> Condition {
+    let libelle = format!(
         "Crédit à la consommation pour travaux : {} au plus",
         euros_court(c.travaux_conso_max)
     );
-    let travaux_trop = numeros(d, |p| {
-        p.type_pret == TypePret::Travaux && p.montant > c.travaux_conso_max
-    });
-    conditions.push(if travaux_trop.is_empty() {
-        let n = d
-            .prets
-            .iter()
-            .filter(|p| p.type_pret == TypePret::Travaux)
-            .count();
-        Condition::new(
-            "credit_travaux",
-            &lib_travaux,
-            ART_PRETS,
-            Statut::Remplie,
-            if n == 0 {
-                "aucun crédit travaux".to_string()
-            } else {
-                format!(
-                    "crédit travaux de {} au plus",
-                    euros_court(c.travaux_conso_max)
-                )
-            },
-        )
-    } else {
-        let m: Vec<String> = travaux_trop
-            .iter()
-            .map(|&n| euros_fr(d.prets[n - 1].montant))
-            .collect();
-        Condition::new(
-            "credit_travaux",
-            &lib_travaux,
-            ART_PRETS,
-            Statut::NonRemplie,
+    let condition = |statut, detail: String| {
+        Condition::new("credit_travaux", &libelle, ART_PRETS, statut, detail)
+    };
+    let travaux = |p: &Pret| p.type_pret == TypePret::Travaux;
+    let trop = numeros(d, |p| travaux(p) && p.montant > c.travaux_conso_max);
+    if trop.is_empty() {
+        let detail = if d.prets.iter().any(travaux) {
             format!(
-                "{} (crédit travaux) s'élève à {} : un crédit à la consommation pour travaux n'est \
-                 cautionné que jusqu'à {}.",
-                liste_prets(&travaux_trop, d.prets.len()),
-                m.join(", "),
+                "crédit travaux de {} au plus",
                 euros_court(c.travaux_conso_max)
-            ),
-        )
-    });
+            )
+        } else {
+            "aucun crédit travaux".to_string()
+        };
+        return condition(Statut::Remplie, detail);
+    }
+    let montants: Vec<String> = trop
+        .iter()
+        .map(|&n| euros_fr(d.prets[n - 1].montant))
+        .collect();
+    condition(
+        Statut::NonRemplie,
+        format!(
+            "{} (crédit travaux) s'élève à {} : un crédit à la consommation pour travaux n'est \
+             cautionné que jusqu'à {}.",
+            liste_prets(&trop, d.prets.len()),
+            montants.join(", "),
+            euros_court(c.travaux_conso_max)
+        ),
+    )
+}
 
-    // Art. 5: ceiling minus capital still due elsewhere.
-    let encours = d.encours_autres.unwrap_or(Decimal::ZERO);
-    let plafond_disponible = au_centime((c.plafond - encours).max(Decimal::ZERO));
-    let lib_plafond = format!(
+// ---------------------------------------------------- art. 5: the ceiling
+
+/// What can still be guaranteed (art. 5): 1 000 000 € minus the capital
+/// still due on the member's other guaranteed operations.
+fn plafond_disponible(c: &ConditionsCaution, encours: Option<Decimal>) -> Decimal {
+    let encours = encours.unwrap_or(Decimal::ZERO);
+    au_centime((c.plafond - encours).max(Decimal::ZERO))
+}
+
+/// The loans of the operation fit in what can still be guaranteed (art. 5).
+fn total_dans_le_plafond(
+    c: &ConditionsCaution,
+    encours_autres: Option<Decimal>,
+    total: Decimal,
+    plafond_disponible: Decimal,
+) -> Condition {
+    let libelle = format!(
         "Total des prêts : {} au plus, moins le capital restant dû des autres opérations cautionnées",
         euros_court(c.plafond)
     );
-    let encours_txt = if d.encours_autres.is_some() {
-        format!("capital restant dû ailleurs {}", euros_fr(encours))
-    } else {
-        "aucun autre encours cautionné déclaré".to_string()
-    };
-    conditions.push(if total > plafond_disponible {
-        Condition::new(
+    let encours = encours_autres.unwrap_or(Decimal::ZERO);
+    if total > plafond_disponible {
+        return Condition::new(
             "plafond",
-            &lib_plafond,
+            &libelle,
             ART_PLAFOND,
             Statut::NonRemplie,
             format!(
@@ -634,144 +684,180 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
                 euros_court(c.plafond),
                 euros_fr(encours)
             ),
-        )
+        );
+    }
+    let encours_txt = if encours_autres.is_some() {
+        format!("capital restant dû ailleurs {}", euros_fr(encours))
     } else {
-        Condition::new(
-            "plafond",
-            &lib_plafond,
-            ART_PLAFOND,
-            Statut::Remplie,
-            format!(
-                "{} pour {} cautionnables ({encours_txt})",
-                euros_fr(total),
-                euros_fr(plafond_disponible)
-            ),
-        )
-    });
-    if total > c.plafond {
-        notes.push(Note::info(
+        "aucun autre encours cautionné déclaré".to_string()
+    };
+    Condition::new(
+        "plafond",
+        &libelle,
+        ART_PLAFOND,
+        Statut::Remplie,
+        format!(
+            "{} pour {} cautionnables ({encours_txt})",
+            euros_fr(total),
+            euros_fr(plafond_disponible)
+        ),
+    )
+}
+
+/// Above the ceiling of art. 5, the cotisation of art. 8 stops at the
+/// ceiling and the rest of the loans is not covered.
+fn part_au_dela_du_plafond(c: &ConditionsCaution, total: Decimal) -> Option<Note> {
+    (total > c.plafond).then(|| {
+        Note::info(
             format!(
                 "La cotisation est calculée sur {} au plus : la part des prêts au-delà n'est pas couverte.",
                 euros_court(c.plafond)
             ),
             ART_PLAFOND,
-        ));
-    }
+        )
+    })
+}
 
-    // Art. 6-2-4: personal contribution above 130 000 €.
-    let lib_apport = format!(
+// ------------------------------------------ art. 6-2-4: the contribution
+
+/// The personal contribution checked: the condition, the amount required
+/// when it could be computed, and the reading made for a plot of land.
+struct Apport {
+    condition: Condition,
+    exige: Option<Decimal>,
+    note: Option<Note>,
+}
+
+/// When the loans exceed 130 000 €, a personal contribution of a share of
+/// the operation's total cost, by kind of operation (art. 6-2-4).
+fn apport_personnel(c: &ConditionsCaution, d: &CautionDemande, total: Decimal) -> Apport {
+    let libelle = format!(
         "Apport personnel quand les prêts dépassent {}",
         euros_court(c.seuil_apport)
     );
-    let mut apport_exige = None;
-    conditions.push(if total <= c.seuil_apport {
-        Condition::new(
-            "apport",
-            &lib_apport,
-            ART_APPORT,
+    let condition =
+        |statut, detail: String| Condition::new("apport", &libelle, ART_APPORT, statut, detail);
+    let sans_exigence = |condition| Apport {
+        condition,
+        exige: None,
+        note: None,
+    };
+    if total <= c.seuil_apport {
+        return sans_exigence(condition(
             Statut::Remplie,
             format!("non exigé : {} de prêts", euros_fr(total)),
-        )
-    } else {
-        match (d.operation, d.cout_operation) {
-            (None, _) => Condition::new(
-                "apport",
-                &lib_apport,
-                ART_APPORT,
+        ));
+    }
+    let (op, cout) = match (d.operation, d.cout_operation) {
+        (None, _) => {
+            return sans_exigence(condition(
                 Statut::AVerifier,
-                "type d'opération non renseigné (ancien, ancien avec travaux, neuf, terrain)",
-            ),
-            (Some(_), None) => Condition::new(
-                "apport",
-                &lib_apport,
-                ART_APPORT,
-                Statut::AVerifier,
-                "coût total de l'opération non renseigné",
-            ),
-            (Some(op), Some(cout)) => {
-                let (taux, quoi) = match op {
-                    Operation::Ancien => (c.apport_pct.ancien, "logement ancien sans travaux"),
-                    Operation::AncienTravaux => {
-                        (c.apport_pct.ancien_travaux, "logement ancien avec travaux")
-                    }
-                    Operation::Neuf => (c.apport_pct.neuf, "logement neuf"),
-                    Operation::Terrain => (c.apport_pct.neuf, "terrain à bâtir"),
-                };
-                if op == Operation::Terrain {
-                    notes.push(Note::lecture(
-                        format!(
-                            "La notice ne fixe pas d'apport pour un terrain : le taux du logement neuf \
-                             ({}) est appliqué, le terrain devant porter une construction.",
-                            pct_fr(taux)
-                        ),
-                        ART_APPORT,
-                    ));
-                }
-                let exige_exact = cout * taux / Decimal::ONE_HUNDRED;
-                let exige = au_centime(exige_exact);
-                apport_exige = Some(exige);
-                match d.apport {
-                    None => Condition::new(
-                        "apport",
-                        &lib_apport,
-                        ART_APPORT,
-                        Statut::AVerifier,
-                        format!(
-                            "apport non renseigné ; {} exigés ({} de {})",
-                            euros_fr(exige),
-                            pct_fr(taux),
-                            euros_fr(cout)
-                        ),
-                    ),
-                    Some(a) if a < exige_exact => Condition::new(
-                        "apport",
-                        &lib_apport,
-                        ART_APPORT,
-                        Statut::NonRemplie,
-                        format!(
-                            "Apport personnel insuffisant : {} pour {} exigés ({} du coût total \
-                             de {}, {quoi}, frais de notaire et d'agence compris).",
-                            euros_fr(a),
-                            euros_fr(exige),
-                            pct_fr(taux),
-                            euros_fr(cout)
-                        ),
-                    ),
-                    Some(a) => Condition::new(
-                        "apport",
-                        &lib_apport,
-                        ART_APPORT,
-                        Statut::Remplie,
-                        format!(
-                            "{} d'apport pour {} exigés ({} de {}, {quoi})",
-                            euros_fr(a),
-                            euros_fr(exige),
-                            pct_fr(taux),
-                            euros_fr(cout)
-                        ),
-                    ),
-                }
-            }
+                "type d'opération non renseigné (ancien, ancien avec travaux, neuf, terrain)"
+                    .into(),
+            ))
         }
-    });
+        (Some(_), None) => {
+            return sans_exigence(condition(
+                Statut::AVerifier,
+                "coût total de l'opération non renseigné".into(),
+            ))
+        }
+        (Some(op), Some(cout)) => (op, cout),
+    };
+    apport_exige(c, &libelle, op, cout, d.apport)
+}
 
-    // Art. 6-4: owns at least 50 %.
-    let lib_qp = format!(
+/// The contribution required for an operation of known kind and cost, set
+/// against the one declared (art. 6-2-4).
+fn apport_exige(
+    c: &ConditionsCaution,
+    libelle: &str,
+    op: Operation,
+    cout: Decimal,
+    apport: Option<Decimal>,
+) -> Apport {
+    let condition =
+        |statut, detail: String| Condition::new("apport", libelle, ART_APPORT, statut, detail);
+    let (taux, quoi) = taux_d_apport(c, op);
+    let note = (op == Operation::Terrain).then(|| {
+        Note::lecture(
+            format!(
+                "La notice ne fixe pas d'apport pour un terrain : le taux du logement neuf \
+                 ({}) est appliqué, le terrain devant porter une construction.",
+                pct_fr(taux)
+            ),
+            ART_APPORT,
+        )
+    });
+    let exige_exact = cout * taux / Decimal::ONE_HUNDRED;
+    let exige = au_centime(exige_exact);
+    let condition = match apport {
+        None => condition(
+            Statut::AVerifier,
+            format!(
+                "apport non renseigné ; {} exigés ({} de {})",
+                euros_fr(exige),
+                pct_fr(taux),
+                euros_fr(cout)
+            ),
+        ),
+        Some(a) if a < exige_exact => condition(
+            Statut::NonRemplie,
+            format!(
+                "Apport personnel insuffisant : {} pour {} exigés ({} du coût total \
+                 de {}, {quoi}, frais de notaire et d'agence compris).",
+                euros_fr(a),
+                euros_fr(exige),
+                pct_fr(taux),
+                euros_fr(cout)
+            ),
+        ),
+        Some(a) => condition(
+            Statut::Remplie,
+            format!(
+                "{} d'apport pour {} exigés ({} de {}, {quoi})",
+                euros_fr(a),
+                euros_fr(exige),
+                pct_fr(taux),
+                euros_fr(cout)
+            ),
+        ),
+    };
+    Apport {
+        condition,
+        exige: Some(exige),
+        note,
+    }
+}
+
+/// The contribution's rate of art. 6-2-4 for a kind of operation, and its
+/// name; a plot of land is held to the rate of a new home (see the module doc).
+fn taux_d_apport(c: &ConditionsCaution, op: Operation) -> (Decimal, &'static str) {
+    match op {
+        Operation::Ancien => (c.apport_pct.ancien, "logement ancien sans travaux"),
+        Operation::AncienTravaux => (c.apport_pct.ancien_travaux, "logement ancien avec travaux"),
+        Operation::Neuf => (c.apport_pct.neuf, "logement neuf"),
+        Operation::Terrain => (c.apport_pct.neuf, "terrain à bâtir"),
+    }
+}
+
+// ------------------------------------ art. 6-4 and 3-1: the property
+
+/// The member owns at least 50 % of the property (art. 6-4).
+fn quote_part_de_propriete(c: &ConditionsCaution, quote_part: Option<Decimal>) -> Condition {
+    let libelle = format!(
         "Le membre participant est propriétaire d'au moins {} du bien",
         pct_fr(c.quote_part_min_pct)
     );
-    conditions.push(match d.quote_part {
-        None => Condition::new(
-            "quote_part",
-            &lib_qp,
-            ART_PROPRIETE,
+    let condition = |statut, detail: String| {
+        Condition::new("quote_part", &libelle, ART_PROPRIETE, statut, detail)
+    };
+    match quote_part {
+        None => condition(
             Statut::AVerifier,
-            "quote-part de propriété non renseignée",
+            "quote-part de propriété non renseignée".into(),
         ),
-        Some(q) if q < c.quote_part_min_pct => Condition::new(
-            "quote_part",
-            &lib_qp,
-            ART_PROPRIETE,
+        Some(q) if q < c.quote_part_min_pct => condition(
             Statut::NonRemplie,
             format!(
                 "Le membre participant ne détient que {} du bien : il doit en être propriétaire \
@@ -780,58 +866,58 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
                 pct_fr(c.quote_part_min_pct)
             ),
         ),
-        Some(q) => Condition::new(
-            "quote_part",
-            &lib_qp,
-            ART_PROPRIETE,
-            Statut::Remplie,
-            format!("{} du bien", pct_fr(q)),
-        ),
-    });
+        Some(q) => condition(Statut::Remplie, format!("{} du bien", pct_fr(q))),
+    }
+}
 
-    // Art. 3-1: metropolitan France or an overseas département.
-    let lib_loc = "Bien situé en France métropolitaine ou dans un département d'outre-mer";
-    conditions.push(match d.localisation {
-        None => Condition::new(
-            "localisation",
-            lib_loc,
-            ART_BIEN,
-            Statut::AVerifier,
-            "situation du bien non renseignée",
-        ),
-        Some(Localisation::Metropole) => Condition::new(
-            "localisation",
-            lib_loc,
-            ART_BIEN,
-            Statut::Remplie,
-            "France métropolitaine",
-        ),
-        Some(Localisation::Drom) => Condition::new(
-            "localisation",
-            lib_loc,
-            ART_BIEN,
-            Statut::Remplie,
-            "département d'outre-mer",
-        ),
-        Some(Localisation::Com) => Condition::new(
-            "localisation",
-            lib_loc,
-            ART_BIEN,
+/// The property is in metropolitan France or in an overseas département
+/// (art. 3-1).
+fn situation_du_bien(localisation: Option<Localisation>) -> Condition {
+    let (statut, detail) = match localisation {
+        None => (Statut::AVerifier, "situation du bien non renseignée"),
+        Some(Localisation::Metropole) => (Statut::Remplie, "France métropolitaine"),
+        Some(Localisation::Drom) => (Statut::Remplie, "département d'outre-mer"),
+        Some(Localisation::Com) => (
             Statut::NonRemplie,
             "Le bien est situé dans un pays d'outre-mer : seuls les biens en France métropolitaine \
              ou dans un département d'outre-mer peuvent être cautionnés.",
         ),
-        Some(Localisation::Etranger) => Condition::new(
-            "localisation",
-            lib_loc,
-            ART_BIEN,
+        Some(Localisation::Etranger) => (
             Statut::NonRemplie,
             "Le bien est situé à l'étranger : seuls les biens en France métropolitaine ou dans un \
              département d'outre-mer peuvent être cautionnés.",
         ),
-    });
+    };
+    Condition::new(
+        "localisation",
+        "Bien situé en France métropolitaine ou dans un département d'outre-mer",
+        ART_BIEN,
+        statut,
+        detail,
+    )
+}
 
-    // Art. 4: how long the guarantee runs.
+// ---------------------------------------- art. 4: how long it runs
+
+/// The dates of the guarantee (art. 4), and what the adviser must be told.
+struct DureeCaution {
+    date_effet: Option<NaiveDate>,
+    terme_prets: Option<NaiveDate>,
+    fins_par_age: Vec<FinParAge>,
+    date_fin: Option<NaiveDate>,
+    avertissements: Vec<String>,
+    notes: Vec<Note>,
+}
+
+/// How long the guarantee runs (art. 4): from the loan's effect date to the
+/// term of the longest loan, within 30 years, and never past the day before
+/// the 76th birthday.
+fn duree_de_la_caution(
+    c: &ConditionsCaution,
+    d: &CautionDemande,
+    personnes: &[Emprunteur],
+) -> DureeCaution {
+    let mut notes = Vec::new();
     let date_effet = d.date_effet.or(d.date_demande);
     if d.date_effet.is_none() && d.date_demande.is_some() {
         notes.push(Note::info(
@@ -840,24 +926,9 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
             ART_DUREE,
         ));
     }
-    let duree_max_pret = if sans_duree.is_empty() {
-        d.prets.iter().filter_map(|p| p.duree_mois).max()
-    } else {
-        None
-    };
-    let terme_prets = date_effet
-        .zip(duree_max_pret)
-        .map(|(e, m)| ajouter_mois(e, m));
+    let terme_prets = terme_des_prets(d, date_effet);
     let limite_duree = date_effet.map(|e| ajouter_mois(e, c.duree_max_mois));
-    let mut fins_par_age = Vec::new();
-    for (qui, _, naissance) in &personnes {
-        if let Some(n) = naissance {
-            fins_par_age.push(FinParAge {
-                personne: qui.to_string(),
-                veille_76e_anniversaire: veille(anniversaire(*n, c.age_fin_garantie)),
-            });
-        }
-    }
+    let fins_par_age = fins_par_age_76_ans(c, personnes);
     let fin_contrat = terme_prets.or(limite_duree).map(|t| match limite_duree {
         Some(l) => t.min(l),
         None => t,
@@ -867,22 +938,9 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    if let (Some(t), Some(f)) = (terme_prets, fin_age) {
-        if f < t {
-            let qui = fins_par_age
-                .iter()
-                .find(|x| x.veille_76e_anniversaire == f)
-                .map(|x| x.personne.as_str())
-                .unwrap_or("emprunteur");
-            avertissements.push(format!(
-                "La caution cessera le {} (veille du {}e anniversaire de l'{qui}), avant le terme \
-                 du prêt le {}.",
-                date_fr(f),
-                c.age_fin_garantie,
-                date_fr(t)
-            ));
-        }
-    }
+    let avertissements = fin_avant_le_terme(c, terme_prets, &fins_par_age)
+        .into_iter()
+        .collect();
     if terme_prets.is_none() && date_effet.is_some() {
         notes.push(Note::info(
             "Durée des prêts incomplète : la date de fin tient compte de la limite de 30 ans et de \
@@ -900,7 +958,66 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
             ART_DUREE,
         ));
     }
+    DureeCaution {
+        date_effet,
+        terme_prets,
+        fins_par_age,
+        date_fin,
+        avertissements,
+        notes,
+    }
+}
 
+/// The term of the longest loan (art. 4), when every loan's duration is known.
+fn terme_des_prets(d: &CautionDemande, date_effet: Option<NaiveDate>) -> Option<NaiveDate> {
+    let durees: Option<Vec<u32>> = d.prets.iter().map(|p| p.duree_mois).collect();
+    let plus_longue = durees?.into_iter().max()?;
+    date_effet.map(|e| ajouter_mois(e, plus_longue))
+}
+
+/// The guarantee ends the day before the 76th birthday of the borrower and
+/// of the co-borrower (art. 4): that day for each.
+fn fins_par_age_76_ans(c: &ConditionsCaution, personnes: &[Emprunteur]) -> Vec<FinParAge> {
+    personnes
+        .iter()
+        .filter_map(|p| {
+            p.naissance.map(|n| FinParAge {
+                personne: p.qui.to_string(),
+                veille_76e_anniversaire: veille(anniversaire(n, c.age_fin_garantie)),
+            })
+        })
+        .collect()
+}
+
+/// The warning when an age ends the guarantee before the loans' term (art. 4).
+fn fin_avant_le_terme(
+    c: &ConditionsCaution,
+    terme_prets: Option<NaiveDate>,
+    fins_par_age: &[FinParAge],
+) -> Option<String> {
+    let t = terme_prets?;
+    let premiere = fins_par_age
+        .iter()
+        .min_by_key(|f| f.veille_76e_anniversaire)?;
+    let f = premiere.veille_76e_anniversaire;
+    (f < t).then(|| {
+        format!(
+            "La caution cessera le {} (veille du {}e anniversaire de l'{}), avant le terme \
+             du prêt le {}.",
+            date_fr(f),
+            c.age_fin_garantie,
+            premiere.personne,
+            date_fr(t)
+        )
+    })
+}
+
+// ------------------------------------------- art. 8: how it was computed
+
+/// How the cotisation of art. 8 was computed (with art. 5 for several loans),
+/// said in the result.
+fn lecture_de_la_cotisation(b: &BaremeCaution, d: &CautionDemande, total: Decimal) -> Vec<Note> {
+    let mut notes = Vec::new();
     if d.prets.len() > 1 {
         notes.push(Note::lecture(
             format!(
@@ -915,7 +1032,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
         "Chaque tranche est arrondie au centime (au plus proche, la moitié vers le haut) ; la \
          cotisation est leur somme. Elle est payée une seule fois, par prélèvement, à la date \
          d'effet, et n'est pas remboursée en cas de remboursement anticipé.",
-        "art. 8",
+        ART_COTISATION,
     ));
     if d.autre_assurance {
         notes.push(Note::info(
@@ -924,10 +1041,17 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
                  multipliée par {}.",
                 b.cotisation.multiplicateur_autre_assurance
             ),
-            "art. 8",
+            ART_COTISATION,
         ));
     }
+    notes
+}
 
+// ------------------------------------------------ left to the section
+
+/// What the section studies on the file, beyond what the desk can check
+/// (art. 2, 3-1, 3-3, 6-2, 6-3, and art. 6-2-4 above 130 000 €).
+fn a_verifier_par_la_section(c: &ConditionsCaution, total: Decimal) -> Vec<String> {
     let mut a_verifier = vec![
         "Statut de l'emprunteur : fonctionnaire titulaire ou stagiaire, salarié en CDI période \
          d'essai achevée, retraité pensionné, ou membre participant jeune (art. 2)."
@@ -950,25 +1074,7 @@ pub fn simuler(b: &BaremeCaution, d: &CautionDemande) -> CautionResultat {
                 .to_string(),
         );
     }
-
-    CautionResultat {
-        montant_total: au_centime(total),
-        cotisation: detail.cotisation,
-        detail,
-        eligible: verdict(&conditions),
-        motifs: motifs(&conditions),
-        conditions,
-        apport_exige,
-        plafond_disponible,
-        date_effet,
-        terme_prets,
-        fins_par_age,
-        date_fin,
-        avertissements,
-        a_verifier_par_la_section: a_verifier,
-        notes,
-        source: b.source.clone(),
-    }
+    a_verifier
 }
 
 /// Numbers (from 1) of the loans matching `f`.
@@ -979,6 +1085,15 @@ fn numeros(d: &CautionDemande, f: impl Fn(&Pret) -> bool) -> Vec<usize> {
         .filter(|(_, p)| f(p))
         .map(|(i, _)| i + 1)
         .collect()
+}
+
+/// The durations of the loans numbered `n`: "36 mois, 400 mois".
+fn durees(d: &CautionDemande, n: &[usize]) -> String {
+    let v: Vec<String> = n
+        .iter()
+        .map(|&n| format!("{} mois", d.prets[n - 1].duree_mois.unwrap_or(0)))
+        .collect();
+    v.join(", ")
 }
 
 /// "Le prêt" (only one), "Le prêt n° 2", "Les prêts n° 1, 3".

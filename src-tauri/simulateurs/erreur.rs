@@ -1,11 +1,7 @@
 //! Errors of the simulators: a field the adviser must correct (named, in
 //! French), or an embedded barème that does not read (a bug caught by tests).
-//! [`ErreurSimulateur`] is how they cross IPC: the usual `{code, message}`
-//! plus the name of the field, so the UI can show the message beside it.
-
-use crate::transport::ErrorCode;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+//! The simulators only name them; the doors (the window's commands, the
+//! command line) give each its code or exit status.
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SimulateurError {
@@ -38,45 +34,9 @@ impl SimulateurError {
     }
 }
 
-/// The error a simulator command returns to the UI: an `IpcError`
-/// (`code`, `message`) with the field at fault when there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ErreurSimulateur {
-    pub code: ErrorCode,
-    pub message: String,
-    pub champ: Option<String>,
-}
-
-impl From<SimulateurError> for ErreurSimulateur {
-    fn from(e: SimulateurError) -> Self {
-        match &e {
-            SimulateurError::Champ { champ, message } => ErreurSimulateur {
-                code: ErrorCode::InvalidInput,
-                message: format!("{champ} : {message}"),
-                champ: Some(champ.clone()),
-            },
-            SimulateurError::Bareme { .. } => ErreurSimulateur {
-                code: ErrorCode::Internal,
-                message: e.to_string(),
-                champ: None,
-            },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn field_error_names_the_field_for_the_ui() {
-        let e: ErreurSimulateur = SimulateurError::champ("montant", "à renseigner").into();
-        assert_eq!(e.code, ErrorCode::InvalidInput);
-        assert_eq!(e.champ.as_deref(), Some("montant"));
-        let json = serde_json::to_value(&e).unwrap();
-        assert_eq!(json["code"], "invalid_input");
-        assert_eq!(json["message"], "montant : à renseigner");
-    }
 
     #[test]
     fn display_is_french_and_names_the_field() {

@@ -19,7 +19,7 @@ pub mod erreur;
 pub mod saisie;
 
 pub use bareme::Baremes;
-pub use erreur::{ErreurSimulateur, SimulateurError};
+pub use erreur::SimulateurError;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -166,12 +166,11 @@ pub fn date_fr(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-/// The TypeScript declarations of the simulators' transport types, for
-/// `ui/src/lib/bindings.ts` (see `crate::transport::typescript_bindings`).
+/// The TypeScript declarations of the simulators' requests and results, in
+/// the order of `ui/src/lib/bindings.ts`, where the IPC layer puts them.
 pub fn declarations_typescript() -> Vec<String> {
     use assistance::{enveloppe as env, evenement as ev, prime, Delai, Service, StatutService};
     vec![
-        ErreurSimulateur::decl(),
         Note::decl(),
         Statut::decl(),
         Condition::decl(),

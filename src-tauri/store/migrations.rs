@@ -18,6 +18,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "bareme_estimation",
         include_str!("migrations/0004_bareme_estimation.sql"),
     ),
+    (
+        5,
+        "brouillon",
+        include_str!("migrations/0005_brouillon.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

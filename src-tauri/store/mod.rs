@@ -1,6 +1,7 @@
 //! SQLite storage through rusqlite: opening the database file, compiled-in
 //! schema migrations, transactions. The only module that knows SQL.
 
+pub mod brouillon;
 pub mod historique;
 mod location;
 mod migrations;
@@ -66,6 +67,8 @@ impl StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The draft's own connection, opened on first use (`brouillon.rs`).
+    brouillons: std::sync::OnceLock<std::sync::Arc<brouillon::Brouillons>>,
 }
 
 impl Store {
@@ -84,14 +87,7 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let conn = ouvrir_connexion(path)?;
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|source| StoreError::NotADatabase {
@@ -118,6 +114,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            brouillons: std::sync::OnceLock::new(),
         };
         migrations::migrate(&mut store.conn)?;
         Ok(store)
@@ -170,6 +167,19 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// Opens a read-write connection to an existing database file (the store's
+/// own, or the draft's second one), with the error naming the file.
+pub(crate) fn ouvrir_connexion(path: &Path) -> Result<Connection, StoreError> {
+    Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]

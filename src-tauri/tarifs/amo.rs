@@ -10,7 +10,6 @@
 //!
 //! This module only reads and looks up data; it computes nothing.
 
-use super::memo::IndexParNom;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -88,21 +87,12 @@ pub struct ParametresAmo {
     pub verifie_jusqu_au: NaiveDate,
     #[serde(rename = "parametre")]
     pub parametres: Vec<Parametre>,
-    /// The parameters by id (built on first use; not data).
-    #[serde(skip)]
-    #[ts(skip)]
-    pub index: IndexParNom,
 }
 
 impl ParametresAmo {
     /// The parameter with this id.
     pub fn parametre(&self, id: &str) -> Option<&Parametre> {
-        self.index.chercher(
-            &self.parametres,
-            id,
-            |p: &Parametre| p.id.as_str(),
-            |_| true,
-        )
+        self.parametres.iter().find(|p| p.id == id)
     }
 
     /// The dated value of parameter `id` in force on `date`.

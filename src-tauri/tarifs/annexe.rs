@@ -328,27 +328,15 @@ fn nom_offre(o: Offre) -> &'static str {
     }
 }
 
+/// One line of the table: its identity (reference, section, label, variant,
+/// source, LPP codes), the defaults it gives its cells, then the four cells.
 fn lire_ligne(
     ctx: &Contexte,
     entree: &Spanned<LigneToml>,
 ) -> Result<(Ligne, DetailLigne), TarifError> {
     let l = entree.get_ref();
     let debut = entree.span().start;
-    let reference = l.ligne.get_ref().trim().to_string();
-    let reference_valide = !reference.is_empty()
-        && reference
-            .split('.')
-            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()));
-    if !reference_valide {
-        return Err(ctx.champ(
-            l.ligne.span().start,
-            "ligne",
-            format!(
-                "référence « {} » invalide : écrivez le numéro imprimé dans l'annexe, par exemple 26.3.2.1",
-                l.ligne.get_ref()
-            ),
-        ));
-    }
+    let reference = lire_reference(ctx, &l.ligne)?;
     let section = non_vide(ctx, &l.section, "section")?;
     let libelle = non_vide(ctx, &l.libelle, "libelle")?;
     let variante = match &l.variante {
@@ -363,69 +351,156 @@ fn lire_ligne(
         None => format!("Annexe 2, {section}, ligne {reference}"),
     };
     let codes_lpp = match &l.codes_lpp {
-        Some(codes) => {
-            for c in codes.get_ref() {
-                if c.len() != 7 || !c.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(ctx.champ(
-                        codes.span().start,
-                        "codes_lpp",
-                        format!("code LPP « {c} » invalide : 7 chiffres attendus"),
-                    ));
-                }
-            }
-            codes.get_ref().clone()
-        }
+        Some(codes) => lire_codes_lpp(ctx, codes)?,
         None => Vec::new(),
     };
-    let unite_ligne = match &l.unite {
-        Some(u) => Some(
-            cell_text::lire_unite_seule(u.get_ref())
-                .ok_or_else(|| ctx.champ(u.span().start, "unite", unite_inconnue(u.get_ref())))?,
-        ),
-        None => None,
-    };
-    let limites_ligne = match &l.limites {
-        Some(ls) => {
-            lire_limites(ls.get_ref()).map_err(|m| ctx.champ(ls.span().start, "limites", m))?
-        }
-        None => Vec::new(),
-    };
-    let enveloppe_ligne = match &l.enveloppe {
-        Some(e) => Some(identifiant(ctx, e, "enveloppe")?),
-        None => None,
-    };
-    let note_ligne = match &l.note {
-        Some(n) => Some(non_vide(ctx, n, "note")?),
-        None => None,
-    };
-    if let (Some(p), None) = (&l.note_pour, &note_ligne) {
-        return Err(ctx.champ(
-            p.span().start,
-            "note_pour",
-            "note_pour sans note à la ligne",
-        ));
-    }
-    let note_pour: Option<BTreeSet<Offre>> = l
-        .note_pour
-        .as_ref()
-        .map(|p| p.get_ref().iter().copied().collect());
-    if let Some(t) = &l.au_dela {
-        lire_au_dela(t.get_ref()).map_err(|m| ctx.champ(t.span().start, "au_dela", m))?;
-    }
+    let defauts = DefautsLigne::lire(ctx, l)?;
     let reprises: BTreeSet<Offre> = l
         .reprises
         .as_ref()
         .map(|r| r.get_ref().iter().copied().collect())
         .unwrap_or_default();
-
-    let mut defauts = Defauts {
-        unite: unite_ligne,
-        limites: &limites_ligne,
-        enveloppe: enveloppe_ligne.as_deref(),
-        au_dela: l.au_dela.as_ref().map(|t| t.get_ref().as_str()),
-        nature: l.nature.as_ref().map(|n| *n.get_ref()),
-        note: None,
+    let cellules = lire_cellules(ctx, l, debut, &reference, &defauts)?;
+    let ligne = Ligne {
+        ligne: reference,
+        section,
+        libelle,
+        variante,
+        cellules,
+        source,
+        codes_lpp,
+        ligne_partagee: Default::default(),
     };
+    let detail = DetailLigne {
+        position: ctx.position(debut),
+        reprises,
+    };
+    Ok((ligne, detail))
+}
+
+/// The line's number as printed in the Annexe ("26.3.2.1"): dot-separated
+/// groups of one or two digits.
+fn lire_reference(ctx: &Contexte, ligne: &Spanned<String>) -> Result<String, TarifError> {
+    let reference = ligne.get_ref().trim().to_string();
+    let valide = !reference.is_empty()
+        && reference
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !valide {
+        return Err(ctx.champ(
+            ligne.span().start,
+            "ligne",
+            format!(
+                "référence « {} » invalide : écrivez le numéro imprimé dans l'annexe, par exemple 26.3.2.1",
+                ligne.get_ref()
+            ),
+        ));
+    }
+    Ok(reference)
+}
+
+/// The LPP codes of a line: seven digits each.
+fn lire_codes_lpp(ctx: &Contexte, codes: &Spanned<Vec<String>>) -> Result<Vec<String>, TarifError> {
+    if let Some(c) = codes
+        .get_ref()
+        .iter()
+        .find(|c| c.len() != 7 || !c.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(ctx.champ(
+            codes.span().start,
+            "codes_lpp",
+            format!("code LPP « {c} » invalide : 7 chiffres attendus"),
+        ));
+    }
+    Ok(codes.get_ref().clone())
+}
+
+/// What a line states once for its four cells (unit, limits, envelope,
+/// "au-delà", kind, note and the offers the note is for), checked.
+struct DefautsLigne<'l> {
+    unite: Option<super::model::Unite>,
+    limites: Vec<Limite>,
+    enveloppe: Option<String>,
+    au_dela: Option<&'l str>,
+    nature: Option<Nature>,
+    note: Option<String>,
+    note_pour: Option<BTreeSet<Offre>>,
+}
+
+impl<'l> DefautsLigne<'l> {
+    fn lire(ctx: &Contexte, l: &'l LigneToml) -> Result<DefautsLigne<'l>, TarifError> {
+        let unite =
+            match &l.unite {
+                Some(u) => Some(cell_text::lire_unite_seule(u.get_ref()).ok_or_else(|| {
+                    ctx.champ(u.span().start, "unite", unite_inconnue(u.get_ref()))
+                })?),
+                None => None,
+            };
+        let limites = match &l.limites {
+            Some(ls) => {
+                lire_limites(ls.get_ref()).map_err(|m| ctx.champ(ls.span().start, "limites", m))?
+            }
+            None => Vec::new(),
+        };
+        let enveloppe = match &l.enveloppe {
+            Some(e) => Some(identifiant(ctx, e, "enveloppe")?),
+            None => None,
+        };
+        let note = match &l.note {
+            Some(n) => Some(non_vide(ctx, n, "note")?),
+            None => None,
+        };
+        if let (Some(p), None) = (&l.note_pour, &note) {
+            return Err(ctx.champ(
+                p.span().start,
+                "note_pour",
+                "note_pour sans note à la ligne",
+            ));
+        }
+        if let Some(t) = &l.au_dela {
+            lire_au_dela(t.get_ref()).map_err(|m| ctx.champ(t.span().start, "au_dela", m))?;
+        }
+        Ok(DefautsLigne {
+            unite,
+            limites,
+            enveloppe,
+            au_dela: l.au_dela.as_ref().map(|t| t.get_ref().as_str()),
+            nature: l.nature.as_ref().map(|n| *n.get_ref()),
+            note,
+            note_pour: l
+                .note_pour
+                .as_ref()
+                .map(|p| p.get_ref().iter().copied().collect()),
+        })
+    }
+
+    /// The defaults as one offer's cell sees them: the line's note only if
+    /// it is for that offer.
+    fn pour(&self, offre: Offre) -> Defauts<'_> {
+        let note = match &self.note_pour {
+            Some(p) if !p.contains(&offre) => None,
+            _ => self.note.as_deref(),
+        };
+        Defauts {
+            unite: self.unite,
+            limites: &self.limites,
+            enveloppe: self.enveloppe.as_deref(),
+            au_dela: self.au_dela,
+            nature: self.nature,
+            note,
+        }
+    }
+}
+
+/// The line's four cells, one per offer in the Annexe's order; each is
+/// required.
+fn lire_cellules(
+    ctx: &Contexte,
+    l: &LigneToml,
+    debut: usize,
+    reference: &str,
+    defauts: &DefautsLigne,
+) -> Result<BTreeMap<Offre, Cellule>, TarifError> {
     let cases = [
         (Offre::Initiale, &l.initiale),
         (Offre::Equilibre, &l.equilibre),
@@ -444,29 +519,11 @@ fn lire_ligne(
                 ),
             ));
         };
-        defauts.note = match &note_pour {
-            Some(p) if !p.contains(&offre) => None,
-            _ => note_ligne.as_deref(),
-        };
-        let cellule = lire_cellule(case.get_ref(), &defauts)
+        let cellule = lire_cellule(case.get_ref(), &defauts.pour(offre))
             .map_err(|m| ctx.champ(case.span().start, nom_offre(offre), m))?;
         cellules.insert(offre, cellule);
     }
-    let ligne = Ligne {
-        ligne: reference,
-        section,
-        libelle,
-        variante,
-        cellules,
-        source,
-        codes_lpp,
-        ligne_partagee: Default::default(),
-    };
-    let detail = DetailLigne {
-        position: ctx.position(debut),
-        reprises,
-    };
-    Ok((ligne, detail))
+    Ok(cellules)
 }
 
 fn identifiant(ctx: &Contexte, v: &Spanned<String>, champ: &str) -> Result<String, TarifError> {
@@ -599,6 +656,9 @@ fn lire_au_dela(t: &str) -> Result<AuDela, String> {
     })
 }
 
+/// One cell: what its printed text says (`cell_text::lire`), what the file
+/// adds to it (kind, value, unit, limits, envelope, "au-delà", note), and
+/// the checks that the two agree.
 fn lire_cellule(case: &CelluleToml, defauts: &Defauts) -> Result<Cellule, String> {
     let vide = DetailToml {
         texte: String::new(),
@@ -616,33 +676,75 @@ fn lire_cellule(case: &CelluleToml, defauts: &Defauts) -> Result<Cellule, String
     };
     let lecture: Lecture = cell_text::lire(texte)?;
     let texte = cell_text::normaliser(texte);
-    let note = match (&d.note, defauts.note) {
-        (Some(n), _) if n.trim().is_empty() => return Err("note vide".into()),
-        (Some(n), _) => Some(n.trim().to_string()),
-        (None, n) => n.map(str::to_string),
-    };
+    let note = note_de_case(d, defauts)?;
+    let nature = nature_de_case(d, defauts, &lecture, &texte, note.is_some())?;
+    let valeur = valeur_de_case(d, nature, &lecture, &texte)?;
+    let unite = unite_de_case(d, defauts, nature, &lecture, &texte)?;
+    let regles = ReglesDeCase::lire(d, defauts, nature != Nature::Neant)?;
+    if let Some(reste) = &lecture.reste {
+        if regles.limites.is_empty() && regles.au_dela.is_none() {
+            return Err(format!(
+                "texte « {reste} » non lu : décrivez-le avec « limites » ou « au_dela » (forme détaillée de la case)"
+            ));
+        }
+    }
+    if nature == Nature::ForfaitJournalierEnVigueur && note.is_none() {
+        return Err("la lecture « forfait journalier en vigueur » demande une note".into());
+    }
+    Ok(Cellule {
+        nature,
+        valeur,
+        unite,
+        limites: regles.limites,
+        enveloppe: regles.enveloppe,
+        ou_ticket_moderateur_si_superieur: lecture.ou_ticket_moderateur_si_superieur,
+        au_dela: regles.au_dela,
+        texte,
+        note,
+    })
+}
 
-    // Kind: as printed, unless the file states another one (and says why).
-    let nature_demandee = match d.nature {
+/// The cell's note (how it was read), else the line's.
+fn note_de_case(d: &DetailToml, defauts: &Defauts) -> Result<Option<String>, String> {
+    match (&d.note, defauts.note) {
+        (Some(n), _) if n.trim().is_empty() => Err("note vide".into()),
+        (Some(n), _) => Ok(Some(n.trim().to_string())),
+        (None, n) => Ok(n.map(str::to_string)),
+    }
+}
+
+/// The kind of the cell: as printed, unless the file states another one —
+/// then a note must say why it was read so.
+fn nature_de_case(
+    d: &DetailToml,
+    defauts: &Defauts,
+    lecture: &Lecture,
+    texte: &str,
+    a_une_note: bool,
+) -> Result<Nature, String> {
+    let demandee = match d.nature {
         Some(n) => Some(n),
         None if lecture.nature != Nature::Neant => defauts.nature,
         None => None,
     };
-    let nature = match nature_demandee {
-        Some(n) if n != lecture.nature => {
-            if note.is_none() {
-                return Err(format!(
-                    "nature « {} » différente de ce qu'imprime « {texte} » : ajoutez une note qui explique la lecture",
-                    nom_nature(n)
-                ));
-            }
-            n
-        }
-        Some(n) => n,
-        None => lecture.nature,
-    };
-    let paie = nature != Nature::Neant;
+    match demandee {
+        Some(n) if n != lecture.nature && !a_une_note => Err(format!(
+            "nature « {} » différente de ce qu'imprime « {texte} » : ajoutez une note qui explique la lecture",
+            nom_nature(n)
+        )),
+        Some(n) => Ok(n),
+        None => Ok(lecture.nature),
+    }
+}
 
+/// The amount of a percentage or forfait cell: the printed one (a `valeur`
+/// in the file must repeat it); other kinds have none. Never negative.
+fn valeur_de_case(
+    d: &DetailToml,
+    nature: Nature,
+    lecture: &Lecture,
+    texte: &str,
+) -> Result<Option<Decimal>, String> {
     let valeur = match nature {
         Nature::PourcentageBrss | Nature::Forfait => {
             let imprimee = lecture.valeur.ok_or_else(|| {
@@ -665,20 +767,29 @@ fn lire_cellule(case: &CelluleToml, defauts: &Defauts) -> Result<Cellule, String
             }
             Some(imprimee)
         }
-        _ => {
-            if d.valeur.is_some() {
-                return Err(format!(
-                    "une case {} n'a pas de valeur : retirez « valeur »",
-                    nom_nature(nature)
-                ));
-            }
-            None
+        _ if d.valeur.is_some() => {
+            return Err(format!(
+                "une case {} n'a pas de valeur : retirez « valeur »",
+                nom_nature(nature)
+            ))
         }
+        _ => None,
     };
     if valeur.is_some_and(|v| v.is_sign_negative()) {
         return Err("montant négatif".into());
     }
+    Ok(valeur)
+}
 
+/// The unit of a forfait (per act, per year, per eye…): the cell's, the
+/// printed one, or the line's; they must agree. Other kinds have none.
+fn unite_de_case(
+    d: &DetailToml,
+    defauts: &Defauts,
+    nature: Nature,
+    lecture: &Lecture,
+    texte: &str,
+) -> Result<Option<super::model::Unite>, String> {
     let unite_case = match &d.unite {
         Some(u) => Some(cell_text::lire_unite_seule(u).ok_or_else(|| unite_inconnue(u))?),
         None => None,
@@ -691,71 +802,57 @@ fn lire_cellule(case: &CelluleToml, defauts: &Defauts) -> Result<Cellule, String
             ));
         }
     }
-    let unite = match nature {
-        Nature::Forfait => Some(
-            unite_case
-                .or(lecture.unite)
-                .or(defauts.unite)
-                .ok_or_else(|| {
-                    format!("« {texte} » : un forfait a une unité ; ajoutez unite = \"…\" à la case ou à la ligne")
-                })?,
-        ),
-        Nature::PourcentageBrss => {
-            if unite_case.is_some() {
-                return Err(format!("« {texte} » : un pourcentage n'a pas d'unité"));
-            }
-            None
-        }
-        _ => {
-            if unite_case.is_some() {
-                return Err(format!(
-                    "une case {} n'a pas d'unité : retirez « unite »",
-                    nom_nature(nature)
-                ));
-            }
-            None
-        }
-    };
+    match nature {
+        Nature::Forfait => unite_case
+            .or(lecture.unite)
+            .or(defauts.unite)
+            .map(Some)
+            .ok_or_else(|| {
+                format!("« {texte} » : un forfait a une unité ; ajoutez unite = \"…\" à la case ou à la ligne")
+            }),
+        _ if unite_case.is_none() => Ok(None),
+        Nature::PourcentageBrss => Err(format!("« {texte} » : un pourcentage n'a pas d'unité")),
+        _ => Err(format!(
+            "une case {} n'a pas d'unité : retirez « unite »",
+            nom_nature(nature)
+        )),
+    }
+}
 
-    let limites = match &d.limites {
-        Some(l) => lire_limites(l)?,
-        None if paie => defauts.limites.to_vec(),
-        None => Vec::new(),
-    };
-    let enveloppe = match &d.enveloppe {
-        Some(e) => Some(e.clone()),
-        None if paie => defauts.enveloppe.map(str::to_string),
-        None => None,
-    };
-    let au_dela = match (&d.au_dela, defauts.au_dela) {
-        (Some(t), _) => Some(lire_au_dela(t)?),
-        (None, Some(t)) if paie => Some(lire_au_dela(t)?),
-        _ => None,
-    };
-    if !paie && (d.limites.is_some() || d.enveloppe.is_some() || d.au_dela.is_some()) {
-        return Err("une case « Néant » n'a ni limite, ni enveloppe, ni « au-delà »".into());
-    }
-    if let Some(reste) = &lecture.reste {
-        if limites.is_empty() && au_dela.is_none() {
-            return Err(format!(
-                "texte « {reste} » non lu : décrivez-le avec « limites » ou « au_dela » (forme détaillée de la case)"
-            ));
+/// The limits, envelope and "au-delà" of a cell that pays (its own, else
+/// the line's); a "Néant" cell has none.
+struct ReglesDeCase {
+    limites: Vec<Limite>,
+    enveloppe: Option<String>,
+    au_dela: Option<AuDela>,
+}
+
+impl ReglesDeCase {
+    fn lire(d: &DetailToml, defauts: &Defauts, paie: bool) -> Result<ReglesDeCase, String> {
+        let limites = match &d.limites {
+            Some(l) => lire_limites(l)?,
+            None if paie => defauts.limites.to_vec(),
+            None => Vec::new(),
+        };
+        let enveloppe = match &d.enveloppe {
+            Some(e) => Some(e.clone()),
+            None if paie => defauts.enveloppe.map(str::to_string),
+            None => None,
+        };
+        let au_dela = match (&d.au_dela, defauts.au_dela) {
+            (Some(t), _) => Some(lire_au_dela(t)?),
+            (None, Some(t)) if paie => Some(lire_au_dela(t)?),
+            _ => None,
+        };
+        if !paie && (d.limites.is_some() || d.enveloppe.is_some() || d.au_dela.is_some()) {
+            return Err("une case « Néant » n'a ni limite, ni enveloppe, ni « au-delà »".into());
         }
+        Ok(ReglesDeCase {
+            limites,
+            enveloppe,
+            au_dela,
+        })
     }
-    if nature == Nature::ForfaitJournalierEnVigueur && note.is_none() {
-        return Err("la lecture « forfait journalier en vigueur » demande une note".into());
-    }
-    Ok(Cellule {
-        nature,
-        valeur,
-        unite,
-        limites,
-        enveloppe,
-        ou_ticket_moderateur_si_superieur: lecture.ou_ticket_moderateur_si_superieur,
-        au_dela,
-        texte,
-        note,
-    })
 }
 
 /// The snake_case name of a kind, as written in the files.

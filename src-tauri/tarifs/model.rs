@@ -33,7 +33,7 @@
 //!
 //! An empty map means the line has no variant.
 
-use super::memo::{permanente, IndexParNom, Memo};
+use super::memo::{permanente, Memo};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -245,10 +245,6 @@ pub struct Bareme {
     /// The document it comes from.
     pub source: String,
     pub lignes: Vec<Ligne>,
-    /// The rows by Annexe line (built on first use; not data).
-    #[serde(skip)]
-    #[ts(skip)]
-    pub index: IndexParNom,
     /// `nom` as a permanent string (made on first use; not data).
     #[serde(skip)]
     #[ts(skip)]
@@ -262,7 +258,6 @@ impl Bareme {
             en_vigueur_le,
             source,
             lignes,
-            index: IndexParNom::default(),
             nom_permanent: Memo::default(),
         }
     }
@@ -275,9 +270,8 @@ impl Bareme {
 
     /// The first row of an Annexe line (in table order) that `choisir`
     /// accepts.
-    pub fn rangee(&self, ligne: &str, choisir: impl FnMut(&Ligne) -> bool) -> Option<&Ligne> {
-        self.index
-            .chercher(&self.lignes, ligne, |l: &Ligne| l.ligne.as_str(), choisir)
+    pub fn rangee(&self, ligne: &str, mut choisir: impl FnMut(&Ligne) -> bool) -> Option<&Ligne> {
+        self.lignes.iter().find(|l| l.ligne == ligne && choisir(l))
     }
 
     /// The line with this Annexe reference whose variant is exactly `variante`.

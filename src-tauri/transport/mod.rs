@@ -6,11 +6,13 @@ mod baremes;
 mod documents;
 mod estimation;
 mod historique;
+mod simulateurs;
 
 pub use baremes::*;
 pub use documents::*;
 pub use estimation::*;
 pub use historique::*;
+pub use simulateurs::*;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -134,11 +136,15 @@ pub fn typescript_bindings() -> String {
         m::catalogue::ElementDeclare::decl(),
         m::catalogue::EnveloppeDeclaree::decl(),
         m::catalogue::FicheActe::decl(),
+        ChampRequisSi::decl(),
         ActeVue::decl(),
         CatalogueVue::decl(),
         ErreurChampVue::decl(),
         ReponseEstimation::decl(),
+        BrouillonVue::decl(),
     ];
+    // Simulateurs screen: the error with its field, then requests and results
+    decls.push(ErreurSimulateur::decl());
     decls.extend(crate::simulateurs::declarations_typescript());
     decls.push(crate::documents::SimulationSaisie::decl());
     let mut out = String::from(

@@ -23,7 +23,7 @@ pub(crate) struct Saisie<'a> {
 }
 
 impl<'a> Saisie<'a> {
-    fn new(app: &'a App) -> Self {
+    pub(crate) fn new(app: &'a App) -> Self {
         Saisie { app, touches: 0 }
     }
 
@@ -56,7 +56,7 @@ impl<'a> Saisie<'a> {
     }
 
     /// Toggles a checkbox (Space).
-    async fn cocher(&mut self, chemin: &str) -> Result {
+    pub(crate) async fn cocher(&mut self, chemin: &str) -> Result {
         let c = self
             .app
             .wait_for(&format!("[data-chemin='{chemin}']"))
@@ -85,7 +85,7 @@ impl<'a> Saisie<'a> {
 }
 
 /// The amounts shown, cell id → text.
-async fn montants(app: &App) -> Result<BTreeMap<String, String>> {
+pub(crate) async fn montants(app: &App) -> Result<BTreeMap<String, String>> {
     let v = app
         .js("return Object.fromEntries([...document.querySelectorAll('[data-cellule]')].map(e => [e.dataset.cellule, e.textContent.replace(/[\\u202f\\u00a0]/g, ' ').trim()]));")
         .await?;
@@ -194,7 +194,7 @@ impl<'a> Saisie<'a> {
 ///
 /// Then the keystroke → result delay is measured on five more changes of
 /// the frame's price (printed, never asserted: `data-duree-ms`, from the
-/// last input event to the result painted, 150 ms of debounce included).
+/// last input event to the result painted; no debounce since issue 15).
 #[tokio::test]
 async fn lunettes_progressives_enfant_reseau_quatre_offres() {
     journey("estimation-lunettes", async |app| {
@@ -365,7 +365,7 @@ async fn sejour_maternite_chambre_particuliere() {
     .await;
 }
 
-async fn valeur(app: &App, chemin: &str) -> Result<String> {
+pub(crate) async fn valeur(app: &App, chemin: &str) -> Result<String> {
     let v = app
         .js(&format!(
             "return document.querySelector(\"[data-chemin='{chemin}']\").value;"
@@ -546,7 +546,7 @@ async fn enregistrer_fermer_rouvrir_identique() {
 }
 
 /// Every field of the form, `chemin=valeur`.
-async fn champs_saisis(app: &App) -> Result<Vec<String>> {
+pub(crate) async fn champs_saisis(app: &App) -> Result<Vec<String>> {
     let v = app
         .js("return [...document.querySelectorAll('.ecran [data-chemin]')].map(e => e.dataset.chemin + '=' + (e.type === 'checkbox' ? e.checked : e.value));")
         .await?;

@@ -8,9 +8,12 @@
 mod harness;
 
 mod affichage;
+mod brouillon;
+mod clavier;
 mod demarrage;
 mod ecrans;
 mod estimation;
+mod frappe;
 mod garde_fous;
 mod impression;
 mod xss;

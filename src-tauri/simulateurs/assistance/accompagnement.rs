@@ -7,8 +7,8 @@ use super::demande::{AssistanceDemande, MaladieGraveEnfant, Mutation, Pta};
 use super::evenement::{Bilan, EnveloppeOuverte};
 use super::regles::*;
 use super::services as cat;
-use super::Delai;
-use crate::simulateurs::bareme::BaremeAssistance;
+use super::{Delai, Service};
+use crate::simulateurs::bareme::{BaremeAssistance, Limites};
 use crate::simulateurs::dates::{ajouter_jours, ajouter_mois, jours_entre, veille};
 use crate::simulateurs::{date_fr, Note};
 
@@ -63,19 +63,21 @@ pub(super) fn pta(b: &BaremeAssistance, d: &AssistanceDemande, e: &Pta) -> Bilan
     r
 }
 
+/// A serious illness or a long treatment of a child (art. 3-4 to 3-6): the
+/// envelope of annex 2, the ergotherapist and the works, for 12 months from
+/// the illness arising or worsening; a call after 30 days prorates them.
 pub(super) fn maladie_grave_enfant(
     b: &BaremeAssistance,
     d: &AssistanceDemande,
     e: &MaladieGraveEnfant,
 ) -> Bilan {
-    let l = &b.limites;
-    let MaladieGraveEnfant { enfant, survenance } = e;
+    let MaladieGraveEnfant { enfant, survenance } = *e;
     let mut r = Bilan::nouveau(format!(
         "Pathologie lourde ou traitement long d'un enfant de {} an{}",
         enfant.age,
         if enfant.age > 1 { "s" } else { "" }
     ));
-    r.reference = Some(*survenance);
+    r.reference = Some(survenance);
     r.reference_txt = Some("de la survenance ou de l'aggravation".to_string());
     if !enfant.beneficiaire() {
         r.tout_fermer = Some(
@@ -84,98 +86,25 @@ pub(super) fn maladie_grave_enfant(
                 .into(),
         );
     }
-    let fin = veille(ajouter_mois(*survenance, b.enveloppe.duree_mois));
-    let total = jours_entre(*survenance, fin) + 1;
-    let n_delai = i64::from(l.delai_demande_jours);
-    let jour = d.date_appel.map(|a| numero_jour(*survenance, a));
-    let (dispo, calcul, restant_txt) = match jour {
-        Some(j) if j > n_delai => {
-            let reste = (total - j).max(0);
-            let u = (i64::from(b.enveloppe.unites) * reste / total) as u32;
-            (
-                u,
-                Some(format!(
-                    "appel le {j}e jour : {} unités × {reste} jours restants / {total} = \
-                         {u} unités (arrondi à l'unité inférieure)",
-                    b.enveloppe.unites
-                )),
-                Some(format!("{u} unités sur {reste} jours")),
-            )
-        }
-        Some(_) => (
-            b.enveloppe.unites,
-            None,
-            Some(format!(
-                "{} unités (demande dans les délais)",
-                b.enveloppe.unites
-            )),
-        ),
-        None => (b.enveloppe.unites, None, None),
+    let fin = veille(ajouter_mois(survenance, b.enveloppe.duree_mois));
+    let periode = Periode {
+        debut: survenance,
+        fin,
+        jours: jours_entre(survenance, fin) + 1,
     };
-    let delai = Delai {
-        texte: format!(
-            "demande au plus tard le {n_delai}e jour à compter de la survenance ou de \
-                 l'aggravation ({}) ; au-delà, les garanties sont réduites au prorata des \
-                 jours restants",
-            date_fr(*survenance)
-        ),
-        date_limite: ajouter_jours(*survenance, (n_delai - 1) as u64),
-        jour_appel: jour,
-        dans_les_delais: jour.map(|j| j <= n_delai),
-        plafond_restant: restant_txt,
-    };
-    let mut env = cat::enveloppe(
-        "3-4",
-        b.enveloppe.unites,
-        b.enveloppe.duree_mois,
-        "annexe 2, enfant",
-        &b.annexe2,
-    );
-    env.limites
-        .push(format!("du {} au {}", date_fr(*survenance), date_fr(fin)));
-    env.delai = Some(delai.clone());
-    if let Some(m) = enveloppe_en_cours(b, d.enveloppe_precedente, *survenance) {
-        env.fermer(m);
-    } else if dispo == 0 {
-        env.fermer("appel trop tardif : plus aucun jour de la période de 12 mois");
-    } else {
-        r.enveloppe = Some(EnveloppeOuverte {
-            annexe: "enfant".into(),
-            unites_contrat: b.enveloppe.unites,
-            unites_disponibles: dispo,
-            debut: *survenance,
-            fin,
-            calcul: calcul.clone(),
-        });
-    }
-    r.services.push(env);
+    let jour = d.date_appel.map(|a| numero_jour(survenance, a));
+    let prorata = unites_au_prorata(b, jour, periode.jours);
+    let delai = delai_au_prorata(&b.limites, survenance, jour, prorata.restant.clone());
+    let (env, ouverte) = enveloppe_enfant(b, d, &periode, &prorata, delai.clone());
+    r.enveloppe = ouverte;
     let mut ergo = cat::ergotherapeute("3-5");
     ergo.delai = Some(delai.clone());
-    r.services.push(ergo);
     let mut tr = cat::travaux("3-6");
     tr.delai = Some(delai);
-    r.services.push(tr);
-    if jour.is_some_and(|j| j >= total) {
-        for s in r.services.iter_mut() {
-            s.fermer(format!(
-                "appel après la fin de la période de {} mois ({})",
-                b.enveloppe.duree_mois,
-                date_fr(fin)
-            ));
-        }
-    }
-    for s in r.services.iter_mut() {
-        s.modalites.push(
-            "certificat médical adressé au préalable, sous pli confidentiel, aux médecins \
-                 d'IMA"
-                .into(),
-        );
-        s.modalites.push(format!(
-            "à utiliser dans les 12 mois qui suivent, jusqu'au {}",
-            date_fr(fin)
-        ));
-    }
-    if jour.is_some_and(|j| j > n_delai && j <= total) && dispo > 0 {
+    r.services = vec![env, ergo, tr];
+    dans_les_12_mois(b, &mut r, &periode, jour);
+    let n_delai = i64::from(b.limites.delai_demande_jours);
+    if jour.is_some_and(|j| j > n_delai && j <= periode.jours) && prorata.unites > 0 {
         r.notes.push(Note::lecture(
             "Après 30 jours, la notice réduit les garanties « au prorata des jours \
                  restants » : les 50 unités sont réduites en proportion des jours qui restent \
@@ -194,6 +123,139 @@ pub(super) fn maladie_grave_enfant(
         b.enveloppe.duree_mois
     ));
     r
+}
+
+/// The envelope of annex 2 (art. 3-4), closed while a previous one runs or
+/// when nothing is left of the 12 months; else opened with its units.
+fn enveloppe_enfant(
+    b: &BaremeAssistance,
+    d: &AssistanceDemande,
+    p: &Periode,
+    prorata: &Prorata,
+    delai: Delai,
+) -> (Service, Option<EnveloppeOuverte>) {
+    let mut env = cat::enveloppe(
+        "3-4",
+        b.enveloppe.unites,
+        b.enveloppe.duree_mois,
+        "annexe 2, enfant",
+        &b.annexe2,
+    );
+    env.limites
+        .push(format!("du {} au {}", date_fr(p.debut), date_fr(p.fin)));
+    env.delai = Some(delai);
+    if let Some(m) = enveloppe_en_cours(b, d.enveloppe_precedente, p.debut) {
+        env.fermer(m);
+    } else if prorata.unites == 0 {
+        env.fermer("appel trop tardif : plus aucun jour de la période de 12 mois");
+    } else {
+        let ouverte = EnveloppeOuverte {
+            annexe: "enfant".into(),
+            unites_contrat: b.enveloppe.unites,
+            unites_disponibles: prorata.unites,
+            debut: p.debut,
+            fin: p.fin,
+            calcul: prorata.calcul.clone(),
+        };
+        return (env, Some(ouverte));
+    }
+    (env, None)
+}
+
+/// The 12 months the services of a child's illness are used in, first and
+/// last day included.
+struct Periode {
+    debut: NaiveDate,
+    fin: NaiveDate,
+    jours: i64,
+}
+
+/// The envelope's units after a call on day `jour` (art. 3-4; Délai de
+/// demande d'assistance): all of them within 30 days; beyond, in proportion
+/// of the days left of the 12 months, rounded down.
+struct Prorata {
+    unites: u32,
+    /// The arithmetic, for a late call.
+    calcul: Option<String>,
+    /// What is left, said in the deadline.
+    restant: Option<String>,
+}
+
+fn unites_au_prorata(b: &BaremeAssistance, jour: Option<i64>, total: i64) -> Prorata {
+    let unites = b.enveloppe.unites;
+    match jour {
+        Some(j) if j > i64::from(b.limites.delai_demande_jours) => {
+            let reste = (total - j).max(0);
+            let u = (i64::from(unites) * reste / total) as u32;
+            Prorata {
+                unites: u,
+                calcul: Some(format!(
+                    "appel le {j}e jour : {unites} unités × {reste} jours restants / {total} = \
+                         {u} unités (arrondi à l'unité inférieure)"
+                )),
+                restant: Some(format!("{u} unités sur {reste} jours")),
+            }
+        }
+        Some(_) => Prorata {
+            unites,
+            calcul: None,
+            restant: Some(format!("{unites} unités (demande dans les délais)")),
+        },
+        None => Prorata {
+            unites,
+            calcul: None,
+            restant: None,
+        },
+    }
+}
+
+/// The deadline of a child's illness (Délai de demande d'assistance): 30
+/// days from the illness arising or worsening, then prorated.
+fn delai_au_prorata(
+    l: &Limites,
+    survenance: NaiveDate,
+    jour: Option<i64>,
+    restant: Option<String>,
+) -> Delai {
+    let n_delai = i64::from(l.delai_demande_jours);
+    Delai {
+        texte: format!(
+            "demande au plus tard le {n_delai}e jour à compter de la survenance ou de \
+                 l'aggravation ({}) ; au-delà, les garanties sont réduites au prorata des \
+                 jours restants",
+            date_fr(survenance)
+        ),
+        date_limite: ajouter_jours(survenance, (n_delai - 1) as u64),
+        jour_appel: jour,
+        dans_les_delais: jour.map(|j| j <= n_delai),
+        plafond_restant: restant,
+    }
+}
+
+/// The services of a child's illness are used within the 12 months (art.
+/// 3-4): a call after them closes everything; each needs a medical
+/// certificate sent first to IMA's doctors.
+fn dans_les_12_mois(b: &BaremeAssistance, r: &mut Bilan, p: &Periode, jour: Option<i64>) {
+    if jour.is_some_and(|j| j >= p.jours) {
+        for s in r.services.iter_mut() {
+            s.fermer(format!(
+                "appel après la fin de la période de {} mois ({})",
+                b.enveloppe.duree_mois,
+                date_fr(p.fin)
+            ));
+        }
+    }
+    for s in r.services.iter_mut() {
+        s.modalites.push(
+            "certificat médical adressé au préalable, sous pli confidentiel, aux médecins \
+                 d'IMA"
+                .into(),
+        );
+        s.modalites.push(format!(
+            "à utiliser dans les 12 mois qui suivent, jusqu'au {}",
+            date_fr(p.fin)
+        ));
+    }
 }
 
 pub(super) fn mutation(b: &BaremeAssistance, d: &AssistanceDemande, e: &Mutation) -> Bilan {

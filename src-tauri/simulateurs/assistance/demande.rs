@@ -254,79 +254,96 @@ fn periode(e: &EvenementSaisie) -> Result<(NaiveDate, NaiveDate), SimulateurErro
     Ok((debut, fin))
 }
 
-impl AssistanceSaisie {
-    pub fn lire(&self) -> Result<AssistanceDemande, SimulateurError> {
-        let e = &self.evenement;
-        let t = saisie::choix("evenement.type", &e.type_evenement, TYPES)?;
-        let parent = || saisie::choix("evenement.personne", &e.personne, PERSONNES);
-        let imprevue = || saisie::oui_non("evenement.imprevue", e.imprevue);
-        let cause = || saisie::choix("evenement.cause", &e.cause, CAUSES);
-        let etab = || saisie::choix("evenement.etablissement", &e.etablissement, ETABLISSEMENTS);
-        let evenement = match t {
-            0 | 1 => {
-                let concerne = if t == 0 {
-                    Concerne::Parent(parent()?)
-                } else {
-                    Concerne::Enfant(lire_enfant("evenement.enfant", &e.enfant)?)
-                };
-                let (entree, sortie) = periode(e)?;
-                Evenement::Hospitalisation(Hospitalisation {
-                    concerne,
-                    imprevue: imprevue()?,
-                    entree,
-                    sortie,
-                    cause: cause()?,
-                    etablissement: etab()?,
-                })
-            }
-            2 => {
-                let (entree, sortie) = periode(e)?;
-                Evenement::Maternite(Maternite {
-                    parent: parent()?,
-                    entree,
-                    sortie,
-                })
-            }
-            3 => {
-                let (debut, fin) = periode(e)?;
-                Evenement::Immobilisation(Immobilisation {
-                    parent: parent()?,
-                    debut,
-                    fin,
-                    cause: cause()?,
-                })
-            }
-            4 => Evenement::Pta(Pta {
+/// The event as typed, read by its type; `TYPES` gives the numbers.
+fn lire_evenement(e: &EvenementSaisie) -> Result<Evenement, SimulateurError> {
+    let t = saisie::choix("evenement.type", &e.type_evenement, TYPES)?;
+    let parent = || saisie::choix("evenement.personne", &e.personne, PERSONNES);
+    let cause = || saisie::choix("evenement.cause", &e.cause, CAUSES);
+    Ok(match t {
+        0 | 1 => {
+            let concerne = if t == 0 {
+                Concerne::Parent(parent()?)
+            } else {
+                Concerne::Enfant(lire_enfant("evenement.enfant", &e.enfant)?)
+            };
+            let (entree, sortie) = periode(e)?;
+            Evenement::Hospitalisation(Hospitalisation {
+                concerne,
+                imprevue: saisie::oui_non("evenement.imprevue", e.imprevue)?,
+                entree,
+                sortie,
+                cause: cause()?,
+                etablissement: saisie::choix(
+                    "evenement.etablissement",
+                    &e.etablissement,
+                    ETABLISSEMENTS,
+                )?,
+            })
+        }
+        2 => {
+            let (entree, sortie) = periode(e)?;
+            Evenement::Maternite(Maternite {
                 parent: parent()?,
-                declaration: saisie::date("evenement.debut", &e.debut)?,
-            }),
-            5 => Evenement::MaladieGraveEnfant(MaladieGraveEnfant {
-                enfant: lire_enfant("evenement.enfant", &e.enfant)?,
-                survenance: saisie::date("evenement.debut", &e.debut)?,
-            }),
-            _ => Evenement::Mutation(Mutation {
-                date_mutation: saisie::date_opt("evenement.debut", &e.debut)?,
-                demenagement: saisie::date_opt("evenement.fin", &e.fin)?,
-                en_france: saisie::oui_non("evenement.en_france", e.en_france)?,
-            }),
-        };
+                entree,
+                sortie,
+            })
+        }
+        3 => {
+            let (debut, fin) = periode(e)?;
+            Evenement::Immobilisation(Immobilisation {
+                parent: parent()?,
+                debut,
+                fin,
+                cause: cause()?,
+            })
+        }
+        4 => Evenement::Pta(Pta {
+            parent: parent()?,
+            declaration: saisie::date("evenement.debut", &e.debut)?,
+        }),
+        5 => Evenement::MaladieGraveEnfant(MaladieGraveEnfant {
+            enfant: lire_enfant("evenement.enfant", &e.enfant)?,
+            survenance: saisie::date("evenement.debut", &e.debut)?,
+        }),
+        _ => Evenement::Mutation(Mutation {
+            date_mutation: saisie::date_opt("evenement.debut", &e.debut)?,
+            demenagement: saisie::date_opt("evenement.fin", &e.fin)?,
+            en_france: saisie::oui_non("evenement.en_france", e.en_france)?,
+        }),
+    })
+}
+
+/// The start of a previous envelope, which cannot follow the event that
+/// opens a new one (a PTA, a child's illness).
+fn enveloppe_precedente(
+    t: &Texte,
+    evenement: &Evenement,
+) -> Result<Option<NaiveDate>, SimulateurError> {
+    let precedente = saisie::date_opt("enveloppe_precedente", t)?;
+    if let (Some(p), Evenement::Pta(Pta { declaration: d, .. }))
+    | (Some(p), Evenement::MaladieGraveEnfant(MaladieGraveEnfant { survenance: d, .. })) =
+        (precedente, evenement)
+    {
+        if p > *d {
+            return Err(SimulateurError::champ(
+                "enveloppe_precedente",
+                "l'enveloppe précédente doit commencer avant l'événement",
+            ));
+        }
+    }
+    Ok(precedente)
+}
+
+impl AssistanceSaisie {
+    /// Reads the event, the household, the home and the dates; the first
+    /// unusable field is named in the error.
+    pub fn lire(&self) -> Result<AssistanceDemande, SimulateurError> {
+        let evenement = lire_evenement(&self.evenement)?;
         let mut enfants = Vec::new();
         for (i, x) in self.foyer.enfants.iter().enumerate() {
             enfants.push(lire_enfant(&format!("foyer.enfants[{}]", i + 1), x)?);
         }
-        let enveloppe_precedente =
-            saisie::date_opt("enveloppe_precedente", &self.enveloppe_precedente)?;
-        if let (Some(p), Evenement::Pta(Pta { declaration: d, .. }))
-        | (Some(p), Evenement::MaladieGraveEnfant(MaladieGraveEnfant { survenance: d, .. })) =
-            (enveloppe_precedente, &evenement)
-        {
-            if p > *d {
-                return Err(SimulateurError::champ(
-                    "enveloppe_precedente",
-                    "l'enveloppe précédente doit commencer avant l'événement",
-                ));
-            }
-        }
+        let enveloppe_precedente = enveloppe_precedente(&self.enveloppe_precedente, &evenement)?;
         Ok(AssistanceDemande {
             evenement,
             conjoint: self.foyer.conjoint,

@@ -136,6 +136,9 @@ pub struct EnveloppeResultat {
     pub notes: Vec<Note>,
 }
 
+/// What a programme of services takes from the envelope (art. 2-1 with
+/// annex 1, art. 3-4 with annex 2): the units of each row, used, left, and
+/// how many more of each the rest allows.
 pub fn calculer(b: &BaremeAssistance, d: &EnveloppeDemande) -> EnveloppeResultat {
     let rows = table(b, d.annexe);
     let dispo = d.unites_disponibles.unwrap_or(b.enveloppe.unites);
@@ -166,7 +169,24 @@ pub fn calculer(b: &BaremeAssistance, d: &EnveloppeDemande) -> EnveloppeResultat
             }
         })
         .collect();
-    let (titre, article) = match d.annexe {
+    let (titre, _) = titre_et_article(d.annexe);
+    EnveloppeResultat {
+        annexe: d.annexe,
+        titre: titre.to_string(),
+        unites_contrat: b.enveloppe.unites,
+        unites_disponibles: dispo,
+        duree_mois: b.enveloppe.duree_mois,
+        lignes,
+        unites_utilisees: utilisees,
+        unites_restantes: restantes,
+        depassement: utilisees.saturating_sub(dispo),
+        notes: regles_de_l_enveloppe(b, d.annexe),
+    }
+}
+
+/// The title of an envelope and the article with the annex it comes from.
+pub fn titre_et_article(a: Annexe) -> (&'static str, &'static str) {
+    match a {
         Annexe::Adulte => (
             "Annexe 1 — enveloppe adulte (art. 2-1)",
             "art. 2-1, annexe 1",
@@ -175,7 +195,14 @@ pub fn calculer(b: &BaremeAssistance, d: &EnveloppeDemande) -> EnveloppeResultat
             "Annexe 2 — enveloppe enfant (art. 3-4)",
             "art. 3-4, annexe 2",
         ),
-    };
+    }
+}
+
+/// The rules of the envelope recalled with it (art. 2-1 or 3-4): 50 units
+/// over 12 months, one envelope a period, the lodging of a relative; and
+/// how the printed annex 2 was read.
+fn regles_de_l_enveloppe(b: &BaremeAssistance, annexe: Annexe) -> Vec<Note> {
+    let (_, article) = titre_et_article(annexe);
     let mut notes = vec![
         Note::info(
             format!(
@@ -196,7 +223,7 @@ pub fn calculer(b: &BaremeAssistance, d: &EnveloppeDemande) -> EnveloppeResultat
             article,
         ),
     ];
-    if d.annexe == Annexe::Enfant {
+    if annexe == Annexe::Enfant {
         notes.push(Note::lecture(
             "L'en-tête de colonne de l'annexe 2 répète « enveloppe adulte malade » ; son titre et \
              l'art. 3-4 en font la table des enfants. La livraison de médicaments y vaut 4 unités \
@@ -204,16 +231,5 @@ pub fn calculer(b: &BaremeAssistance, d: &EnveloppeDemande) -> EnveloppeResultat
             article,
         ));
     }
-    EnveloppeResultat {
-        annexe: d.annexe,
-        titre: titre.to_string(),
-        unites_contrat: b.enveloppe.unites,
-        unites_disponibles: dispo,
-        duree_mois: b.enveloppe.duree_mois,
-        lignes,
-        unites_utilisees: utilisees,
-        unites_restantes: restantes,
-        depassement: utilisees.saturating_sub(dispo),
-        notes,
-    }
+    notes
 }

@@ -39,10 +39,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use super::demande::*;
-use super::regles::{numero_jour, transport_text, ART_DELAI};
+use super::regles::{numero_jour, zone_des_trajets, ART_DELAI};
 use super::services::{self as cat, METROPOLE};
 use super::{accompagnement, sejours, Service};
-use crate::simulateurs::bareme::BaremeAssistance;
+use crate::simulateurs::bareme::{BaremeAssistance, Limites};
 use crate::simulateurs::dates::ajouter_jours;
 use crate::simulateurs::Note;
 
@@ -139,11 +139,12 @@ pub(super) fn enfants_beneficiaires(d: &AssistanceDemande) -> Vec<Enfant> {
         .collect()
 }
 
-/// What an event opens.
+/// What an event opens: the services its own rules give (art. 1 to 4),
+/// then what every event goes through — the deadline of a late call, the
+/// territory, the exclusions — and the general conditions of the notice.
 pub fn evaluer(b: &BaremeAssistance, d: &AssistanceDemande) -> EvenementResultat {
     let l = &b.limites;
-    let transport = transport_text(d.domicile);
-    let r = match &d.evenement {
+    let mut r = match &d.evenement {
         Evenement::Hospitalisation(e) => sejours::hospitalisation(b, d, e),
         Evenement::Maternite(e) => sejours::maternite(b, d, e),
         Evenement::Immobilisation(e) => sejours::immobilisation(b, d, e),
@@ -151,22 +152,54 @@ pub fn evaluer(b: &BaremeAssistance, d: &AssistanceDemande) -> EvenementResultat
         Evenement::MaladieGraveEnfant(e) => accompagnement::maladie_grave_enfant(b, d, e),
         Evenement::Mutation(e) => accompagnement::mutation(b, d, e),
     };
-    let Bilan {
-        evenement: evenement_txt,
-        duree,
-        reference,
-        reference_txt,
-        mut services,
-        mut notes,
-        exclusions,
-        non_cumulables,
-        mut enveloppe,
-        mut tout_fermer,
-    } = r;
+    appels_hors_delai(l, &mut r.services);
+    let territoire = territoire(d.domicile, &mut r);
+    fermer_tout_si_exclu(&mut r);
+    let (date_limite_demande, jour_appel) = match (&d.evenement, r.reference) {
+        (Evenement::Mutation(_) | Evenement::Pta(_), _) | (_, None) => (None, None),
+        (_, Some(reference)) => (
+            Some(ajouter_jours(
+                reference,
+                u64::from(l.delai_demande_jours) - 1,
+            )),
+            d.date_appel.map(|a| numero_jour(reference, a)),
+        ),
+    };
+    if date_limite_demande.is_some() {
+        r.notes.push(Note::lecture(
+            "Délais comptés à partir du premier jour de l'événement, qui est le jour 1 (la notice \
+             illustre : appel le 8e jour, 10 − 8 = 2 jours d'aide-ménagère restants) ; le délai de \
+             30 jours finit donc le 30e jour, celui de l'aide-ménagère le 7e.",
+            ART_DELAI,
+        ));
+    }
+    r.notes.extend(conditions_generales());
 
-    // Deadlines: a late call closes what is still open (aide-ménagère: what is left).
+    EvenementResultat {
+        evenement: r.evenement,
+        duree: r.duree,
+        date_reference: r.reference,
+        reference: r.reference_txt,
+        date_limite_demande,
+        jour_appel,
+        services: r.services,
+        toujours_disponibles: cat::informations(),
+        enveloppe: r.enveloppe,
+        non_cumulables: r.non_cumulables,
+        territoire,
+        exclusions: r.exclusions,
+        notes: r.notes,
+        source: b.source.clone(),
+    }
+}
+
+/// A late call (Délai de demande d'assistance) closes what is still open,
+/// past the 30 days; the aide-ménagère only once its 10 days are gone (what
+/// is left is in its deadline), and the envelope, ergotherapist and works
+/// of a child's illness (art. 3-4 to 3-6) are prorated, not closed.
+fn appels_hors_delai(l: &Limites, services: &mut [Service]) {
     for s in services.iter_mut() {
-        let Some(dl) = s.delai.clone() else { continue };
+        let Some(dl) = &s.delai else { continue };
         if !s.ouvert() || dl.dans_les_delais != Some(false) {
             continue;
         }
@@ -178,9 +211,7 @@ pub fn evaluer(b: &BaremeAssistance, d: &AssistanceDemande) -> EvenementResultat
                     "appel le {j}e jour : les {total} jours d'aide-ménagère sont écoulés"
                 ));
             }
-        } else if matches!(s.code.as_str(), "3-4" | "3-5" | "3-6") {
-            // prorated above; closed only when nothing is left
-        } else {
+        } else if !matches!(s.code.as_str(), "3-4" | "3-5" | "3-6") {
             s.fermer(format!(
                 "demande hors délai : appel le {j}e jour, au-delà des {} jours (sauf cas fortuit \
                  ou force majeure)",
@@ -188,17 +219,21 @@ pub fn evaluer(b: &BaremeAssistance, d: &AssistanceDemande) -> EvenementResultat
             ));
         }
     }
+}
 
-    // Territory.
+/// Where the guarantees apply (the notice's territorial limits): a home outside France
+/// closes everything; from a DROM, the services run in metropolitan France
+/// only are closed and IMA refunds what it cannot provide.
+fn territoire(domicile: Domicile, r: &mut Bilan) -> Vec<String> {
     let mut territoire = vec![
         "Garanties valables en France métropolitaine (Monaco et Andorre compris) et dans les DROM \
          (Martinique, Guadeloupe, Réunion, Guyane, Mayotte)."
             .to_string(),
-        format!("Transports : {transport}."),
+        format!("Transports : {}.", zone_des_trajets(domicile)),
     ];
-    match d.domicile {
+    match domicile {
         Domicile::HorsFrance => {
-            tout_fermer.get_or_insert_with(|| {
+            r.tout_fermer.get_or_insert_with(|| {
                 "domicile hors de France : les garanties s'appliquent au domicile en France \
                  métropolitaine (Monaco, Andorre) ou dans un DROM"
                     .into()
@@ -210,7 +245,7 @@ pub fn evaluer(b: &BaremeAssistance, d: &AssistanceDemande) -> EvenementResultat
                  frais sur justificatifs, dans la limite des barèmes de métropole."
                     .into(),
             );
-            for s in services.iter_mut() {
+            for s in r.services.iter_mut() {
                 if s.territoire.as_deref() == Some(METROPOLE) {
                     s.fermer(
                         "mis en œuvre en France métropolitaine seulement (domicile dans un DROM)",
@@ -220,64 +255,42 @@ pub fn evaluer(b: &BaremeAssistance, d: &AssistanceDemande) -> EvenementResultat
         }
         Domicile::Metropole => {}
     }
+    territoire
+}
 
-    // Exclusions and reasons that close everything.
-    if let Some(x) = exclusions.first() {
-        let m = format!("exclusion : {}", x.texte);
-        for s in services.iter_mut() {
+/// An exclusion (Exclusions), then a reason that closes the whole event
+/// (not a hospitalisation, home abroad…), close every service and the
+/// envelope; the later reason gives the motif.
+fn fermer_tout_si_exclu(r: &mut Bilan) {
+    let exclusion = r
+        .exclusions
+        .first()
+        .map(|x| format!("exclusion : {}", x.texte));
+    for m in [exclusion, r.tout_fermer.clone()].into_iter().flatten() {
+        for s in r.services.iter_mut() {
             s.fermer(m.clone());
         }
-        enveloppe = None;
+        r.enveloppe = None;
     }
-    if let Some(m) = &tout_fermer {
-        for s in services.iter_mut() {
-            s.fermer(m.clone());
-        }
-        enveloppe = None;
-    }
+}
 
-    let (date_limite_demande, jour_appel) = match (&d.evenement, reference) {
-        (Evenement::Mutation(_) | Evenement::Pta(_), _) | (_, None) => (None, None),
-        (_, Some(r)) => (
-            Some(ajouter_jours(r, u64::from(l.delai_demande_jours) - 1)),
-            d.date_appel.map(|a| numero_jour(r, a)),
+/// What the notice says of every request: IMA judges the needs and must
+/// agree beforehand (Conditions générales); no help for a wilful offence,
+/// force majeure may delay it (Limitations).
+fn conditions_generales() -> [Note; 2] {
+    [
+        Note::info(
+            "IMA évalue les besoins selon la situation (logement, foyer, autonomie, aides en \
+             place) : les heures accordées peuvent être inférieures aux plafonds. Les garanties \
+             sont mises en œuvre par IMA ou avec son accord préalable ; les dépenses engagées \
+             seul ne sont pas remboursées après coup, sauf initiative raisonnable appréciée sur \
+             justificatifs.",
+            "Conditions générales de la notice",
         ),
-    };
-    if date_limite_demande.is_some() {
-        notes.push(Note::lecture(
-            "Délais comptés à partir du premier jour de l'événement, qui est le jour 1 (la notice \
-             illustre : appel le 8e jour, 10 − 8 = 2 jours d'aide-ménagère restants) ; le délai de \
-             30 jours finit donc le 30e jour, celui de l'aide-ménagère le 7e.",
-            ART_DELAI,
-        ));
-    }
-    notes.push(Note::info(
-        "IMA évalue les besoins selon la situation (logement, foyer, autonomie, aides en place) : \
-         les heures accordées peuvent être inférieures aux plafonds. Les garanties sont mises en \
-         œuvre par IMA ou avec son accord préalable ; les dépenses engagées seul ne sont pas \
-         remboursées après coup, sauf initiative raisonnable appréciée sur justificatifs.",
-        "Conditions générales de la notice",
-    ));
-    notes.push(Note::info(
-        "IMA n'intervient pas en cas d'infraction volontaire à la loi ; la force majeure \
-         (épidémie, grève, intempéries…) peut empêcher ou retarder l'exécution.",
-        "Limitations",
-    ));
-
-    EvenementResultat {
-        evenement: evenement_txt,
-        duree,
-        date_reference: reference,
-        reference: reference_txt,
-        date_limite_demande,
-        jour_appel,
-        services,
-        toujours_disponibles: cat::informations(),
-        enveloppe,
-        non_cumulables,
-        territoire,
-        exclusions,
-        notes,
-        source: b.source.clone(),
-    }
+        Note::info(
+            "IMA n'intervient pas en cas d'infraction volontaire à la loi ; la force majeure \
+             (épidémie, grève, intempéries…) peut empêcher ou retarder l'exécution.",
+            "Limitations",
+        ),
+    ]
 }

@@ -17,21 +17,53 @@ pub(super) const ART_EXCL: &str = "Exclusions";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Seuil {
     Oui,
+    /// Exactly that many nights: the hours of entry and exit decide.
     AuxHeures,
     Non,
 }
 
-pub(super) fn seuil_nuits(nuits: i64, jours: u32) -> Seuil {
-    let j = i64::from(jours);
-    match nuits.cmp(&j) {
-        std::cmp::Ordering::Greater => Seuil::Oui,
-        std::cmp::Ordering::Equal => Seuil::AuxHeures,
-        std::cmp::Ordering::Less => Seuil::Non,
+/// How long an event lasts, as the thresholds speak of it:
+/// "l'hospitalisation", 3 (nights).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Longueur<'a> {
+    pub quoi: &'a str,
+    pub valeur: i64,
+}
+
+/// A threshold of the notice, "plus de N jours" (art. 1 and 3), and where
+/// an event's length stands against it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Palier {
+    pub seuil: Seuil,
+    pub jours: u32,
+}
+
+impl Palier {
+    /// A stay of `nuits` nights against "plus de `jours` jours", that is
+    /// more than `jours` × 24 hours (Définitions, hospitalisation).
+    pub(super) fn en_nuits(nuits: i64, jours: u32) -> Palier {
+        let seuil = match nuits.cmp(&i64::from(jours)) {
+            std::cmp::Ordering::Greater => Seuil::Oui,
+            std::cmp::Ordering::Equal => Seuil::AuxHeures,
+            std::cmp::Ordering::Less => Seuil::Non,
+        };
+        Palier { seuil, jours }
+    }
+
+    /// A threshold taken as passed: the event's own check is made apart.
+    pub(super) fn franchi(jours: u32) -> Palier {
+        Palier {
+            seuil: Seuil::Oui,
+            jours,
+        }
     }
 }
 
-pub(super) fn appliquer_seuil(s: &mut Service, seuil: Seuil, nuits: i64, jours: u32, quoi: &str) {
-    match seuil {
+/// Opens a service beyond its threshold, leaves it to the hours when the
+/// stay is exactly that long, closes it below.
+pub(super) fn appliquer_seuil(s: &mut Service, p: Palier, e: Longueur) {
+    let (quoi, nuits, jours) = (e.quoi, e.valeur, p.jours);
+    match p.seuil {
         Seuil::Oui => {}
         Seuil::AuxHeures => {
             s.conditions.insert(
@@ -147,7 +179,8 @@ pub(super) fn libelle_parent(p: Parent) -> &'static str {
     }
 }
 
-pub(super) fn transport_text(d: Domicile) -> &'static str {
+/// Where the trips the services pay for run, by the household's home.
+pub(super) fn zone_des_trajets(d: Domicile) -> &'static str {
     match d {
         Domicile::Drom => "transport au sein du DROM de résidence",
         _ => "transport en France métropolitaine (Monaco et Andorre compris)",

@@ -30,7 +30,7 @@ pub(super) fn aide_menagere(l: &Limites) -> Service {
         )
 }
 
-pub(super) fn proche_chevet(l: &Limites, transport: &str) -> Service {
+pub(super) fn proche_chevet(l: &Limites, trajets: &str) -> Service {
     Service::new("1-2", "Présence d'un proche au chevet")
         .limite("voyage aller-retour d'un proche, organisé et payé par IMA")
         .limite(format!(
@@ -38,7 +38,7 @@ pub(super) fn proche_chevet(l: &Limites, transport: &str) -> Service {
             l.hebergement_nuits,
             euros_court(l.hebergement_plafond)
         ))
-        .territoire(transport)
+        .territoire(trajets)
 }
 
 pub(super) fn medicaments(l: &Limites) -> Service {
@@ -68,7 +68,7 @@ pub(super) fn repas(l: &Limites) -> Service {
         .territoire(METROPOLE)
 }
 
-pub(super) fn transfert(l: &Limites, transport: &str) -> Service {
+pub(super) fn transfert(l: &Limites, trajets: &str) -> Service {
     Service::new("1-4", "Transfert chez un proche après l'hospitalisation")
         .limite(
             "transport non médicalisé (taxi, train 1re classe ou avion classe économique) du \
@@ -78,7 +78,7 @@ pub(super) fn transfert(l: &Limites, transport: &str) -> Service {
             "{} au plus par trajet aller-retour",
             euros_court(l.transfert_plafond)
         ))
-        .territoire(transport)
+        .territoire(trajets)
 }
 
 pub(super) fn retour_domicile(l: &Limites) -> Service {
@@ -102,19 +102,19 @@ pub(super) fn retour_domicile(l: &Limites) -> Service {
         )
 }
 
-pub(super) fn venue_proche_enfants(transport: &str) -> Service {
+pub(super) fn venue_proche_enfants(trajets: &str) -> Service {
     Service::new("3-1-1", "Garde des enfants : venue d'un proche au domicile")
         .limite("voyage aller-retour d'un proche pour garder les enfants au domicile")
-        .territoire(transport)
+        .territoire(trajets)
 }
 
-pub(super) fn voyage_enfants(transport: &str) -> Service {
+pub(super) fn voyage_enfants(trajets: &str) -> Service {
     Service::new("3-1-2", "Garde des enfants : voyage chez un proche")
         .limite(
             "aller-retour des enfants et d'un adulte qui les accompagne, ou accompagnement par un \
              prestataire d'IMA",
         )
-        .territoire(transport)
+        .territoire(trajets)
 }
 
 pub(super) fn garde_domicile(l: &Limites) -> Service {

@@ -245,6 +245,32 @@ impl App {
         axe::check(self.client(), context).await
     }
 
+    /// Kills the app with SIGKILL, as when the window is killed or the
+    /// computer stops (nothing of the app runs after: no clean-up, no last
+    /// write), and waits until it is gone. Only [`App::close`] is left to
+    /// call: it tears down the driver and the display.
+    pub async fn kill_app(&self) -> Result {
+        let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_guichet"))?;
+        let pids = self.driver.running(&exe);
+        ensure!(
+            !pids.is_empty(),
+            "aucun processus {} sous tauri-driver",
+            exe.display()
+        );
+        for &pid in &pids {
+            processes::kill_now(pid);
+        }
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while pids.iter().any(|&p| processes::alive(p)) {
+            ensure!(
+                std::time::Instant::now() < deadline,
+                "guichet ({pids:?}) vit encore 5 s après SIGKILL"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Ok(())
+    }
+
     /// Closes the WebDriver session (which closes the window), then stops
     /// the processes. Dropping the App without closing also stops them.
     pub async fn close(mut self) {

@@ -135,6 +135,20 @@ impl Driver {
         }
     }
 
+    /// The processes below tauri-driver whose executable is `exe` (the app).
+    pub fn running(&self, exe: &Path) -> Vec<u32> {
+        let Some(child) = self.child.as_ref() else {
+            return Vec::new();
+        };
+        descendants_of(child.id())
+            .into_iter()
+            .filter(|pid| {
+                std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == exe)
+                    && alive(*pid)
+            })
+            .collect()
+    }
+
     /// Stops tauri-driver with SIGTERM (it then stops WebKitWebDriver), then
     /// every process it had started that is still alive (the app itself, if
     /// the session was not closed).
@@ -212,6 +226,12 @@ fn terminate_pid(pid: u32, grace: Duration) {
     signal(pid, "KILL");
 }
 
+/// SIGKILL at once, as a crash or a power cut would stop the process:
+/// nothing of it runs afterwards. Only for the app under test.
+pub fn kill_now(pid: u32) {
+    signal(pid, "KILL");
+}
+
 fn signal(pid: u32, name: &str) {
     let _ = Command::new("kill")
         .arg(format!("-{name}"))
@@ -221,7 +241,7 @@ fn signal(pid: u32, name: &str) {
 }
 
 /// Alive and not a zombie.
-fn alive(pid: u32) -> bool {
+pub fn alive(pid: u32) -> bool {
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(stat) => stat_fields(&stat)
             .map(|(state, _)| state != "Z")

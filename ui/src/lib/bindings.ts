@@ -468,6 +468,13 @@ champs: Array<Champ>,
  */
 champs_optionnels: Array<Champ>, elements: Array<ElementDeclare>, materiaux: Array<string>, codes_lpp: Array<string>, note: string | null, };
 
+export type ChampRequisSi = { champ: Champ, 
+/**
+ * Condition (`parcours_soins`, `optam`, `reseau`, `conventionne`,
+ * `cecite`, `molaire`) → the value it must have.
+ */
+si: { [key in string]?: boolean }, };
+
 export type ActeVue = { 
 /**
  * The BRSS must be typed (no default base for this act).
@@ -476,7 +483,15 @@ brss_a_saisir: boolean, age_moins_de: number | null,
 /**
  * The frais réels may be left out (forfait journalier).
  */
-frais_reels_optionnels: boolean, code: string, libelle: string, section: string, 
+frais_reels_optionnels: boolean, 
+/**
+ * When an accepted field (`champs_optionnels`) is needed all the same:
+ * a line of the act reads it once these conditions hold (`optam` for a
+ * specialist in the parcours de soins, `materiau` for a crown at a
+ * dentist conventionné MGEN). The act editor labels a field « facultatif »
+ * only when none of these can hold.
+ */
+champs_requis_si: Array<ChampRequisSi>, code: string, libelle: string, section: string, 
 /**
  * Annexe 2 lines ("2.1", "2.2").
  */
@@ -503,6 +518,16 @@ export type CatalogueVue = { actes: Array<ActeVue>, enveloppes: Array<EnveloppeD
 export type ErreurChampVue = { chemin: string, message: string, };
 
 export type ReponseEstimation = { resultat: Resultat | null, erreur: ErreurChampVue | null, };
+
+export type BrouillonVue = { 
+/**
+ * The screen's own JSON text: the form exactly as typed.
+ */
+contenu: string, 
+/**
+ * Local time of the last write, `AAAA-MM-JJTHH:MM:SS`.
+ */
+ecrit_le: string, };
 
 export type ErreurSimulateur = { code: ErrorCode, message: string, champ: string | null, };
 

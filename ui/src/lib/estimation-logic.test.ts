@@ -47,6 +47,7 @@ function catalogueLivre(): ActeVue[] {
         age_moins_de: null,
         note: null,
         frais_reels_optionnels: /^regle = "forfait_journalier"$/m.test(tete),
+        champs_requis_si: [],
       } as ActeVue;
     });
 }

@@ -2,6 +2,11 @@
 // "Rouvrir" in the history puts a saved situation here and asks the app to
 // show the Estimation screen, which loads it. Also carries the global
 // shortcuts (Ctrl+N, Ctrl+S, Ctrl+K, Ctrl+P) from the app to the screen.
+// Both are requests: the screen takes each one (sets it back to null) when
+// it acts on it, so it is acted on once, never again when the screen is
+// shown again.
+import type { CommandeEstimation } from "./estimation-raccourcis";
+export type { CommandeEstimation };
 
 export interface EstimationARouvrir {
   numero: string;
@@ -16,8 +21,8 @@ export const partage = $state({
   aRouvrir: null as EstimationARouvrir | null,
   /** Asks the app to switch screen (consumed by App). */
   ecranDemande: null as null | "estimation",
-  /** Last shortcut asked by the app for the Estimation screen, with a counter so repeats are seen. */
-  commande: null as null | { nom: "nouveau" | "enregistrer" | "recherche" | "imprimer"; n: number },
+  /** Shortcut asked by the app for the Estimation screen, taken (set back to null) by the screen; the counter makes each request a new value. */
+  commande: null as null | { nom: CommandeEstimation; n: number },
 });
 
 let compteur = 0;
@@ -27,7 +32,7 @@ export function rouvrirEstimation(e: EstimationARouvrir): void {
   partage.ecranDemande = "estimation";
 }
 
-export function demander(nom: "nouveau" | "enregistrer" | "recherche" | "imprimer"): void {
+export function demander(nom: CommandeEstimation): void {
   compteur += 1;
   partage.commande = { nom, n: compteur };
 }

@@ -116,4 +116,25 @@ describe("Bons à savoir screen", () => {
     expect(document.querySelector("form")).toBeNull();
     unmount(app);
   });
+
+  it("keeps the checklist chosen and the dates typed when the screen is shown again", async () => {
+    const premier = mount(BonsASavoir, { target: document.body });
+    await settle();
+    const radio = document.querySelector<HTMLInputElement>('[data-fiche-choix="arret-travail"]')!;
+    radio.checked = true;
+    radio.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    const input = document.querySelector<HTMLInputElement>('input[data-champ="date_arret"]')!;
+    input.value = "12/03/2026";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await settle();
+    unmount(premier);
+    document.body.innerHTML = "";
+
+    const second = mount(BonsASavoir, { target: document.body });
+    await settle();
+    expect(document.querySelector<HTMLInputElement>('[data-fiche-choix="arret-travail"]')!.checked).toBe(true);
+    expect(document.querySelector<HTMLInputElement>('input[data-champ="date_arret"]')!.value).toBe("12/03/2026");
+    unmount(second);
+  });
 });
