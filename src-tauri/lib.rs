@@ -6,6 +6,7 @@ pub mod commands;
 pub mod documents;
 pub mod fiches;
 pub mod historique;
+pub mod mesures;
 pub mod moteur;
 pub mod pdf;
 pub mod simulateurs;

@@ -141,6 +141,7 @@ pub fn main() -> i32 {
             return base::executer_sans_ouverture(action, &path, maintenant);
         }
     }
+    crate::mesures::marque(started, "arguments lus");
     let mut store = match Store::open(&path) {
         Ok(s) => s,
         // The window opens anyway and offers to restore a backup.
@@ -164,11 +165,13 @@ pub fn main() -> i32 {
             return EXIT_FAILURE;
         }
     };
+    crate::mesures::marque(started, "base ouverte");
     // First start: the shipped barème versions are written into the base.
     if let Err(e) = store.seed_baremes_livres(chrono::Utc::now().naive_utc()) {
         eprintln!("guichet : {e}");
         return EXIT_FAILURE;
     }
+    crate::mesures::marque(started, "barèmes livrés vérifiés");
     match cli.command {
         None => match crate::commands::run(store, started) {
             Ok(()) => 0,

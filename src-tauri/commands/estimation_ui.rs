@@ -7,11 +7,35 @@
 use super::{lock_store, AppState};
 use crate::moteur::{self, catalogue_livre, ErreurEstimation, Tables};
 use crate::transport::{CatalogueVue, ErreurChampVue, ErrorCode, IpcError, ReponseEstimation};
+use std::sync::OnceLock;
+use tauri::ipc::Response;
 use tauri::State;
 
-#[tauri::command]
-pub fn catalogue() -> CatalogueVue {
-    CatalogueVue::from(catalogue_livre())
+/// The catalogue as the screen receives it, as JSON: made once, by
+/// [`preparer`] while the window opens, or else by the first call.
+fn catalogue_json() -> &'static Result<String, String> {
+    static JSON: OnceLock<Result<String, String>> = OnceLock::new();
+    JSON.get_or_init(|| {
+        serde_json::to_string(&CatalogueVue::from(catalogue_livre())).map_err(|e| e.to_string())
+    })
+}
+
+/// Readies what the Estimation screen needs first (the catalogue, parsed and
+/// as JSON; the shipped AMO parameters), on a thread of its own at start.
+pub(super) fn preparer() {
+    let _ = catalogue_json();
+    let _ = parametres_livres();
+}
+
+/// The catalogue ([`CatalogueVue`] as JSON), off the main thread.
+#[tauri::command(async)]
+pub fn catalogue(state: State<'_, AppState>) -> Result<Response, IpcError> {
+    crate::mesures::marque(state.started, "catalogue demandé");
+    let json = catalogue_json()
+        .as_ref()
+        .map_err(|e| IpcError::new(ErrorCode::Internal, format!("catalogue illisible : {e}")))?;
+    crate::mesures::marque(state.started, "catalogue prêt");
+    Ok(Response::new(json.clone()))
 }
 
 #[tauri::command]

@@ -17,8 +17,8 @@ use crate::transport::{
 };
 use chrono::{NaiveDateTime, Timelike};
 use std::path::PathBuf;
-use std::sync::Mutex;
-use tauri::State;
+use std::sync::{Condvar, Mutex};
+use tauri::{Manager, State};
 
 /// What every command answers while the database is damaged.
 pub(super) const MESSAGE_BASE_ENDOMMAGEE: &str =
@@ -31,36 +31,92 @@ pub struct EtatHistorique {
     chemin: PathBuf,
     /// Why the database could not be opened, until a backup is restored.
     probleme: Mutex<Option<String>>,
-    /// What the start did (backup, purge), in French.
-    demarrage: Vec<String>,
+    /// What the start did (backup, purge), in French; given by
+    /// [`entretien_differe`] once the window is up.
+    demarrage: CompteRendu,
     /// Checks a situation before it is saved (the engine's strict reader).
     validateur: Box<dyn ValidateurSituation + Send + Sync>,
 }
 
-/// At start: on a sound database, one backup then the retention purge for
-/// the day of `maintenant`; on a damaged one, nothing but the message.
+/// The report of the start's upkeep: `None` until it is done, so that the
+/// Historique screen, opened early, waits for it rather than showing no
+/// backup.
+struct CompteRendu {
+    messages: Mutex<Option<Vec<String>>>,
+    fait: Condvar,
+}
+
+impl CompteRendu {
+    fn new(messages: Option<Vec<String>>) -> Self {
+        Self {
+            messages: Mutex::new(messages),
+            fait: Condvar::new(),
+        }
+    }
+
+    fn publier(&self, messages: Vec<String>) {
+        if let Ok(mut m) = self.messages.lock() {
+            *m = Some(messages);
+        }
+        self.fait.notify_all();
+    }
+
+    /// The messages, once the upkeep is done.
+    fn attendre(&self) -> Result<Vec<String>, IpcError> {
+        let indisponible = |_| IpcError::new(ErrorCode::Internal, "état de la base indisponible");
+        let m = self.messages.lock().map_err(indisponible)?;
+        let m = self
+            .fait
+            .wait_while(m, |m| m.is_none())
+            .map_err(indisponible)?;
+        Ok(m.clone().unwrap_or_default())
+    }
+}
+
+/// At start: the store if the database is sound (its upkeep then waits for
+/// [`entretien_differe`]); on a damaged one, nothing but the message.
 pub(super) fn demarrage(
     chemin: PathBuf,
     ouverture: Result<Store, StoreError>,
-    maintenant: NaiveDateTime,
 ) -> (Option<Store>, EtatHistorique) {
-    let maintenant = maintenant.with_nanosecond(0).unwrap_or(maintenant);
-    let mut etat = EtatHistorique {
+    let (store, probleme, demarrage) = match ouverture {
+        Ok(store) => (Some(store), None, None),
+        Err(e) => (None, Some(e.to_string()), Some(Vec::new())),
+    };
+    let etat = EtatHistorique {
         chemin,
-        probleme: Mutex::new(None),
-        demarrage: Vec::new(),
+        probleme: Mutex::new(probleme),
+        demarrage: CompteRendu::new(demarrage),
         validateur: Box::new(crate::historique::ValidationMoteur),
     };
-    match ouverture {
-        Ok(mut store) => {
-            etat.demarrage = entretien(&mut store, maintenant);
-            (Some(store), etat)
-        }
-        Err(e) => {
-            etat.probleme = Mutex::new(Some(e.to_string()));
-            (None, etat)
-        }
-    }
+    (store, etat)
+}
+
+/// The start's upkeep on a sound database: one backup, then the retention
+/// purge for the day of `maintenant`. Run on its own thread once the window
+/// is up, off the way to the first usable form; the store stays locked
+/// meanwhile, so a command that needs it waits for the backup to end.
+pub(super) fn entretien_differe(app: &tauri::AppHandle, maintenant: NaiveDateTime) {
+    let maintenant = maintenant.with_nanosecond(0).unwrap_or(maintenant);
+    let state = app.state::<AppState>();
+    let etat = app.state::<EtatHistorique>();
+    let messages = match state.store.lock() {
+        Ok(mut garde) => garde
+            .as_mut()
+            .map(|store| entretien(store, maintenant))
+            .unwrap_or_default(),
+        Err(_) => vec!["Sauvegarde au démarrage impossible : base inaccessible".to_string()],
+    };
+    etat.demarrage.publier(messages);
+}
+
+/// When the upkeep's thread could not be started: says so, on the screen.
+pub(super) fn entretien_non_lance(app: &tauri::AppHandle, raison: &str) {
+    app.state::<EtatHistorique>()
+        .demarrage
+        .publier(vec![format!(
+            "Sauvegarde au démarrage non faite : {raison}"
+        )]);
 }
 
 fn entretien(store: &mut Store, maintenant: NaiveDateTime) -> Vec<String> {
@@ -248,8 +304,10 @@ fn erreur_sauvegarde(e: ErreurSauvegarde) -> IpcError {
 
 /// The database's state: the problem if it is damaged, what the start did,
 /// and the backups with their state. Works while the database is damaged.
-#[tauri::command(rename_all = "snake_case")]
+/// Runs off the main thread: it waits for the start's upkeep.
+#[tauri::command(async, rename_all = "snake_case")]
 pub(super) fn base_etat(etat: State<'_, EtatHistorique>) -> Result<EtatBase, IpcError> {
+    let demarrage = etat.demarrage.attendre()?;
     let probleme = etat
         .probleme
         .lock()
@@ -263,7 +321,7 @@ pub(super) fn base_etat(etat: State<'_, EtatHistorique>) -> Result<EtatBase, Ipc
     Ok(EtatBase {
         chemin: etat.chemin.display().to_string(),
         probleme,
-        demarrage: etat.demarrage.clone(),
+        demarrage,
         sauvegardes,
     })
 }

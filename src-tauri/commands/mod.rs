@@ -57,7 +57,9 @@ fn lock_store(state: &AppState) -> Result<StoreGuard<'_>, IpcError> {
     Ok(StoreGuard(guard))
 }
 
-#[tauri::command]
+/// Off the main thread: at start it waits for the store, locked by the
+/// start's backup, and the window must not wait with it.
+#[tauri::command(async)]
 fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, IpcError> {
     let store = lock_store(&state)?;
     let schema_version = store
@@ -74,17 +76,18 @@ fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, IpcError> {
 /// `etape: "formulaire"` once the Estimation form is interactive (catalogue
 /// loaded); with `GUICHET_MESURES=1` the delay since process start is
 /// printed on stderr.
+/// `details` are the page's own marks (ms since the page's navigation
+/// started), printed as they come.
 #[tauri::command]
-fn ui_ready(state: tauri::State<'_, AppState>, etape: Option<String>) {
-    if std::env::var_os("GUICHET_MESURES").is_some() {
-        let quoi = match etape.as_deref() {
-            Some("formulaire") => "formulaire interactif",
-            _ => "premier affichage",
-        };
-        eprintln!(
-            "mesure: {quoi} {} ms après le démarrage",
-            state.started.elapsed().as_millis()
-        );
+fn ui_ready(state: tauri::State<'_, AppState>, etape: Option<String>, details: Option<String>) {
+    let quoi = match etape.as_deref() {
+        Some("formulaire") => "formulaire interactif",
+        Some("polices") => "polices chargées",
+        _ => "premier affichage",
+    };
+    crate::mesures::marque(state.started, quoi);
+    if let Some(details) = details.filter(|_| crate::mesures::actives()) {
+        eprintln!("mesure: page ({quoi}) : {details}");
     }
 }
 
@@ -109,14 +112,37 @@ fn lancer(
     ouverture: Result<Store, StoreError>,
     started: Instant,
 ) -> Result<(), String> {
-    let (store, etat_base) =
-        historique::demarrage(path, ouverture, chrono::Local::now().naive_local());
+    let (store, etat_base) = historique::demarrage(path, ouverture);
+    // What the Estimation screen asks first, readied while the window opens.
+    // (Without its thread, the catalogue is made on first call.)
+    let _ = en_parallele("preparation", estimation_ui::preparer);
     tauri::Builder::default()
         .manage(AppState {
             store: Mutex::new(store),
             started,
         })
         .manage(etat_base)
+        .setup(move |app| {
+            crate::mesures::marque(started, "fenêtre en préparation");
+            // The start's backup and purge, off the way to the first form.
+            let app = app.handle().clone();
+            let maintenant = chrono::Local::now().naive_local();
+            let pour_la_tache = app.clone();
+            if let Err(e) = en_parallele("entretien", move || {
+                historique::entretien_differe(&pour_la_tache, maintenant);
+                crate::mesures::marque(started, "entretien de la base fait");
+            }) {
+                historique::entretien_non_lance(&app, &e);
+            }
+            Ok(())
+        })
+        .on_page_load(move |_, charge| {
+            let quoi = match charge.event() {
+                tauri::webview::PageLoadEvent::Started => "page demandée",
+                tauri::webview::PageLoadEvent::Finished => "page chargée",
+            };
+            crate::mesures::marque(started, quoi);
+        })
         .invoke_handler(tauri::generate_handler![
             app_info,
             ui_ready,
@@ -153,4 +179,17 @@ fn lancer(
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))
+}
+
+/// Runs `travail` on a thread of its own; if none can be started, says so
+/// on stderr and returns why (the work is then left undone).
+fn en_parallele(nom: &str, travail: impl FnOnce() + Send + 'static) -> Result<(), String> {
+    std::thread::Builder::new()
+        .name(nom.to_string())
+        .spawn(travail)
+        .map(|_| ())
+        .map_err(|e| {
+            eprintln!("guichet : tâche « {nom} » non lancée : {e}");
+            e.to_string()
+        })
 }
