@@ -21,10 +21,12 @@ fn catalogue_json() -> &'static Result<String, String> {
 }
 
 /// Readies what the Estimation screen needs first (the catalogue, parsed and
-/// as JSON; the shipped AMO parameters), on a thread of its own at start.
+/// as JSON; the shipped AMO parameters and 100 % Santé rules), on a thread
+/// of its own at start.
 pub(super) fn preparer() {
     let _ = catalogue_json();
-    let _ = parametres_livres();
+    let _ = crate::tarifs::amo::parametres_livres();
+    let _ = crate::tarifs::cent_pour_cent_sante::reforme_livree();
 }
 
 /// The catalogue ([`CatalogueVue`] as JSON), off the main thread.
