@@ -113,15 +113,8 @@ pub fn main() -> i32 {
             };
         }
     };
-    // The checklists and the comparison of two grid files need no database.
-    match &cli.command {
-        Some(Command::Fiche(args)) => return fiche::run(args),
-        Some(Command::Bareme(bareme::BaremeCommand::Diff {
-            avant,
-            apres,
-            texte,
-        })) => return bareme::diff(avant, apres, *texte),
-        _ => {}
+    if let Some(code) = sans_base(cli.command.as_ref()) {
+        return code;
     }
     let path = match resolve_db_path(cli.db.clone(), std::env::var_os("GUICHET_DB")) {
         Ok((p, _)) => p,
@@ -202,6 +195,20 @@ pub fn main() -> i32 {
         Some(Command::Bareme(command)) => bareme::run(&mut store, command),
         Some(Command::Estimer(args)) => estimer::run(&store, &args),
         Some(Command::Catalogue(args)) => catalogue::run(&args),
+    }
+}
+
+/// The subcommands that need no database — the checklists, the comparison
+/// of two grid files — run here, before any database is opened.
+fn sans_base(command: Option<&Command>) -> Option<i32> {
+    match command? {
+        Command::Fiche(args) => Some(fiche::run(args)),
+        Command::Bareme(bareme::BaremeCommand::Diff {
+            avant,
+            apres,
+            texte,
+        }) => Some(bareme::diff(avant, apres, *texte)),
+        _ => None,
     }
 }
 

@@ -6,7 +6,7 @@
 //! The estimate of a pregnant member ends with the maternité checklist
 //! unless `OptionsImpression::fiche_jointe` is `false`.
 
-use super::{lock_store, AppState};
+use super::{baremes_tenus, AppState};
 use crate::documents::{document_fiche, estimation_imprimee, EnTete, SECTION_PAR_DEFAUT};
 use crate::moteur::{self, Tables};
 use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
@@ -115,12 +115,7 @@ pub fn imprimer_estimation(
 ) -> Result<Impression, IpcError> {
     let situation = moteur::lecture::lire(&situation)
         .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
-    let baremes: Vec<_> = lock_store(&state)?
-        .baremes()
-        .map_err(|e| IpcError::new(ErrorCode::Database, e.to_string()))?
-        .into_iter()
-        .map(|(_, b)| b)
-        .collect();
+    let baremes = baremes_tenus(&state)?;
     // The four offers are estimated for the comparison; the member's is highlighted.
     let mut quatre_offres = situation.clone();
     quatre_offres.offre = None;

@@ -4,7 +4,7 @@
 //! the shipped catalogue). Input errors come back as data, with the JSON
 //! path of the field, so that the screen shows them next to the field.
 
-use super::{lock_store, AppState};
+use super::{baremes_tenus, AppState};
 use crate::moteur::{self, catalogue_livre, ErreurEstimation, Tables};
 use crate::transport::{CatalogueVue, ErreurChampVue, ErrorCode, IpcError, ReponseEstimation};
 use std::sync::OnceLock;
@@ -54,15 +54,7 @@ pub fn estimer(
             })
         }
     };
-    let baremes: Vec<_> = {
-        let store = lock_store(&state)?;
-        store
-            .baremes()
-            .map_err(|e| IpcError::new(ErrorCode::Database, e.to_string()))?
-            .into_iter()
-            .map(|(_, b)| b)
-            .collect()
-    };
+    let baremes = baremes_tenus(&state)?;
     match moteur::estimer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => Ok(ReponseEstimation {
             resultat: Some(r),

@@ -3,7 +3,7 @@
 //! the database, the shipped AMO values and catalogue. Input errors come
 //! back as data, with the JSON path of the field (`foyer[1].actes[0]…`).
 
-use super::{lock_store, AppState};
+use super::{baremes_tenus, AppState};
 use crate::moteur::foyer::{self, lecture::lire_foyer};
 use crate::moteur::{ErreurEstimation, Tables};
 use crate::transport::{ErreurChampVue, ErrorCode, IpcError, ReponseEstimationFoyer};
@@ -22,15 +22,7 @@ pub fn estimer_foyer(
         Ok(s) => s,
         Err(e) => return Ok(refus(e)),
     };
-    let baremes: Vec<_> = {
-        let store = lock_store(&state)?;
-        store
-            .baremes()
-            .map_err(|e| IpcError::new(ErrorCode::Database, e.to_string()))?
-            .into_iter()
-            .map(|(_, b)| b)
-            .collect()
-    };
+    let baremes = baremes_tenus(&state)?;
     match foyer::estimer_foyer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => Ok(ReponseEstimationFoyer {
             resultat: Some(r),

@@ -57,6 +57,17 @@ fn lock_store(state: &AppState) -> Result<StoreGuard<'_>, IpcError> {
     Ok(StoreGuard(guard))
 }
 
+/// Every barème version held in the database, for an estimate (the store is
+/// locked only while they are read).
+fn baremes_tenus(state: &AppState) -> Result<Vec<crate::tarifs::Bareme>, IpcError> {
+    Ok(lock_store(state)?
+        .baremes()
+        .map_err(|e| IpcError::new(ErrorCode::Database, e.to_string()))?
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect())
+}
+
 /// Off the main thread: at start it waits for the store, locked by the
 /// start's backup, and the window must not wait with it.
 #[tauri::command(async)]

@@ -8,7 +8,7 @@
 
 use super::devis::{deux_options, OFFRE_100_SANTE};
 use super::EnTete;
-use crate::moteur::{age_au, Resultat, ResultatOffre, Situation, Statut};
+use crate::moteur::{age_au, Resultat, ResultatOffre, Situation, Statut, Totaux};
 use crate::pdf::format::{date, euros};
 use crate::pdf::{
     Bar, Colour, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Series, Span,
@@ -241,7 +241,27 @@ fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<O
         t = t.highlight(i + 1);
     }
     doc.push(t);
-    doc.push(StackedBarChart {
+    doc.push(barres_des_frais(
+        resultat
+            .offres
+            .iter()
+            .map(|r| (r.libelle.as_str(), &r.totaux)),
+    ));
+    doc.push(
+        Paragraph::new(
+            "Chaque barre fait la somme des frais réels : part de la Sécurité sociale, part MGEN \
+             et ce qui reste à votre charge, à la même échelle pour les quatre offres.",
+        )
+        .small(),
+    );
+}
+
+/// One bar per offer: the frais réels split into the Sécurité sociale's
+/// part, MGEN's and the reste à charge (the household print draws the same).
+pub(super) fn barres_des_frais<'a>(
+    offres: impl Iterator<Item = (&'a str, &'a Totaux)>,
+) -> StackedBarChart {
+    StackedBarChart {
         series: vec![
             Series {
                 label: "Sécurité sociale".into(),
@@ -256,24 +276,12 @@ fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<O
                 colour: Colour::AMBER,
             },
         ],
-        bars: resultat
-            .offres
-            .iter()
-            .map(|r| {
-                Bar::euros(
-                    r.libelle.clone(),
-                    &[r.totaux.amo.net, r.totaux.mgen, r.totaux.reste_a_charge],
-                )
+        bars: offres
+            .map(|(libelle, t)| {
+                Bar::euros(libelle.to_string(), &[t.amo.net, t.mgen, t.reste_a_charge])
             })
             .collect(),
-    });
-    doc.push(
-        Paragraph::new(
-            "Chaque barre fait la somme des frais réels : part de la Sécurité sociale, part MGEN \
-             et ce qui reste à votre charge, à la même échelle pour les quatre offres.",
-        )
-        .small(),
-    );
+    }
 }
 
 fn avertissements(doc: &mut Document, resultat: &Resultat) {

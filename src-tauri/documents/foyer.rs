@@ -7,7 +7,7 @@
 //! the explanation of every amount, and the maternité checklist of any
 //! pregnant member. Amounts are the engine's, only formatted here.
 
-use super::estimation::references;
+use super::estimation::{barres_des_frais, references};
 use super::{fiche_pour, joindre_fiche, EnTete};
 use crate::fiches::FicheError;
 use crate::moteur::foyer::cout::{CoutAnnuel, CoutOffre};
@@ -15,8 +15,7 @@ use crate::moteur::foyer::{ResultatFoyer, SituationFoyer, TotalFoyer};
 use crate::moteur::{age_au, Resultat};
 use crate::pdf::format::{date, euros};
 use crate::pdf::{
-    Bar, Block, Colour, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Series,
-    Span, StackedBarChart, Table,
+    Block, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Span, Table,
 };
 
 /// The household's estimate, then the maternité checklist of each pregnant
@@ -175,31 +174,9 @@ fn comparaison(doc: &mut Document, foyer: &[TotalFoyer]) {
             euros(t.totaux.reste_a_charge)
         }));
     doc.push(t);
-    doc.push(StackedBarChart {
-        series: vec![
-            Series {
-                label: "Sécurité sociale".into(),
-                colour: Colour::SKY,
-            },
-            Series {
-                label: "MGEN".into(),
-                colour: Colour::BLUE,
-            },
-            Series {
-                label: "Reste à charge".into(),
-                colour: Colour::AMBER,
-            },
-        ],
-        bars: foyer
-            .iter()
-            .map(|t| {
-                Bar::euros(
-                    t.libelle.clone(),
-                    &[t.totaux.amo.net, t.totaux.mgen, t.totaux.reste_a_charge],
-                )
-            })
-            .collect(),
-    });
+    doc.push(barres_des_frais(
+        foyer.iter().map(|t| (t.libelle.as_str(), &t.totaux)),
+    ));
 }
 
 /// Cotisations + reste à charge per offer, the cheapest highlighted, and

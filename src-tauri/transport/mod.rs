@@ -71,15 +71,38 @@ pub struct AppInfo {
 /// The TypeScript declarations of every transport type, in a stable order:
 /// the content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
-    use crate::fiches as f;
-    use crate::moteur as m;
     let mut decls = vec![
         IpcError::decl(),
         ErrorCode::decl(),
         AppInfo::decl(),
         OptionsImpression::decl(),
         Impression::decl(),
-        // "Bons à savoir" checklists
+    ];
+    decls.extend(declarations_fiches());
+    decls.extend(declarations_baremes_et_historique());
+    decls.extend(declarations_estimation());
+    // Simulateurs screen: the error with its field, then requests and results
+    decls.push(ErreurSimulateur::decl());
+    decls.extend(crate::simulateurs::declarations_typescript());
+    decls.push(crate::documents::SimulationSaisie::decl());
+    let mut out = String::from(
+        "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
+         // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// The « Bons à savoir » checklists.
+fn declarations_fiches() -> Vec<String> {
+    use crate::fiches as f;
+    vec![
         f::ChecklistSummary::decl(),
         f::FieldSpec::decl(),
         f::Field::decl(),
@@ -94,7 +117,13 @@ pub fn typescript_bindings() -> String {
         f::Anchor::decl(),
         f::SourceRef::decl(),
         f::DatedAmount::decl(),
-        // Barèmes screen
+    ]
+}
+
+/// The Barèmes screen (versions, table, import, comparison) and the
+/// Historique screen (saved estimates, settings, backups).
+fn declarations_baremes_et_historique() -> Vec<String> {
+    vec![
         crate::tarifs::Offre::decl(),
         crate::tarifs::Nature::decl(),
         VersionBaremeInfo::decl(),
@@ -117,7 +146,14 @@ pub fn typescript_bindings() -> String {
         EtatBase::decl(),
         RestaurationInfo::decl(),
         ExportReference::decl(),
-        // Estimation screen: the situation document, the engine's result
+    ]
+}
+
+/// The Estimation screen: the situation document, the engine's result, the
+/// household, the catalogue as the act editor needs it, the draft.
+fn declarations_estimation() -> Vec<String> {
+    use crate::moteur as m;
+    vec![
         m::Situation::decl(),
         m::Statut::decl(),
         m::Assure::decl(),
@@ -161,23 +197,7 @@ pub fn typescript_bindings() -> String {
         ErreurChampVue::decl(),
         ReponseEstimation::decl(),
         BrouillonVue::decl(),
-    ];
-    // Simulateurs screen: the error with its field, then requests and results
-    decls.push(ErreurSimulateur::decl());
-    decls.extend(crate::simulateurs::declarations_typescript());
-    decls.push(crate::documents::SimulationSaisie::decl());
-    let mut out = String::from(
-        "// Generated from the Rust transport types (src-tauri/transport) by ts-rs.\n\
-         // Do not edit: run `UPDATE_BINDINGS=1 cargo test --lib bindings` instead.\n\n",
-    );
-    for d in decls {
-        out.push_str("export ");
-        out.push_str(&d);
-        out.push_str("\n\n");
-    }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+    ]
 }
 
 #[cfg(test)]
