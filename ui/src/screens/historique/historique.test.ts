@@ -31,22 +31,37 @@ describe("historique: formats", () => {
 });
 
 describe("historique: summary of a saved situation", () => {
-  it("shows the known fields in French and counts the acts", () => {
+  it("shows the known fields of a saved situation in French and counts the acts", () => {
     expect(
       resumeSituation({
-        date_soins: "2026-03-14",
-        adherent: { date_naissance: "1986-05-02", offre: "reference", statut: "fonctionnaire" },
-        parcours_soins: true,
+        date: "2026-03-14",
+        offre: "reference",
+        assure: { date_naissance: "1986-05-02", statut: "fonctionnaire", parcours_soins: true, css: false },
         actes: [{ code: "verre_progressif" }, { code: "monture" }],
         autre: { x: 1 },
       }),
     ).toEqual([
       { libelle: "Date des soins", valeur: "14/03/2026" },
-      { libelle: "Offre", valeur: "reference" },
+      { libelle: "Offre de l'adhérent", valeur: "reference" },
       { libelle: "Date de naissance", valeur: "02/05/1986" },
       { libelle: "Statut", valeur: "fonctionnaire" },
       { libelle: "Parcours de soins", valeur: "oui" },
       { libelle: "Actes", valeur: "2" },
+    ]);
+  });
+  it("counts the persons and all their acts of a household", () => {
+    expect(
+      resumeSituation({
+        date: "2026-03-14",
+        foyer: [
+          { relation: "adherent", assure: { date_naissance: "1980-04-12" }, actes: [{ code: "monture" }] },
+          { relation: "enfant", assure: { date_naissance: "2015-01-01" }, actes: [{ code: "monture" }, { code: "verre_simple" }] },
+        ],
+      }),
+    ).toEqual([
+      { libelle: "Date des soins", valeur: "14/03/2026" },
+      { libelle: "Personnes", valeur: "2" },
+      { libelle: "Actes", valeur: "3" },
     ]);
   });
   it("counts the acts of the devis's 100 % Santé option", () => {
@@ -56,7 +71,7 @@ describe("historique: summary of a saved situation", () => {
     ]);
   });
   it("ignores what it does not know", () => {
-    expect(resumeSituation({ date_soins: "2026-03-14", adherent: [1, 2] })).toEqual([
+    expect(resumeSituation({ date: "2026-03-14", assure: [1, 2], date_soins: "2026-03-14" })).toEqual([
       { libelle: "Date des soins", valeur: "14/03/2026" },
     ]);
   });

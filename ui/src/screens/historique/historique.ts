@@ -33,8 +33,8 @@ export interface LigneResume {
 }
 
 const LIBELLES: Record<string, string> = {
-  date_soins: "Date des soins",
-  offre: "Offre",
+  date: "Date des soins",
+  offre: "Offre de l'adhérent",
   date_naissance: "Date de naissance",
   statut: "Statut",
   parcours_soins: "Parcours de soins",
@@ -47,11 +47,21 @@ function texte(v: unknown): string | null {
   return null;
 }
 
+function objet(v: unknown): Record<string, unknown> | null {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+function nombreActes(v: unknown): number {
+  return Array.isArray(v) ? v.length : 0;
+}
+
 /**
- * A few readable lines about a saved situation document: its date of care,
- * the member's offer, date of birth and status when present, and the number
- * of acts. The document's shape belongs to the engine; unknown fields are
- * left to the full view.
+ * A few readable lines about a saved document, in the engine's shape
+ * (`moteur::situation::Situation`, or the household document with its
+ * `foyer` list): the date of care, the member's offer, date of birth,
+ * status and parcours when present, and the number of acts (per household:
+ * the number of persons and of acts). Unknown fields are left to the full
+ * view.
  */
 export function resumeSituation(situation: Record<string, unknown>): LigneResume[] {
   const lignes: LigneResume[] = [];
@@ -59,15 +69,21 @@ export function resumeSituation(situation: Record<string, unknown>): LigneResume
     const t = texte(v);
     if (t !== null && LIBELLES[cle]) lignes.push({ libelle: LIBELLES[cle], valeur: t });
   };
-  ajouter("date_soins", situation.date_soins);
-  const adherent = situation.adherent;
-  if (adherent && typeof adherent === "object" && !Array.isArray(adherent)) {
-    const a = adherent as Record<string, unknown>;
-    ajouter("offre", a.offre);
-    ajouter("date_naissance", a.date_naissance);
-    ajouter("statut", a.statut);
+  ajouter("date", situation.date);
+  ajouter("offre", situation.offre);
+  if (Array.isArray(situation.foyer)) {
+    const personnes = situation.foyer.map(objet);
+    lignes.push({ libelle: "Personnes", valeur: String(personnes.length) });
+    const actes = personnes.reduce((n, p) => n + nombreActes(p?.actes), 0);
+    lignes.push({ libelle: "Actes", valeur: actes === 0 ? "aucun" : String(actes) });
+    return lignes;
   }
-  ajouter("parcours_soins", situation.parcours_soins);
+  const assure = objet(situation.assure);
+  if (assure) {
+    ajouter("date_naissance", assure.date_naissance);
+    ajouter("statut", assure.statut);
+    ajouter("parcours_soins", assure.parcours_soins);
+  }
   if (Array.isArray(situation.actes)) {
     const n = situation.actes.length;
     lignes.push({ libelle: "Actes", valeur: n === 0 ? "aucun" : String(n) });
