@@ -29,6 +29,7 @@ use super::resultat::{GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Valeur::{Euros, EurosExact, Pourcent};
 use crate::tarifs::amo::{ParametresAmo, ValeurDatee};
+use crate::tarifs::codes_devis::CodeDevis;
 use crate::texte;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -89,6 +90,9 @@ pub struct Entree<'a> {
     pub age: u32,
     pub frais_reels: Decimal,
     pub maternite: Option<&'a Fenetre>,
+    /// The devis's code the reform's data knows, checked
+    /// ([`super::codes_devis`]): its base is taken when none is entered.
+    pub code_devis: Option<&'a CodeDevis>,
 }
 
 impl<'a> Entree<'a> {
