@@ -410,6 +410,30 @@ mod tests {
     }
 
     #[test]
+    fn devis_codes_are_checked_on_load() {
+        let livre = include_str!("../../assets/tarifs/cent-pour-cent-sante.toml");
+        let r = reforme_livree();
+        let c = r.code(Nomenclature::Ccam, "HBLD634").unwrap();
+        assert_eq!(
+            (c.acte.as_str(), c.panier, c.depuis),
+            ("couronne", Some(Panier::Panier100Sante), d("2019-04-01"))
+        );
+        assert!(r.code(Nomenclature::Lpp, "HBLD634").is_none());
+        for (avant, apres, attendu) in [
+            ("code = \"HBLD634\"", "code = \"HBLD63\"", "mal écrit"),
+            ("code = \"HBLD680\"", "code = \"HBLD634\"", "deux fois"),
+            (
+                "depuis = \"2019-04-01\"\nbase = \"base.couronne\"",
+                "depuis = \"2019-03-31\"\nbase = \"base.couronne\"",
+                "avant son panier",
+            ),
+        ] {
+            let e = parse_reforme("essai", &livre.replacen(avant, apres, 1)).unwrap_err();
+            assert!(e.contains(attendu), "{e}");
+        }
+    }
+
+    #[test]
     fn a_missing_basket_is_refused() {
         let texte = include_str!("../../assets/tarifs/cent-pour-cent-sante.toml").replacen(
             "id = \"classe_2\"",
