@@ -103,3 +103,22 @@ pub fn deux_options(doc: &mut Document, resultat: &Resultat, offre_adherent: Opt
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_line_shows_the_codes_its_devis_prints() {
+        let mut a = Acte::nouveau("couronne", dec!(290));
+        assert_eq!(codes_de_la_ligne(&a), None);
+        a.code_ccam = Some("HBLD038".into());
+        assert_eq!(codes_de_la_ligne(&a).as_deref(), Some("code CCAM HBLD038"));
+        a.code_lpp = Some("2203240".into());
+        assert_eq!(
+            codes_de_la_ligne(&a).as_deref(),
+            Some("code CCAM HBLD038, code LPP 2203240")
+        );
+    }
+}

@@ -101,6 +101,14 @@ impl<'a> Entree<'a> {
         param_connu(self.amo, id, self.date)
     }
 
+    /// The basket of the devis line: the one typed, else the one its code
+    /// implies ([`super::codes_devis`]).
+    pub fn panier(&self) -> Option<crate::tarifs::cent_pour_cent_sante::Panier> {
+        self.acte
+            .panier
+            .or_else(|| self.code_devis.and_then(|c| c.panier))
+    }
+
     /// Whether the care falls in the maternité window (from the 6th month
     /// of pregnancy to 12 days after the birth).
     fn en_maternite(&self) -> bool {

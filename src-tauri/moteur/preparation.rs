@@ -235,7 +235,7 @@ impl<'a> Preparation<'a> {
                         .to_string(),
                 ));
             };
-            let Some(ligne) = rangee_de_l_acte(bareme, &c.ligne, &v, e.acte) else {
+            let Some(ligne) = rangee_de_l_acte(bareme, &c.ligne, &v, e.panier()) else {
                 return Err(combinaison_absente(e.chemin, c, &v, bareme));
             };
             let unites = c
@@ -284,16 +284,16 @@ impl<'a> Preparation<'a> {
 }
 
 /// The row of `ligne` the act selects: a grid written after the 100 % Santé
-/// reform may give the act's basket a row of its own (variant key
-/// `panier`), taken first; otherwise the row of the variant (every row of
-/// the 2018 grid).
+/// reform may give the act's basket (typed or implied by its code) a row of
+/// its own (variant key `panier`), taken first; otherwise the row of the
+/// variant (every row of the 2018 grid).
 fn rangee_de_l_acte<'b>(
     bareme: &'b Bareme,
     ligne: &str,
     v: &Variante<'_>,
-    acte: &Acte,
+    panier: Option<crate::tarifs::cent_pour_cent_sante::Panier>,
 ) -> Option<&'b crate::tarifs::Ligne> {
-    acte.panier
+    panier
         .and_then(|p| bareme.rangee(ligne, |l| v.est_avec(&l.variante, "panier", p.nom())))
         .or_else(|| bareme.rangee(ligne, |l| v.est(&l.variante)))
 }
