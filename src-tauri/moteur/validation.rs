@@ -12,6 +12,20 @@ use crate::tarifs::cent_pour_cent_sante::reforme_livree;
 use crate::tarifs::codes_devis::{format_ccam, Nomenclature};
 use chrono::Months;
 
+/// Whether a code of the act (CCAM, LPP) that the reform's data knows
+/// implies a basket (`moteur::codes_devis`): a price limit then needs no
+/// typed basket.
+fn panier_du_code(a: &Acte) -> bool {
+    let r = reforme_livree();
+    [
+        (Nomenclature::Ccam, &a.code_ccam),
+        (Nomenclature::Lpp, &a.code_lpp),
+    ]
+    .into_iter()
+    .filter_map(|(n, c)| c.as_deref().and_then(|c| r.code(n, c)))
+    .any(|c| c.panier.is_some())
+}
+
 /// An LPP code the reform's data gives for the act `acte` (post-2020
 /// codes; their date is checked by `moteur::codes_devis`).
 fn code_lpp_de_la_reforme(code: &str, acte: &str) -> bool {
@@ -349,8 +363,8 @@ impl ActeAValider<'_> {
         }
     }
 
-    /// A basket the act can be put in; a price limit only with a basket,
-    /// and above zero. (Its date is checked with the reform's data,
+    /// A basket the act can be put in; a price limit only with a basket
+    /// (typed, or implied by the line's code), and above zero. (Its date is checked with the reform's data,
     /// `moteur::panier`.)
     fn panier(&self) -> Result<(), ErreurSaisie> {
         let (a, c) = (self.acte, self.cat);
@@ -370,7 +384,7 @@ impl ActeAValider<'_> {
             ));
         }
         match a.prix_limite {
-            Some(_) if a.panier.is_none() => Err(self.erreur(
+            Some(_) if a.panier.is_none() && !panier_du_code(a) => Err(self.erreur(
                 "prix_limite",
                 "prix limite sans panier : précisez le panier du devis".into(),
             )),
