@@ -4,8 +4,11 @@
 //! with the equipment chosen, per offer (the member's one highlighted), and
 //! the sentence the adviser reads to the member. The option's acts are
 //! detailed by `estimation.rs` with the same table as the chosen ones.
-//! Amounts are the engine's totals, only formatted here.
+//! Amounts are the engine's totals, only formatted here. Each line of
+//! either option shows the codes the devis prints for it
+//! ([`codes_de_la_ligne`]).
 
+use crate::moteur::situation::Acte;
 use crate::moteur::{Resultat, ResultatOffre};
 use crate::pdf::format::euros;
 use crate::pdf::{Column, Document, Heading, Notice, Paragraph, Span, Table};
@@ -13,6 +16,17 @@ use crate::tarifs::Offre;
 
 /// The title of the 100 % Santé option, on screen and on paper.
 pub const OFFRE_100_SANTE: &str = "Offre 100 % Santé du devis";
+
+/// The codes a devis line prints, as typed: « code CCAM HBLD634 »,
+/// « code LPP 2203240 » (both, CCAM first, when both are given); `None`
+/// when the line has none.
+pub fn codes_de_la_ligne(acte: &Acte) -> Option<String> {
+    let codes: Vec<String> = [("CCAM", &acte.code_ccam), ("LPP", &acte.code_lpp)]
+        .into_iter()
+        .filter_map(|(nom, c)| c.as_ref().map(|c| format!("code {nom} {c}")))
+        .collect();
+    (!codes.is_empty()).then(|| codes.join(", "))
+}
 
 /// One offer's two options: (chosen, 100 % Santé), paired by offer.
 fn paires(resultat: &Resultat) -> Vec<(&ResultatOffre, &ResultatOffre)> {
@@ -87,5 +101,24 @@ pub fn deux_options(doc: &mut Document, resultat: &Resultat, offre_adherent: Opt
                 Span::plain(phrase_deux_options(c, a)),
             ]));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_line_shows_the_codes_its_devis_prints() {
+        let mut a = Acte::nouveau("couronne", dec!(290));
+        assert_eq!(codes_de_la_ligne(&a), None);
+        a.code_ccam = Some("HBLD038".into());
+        assert_eq!(codes_de_la_ligne(&a).as_deref(), Some("code CCAM HBLD038"));
+        a.code_lpp = Some("2203240".into());
+        assert_eq!(
+            codes_de_la_ligne(&a).as_deref(),
+            Some("code CCAM HBLD038, code LPP 2203240")
+        );
     }
 }

@@ -1,13 +1,15 @@
 //! The estimate as the member takes it home: the situation in plain words
 //! (the age, never the date of birth), per act AMO / MGEN / reste à charge
-//! for the member's offer, then, for a devis with its 100 % Santé option,
+//! for the member's offer (each line with the codes its devis prints),
+//! then, for a devis with its 100 % Santé option,
 //! the option's acts and the two options side by side (`devis.rs`), the
 //! four offers side by side with one stacked bar each, the warnings, the
 //! barème and parameters used, and an annex that explains every amount
 //! (the option's acts too). Amounts are the engine's, only formatted here.
 
-use super::devis::{deux_options, OFFRE_100_SANTE};
+use super::devis::{codes_de_la_ligne, deux_options, OFFRE_100_SANTE};
 use super::EnTete;
+use crate::moteur::situation::Acte;
 use crate::moteur::{age_au, Resultat, ResultatOffre, Situation, Statut, Totaux};
 use crate::pdf::format::{date, euros};
 use crate::pdf::{
@@ -74,6 +76,7 @@ pub fn document_estimation(
             &mut doc,
             "Détail par soin",
             r,
+            &situation.actes,
             offre_adherent == Some(r.offre),
         );
     }
@@ -89,6 +92,10 @@ pub fn document_estimation(
             &mut doc,
             OFFRE_100_SANTE,
             r,
+            situation
+                .alternative_100_sante
+                .as_deref()
+                .unwrap_or_default(),
             offre_adherent == Some(r.offre),
         );
     }
@@ -169,6 +176,16 @@ fn libelle_acte(a: &crate::moteur::ResultatActe) -> String {
     s
 }
 
+/// The act's label with the codes its devis line prints (the input act of
+/// the same index, when there is one).
+fn libelle_et_codes(a: &crate::moteur::ResultatActe, actes: &[Acte]) -> String {
+    let s = libelle_acte(a);
+    match actes.get(a.index as usize).and_then(codes_de_la_ligne) {
+        Some(codes) => format!("{s} — {codes}"),
+        None => s,
+    }
+}
+
 fn montant(m: rust_decimal::Decimal, a_confirmer: bool) -> String {
     if a_confirmer {
         format!("{}{MARQUE_A_CONFIRMER}", euros(m))
@@ -178,8 +195,15 @@ fn montant(m: rust_decimal::Decimal, a_confirmer: bool) -> String {
 }
 
 /// One offer's acts in a table, under `quoi` ("Détail par soin", or the
-/// devis's 100 % Santé option).
-fn detail_par_soin(doc: &mut Document, quoi: &str, r: &ResultatOffre, offre_adherent: bool) {
+/// devis's 100 % Santé option); `actes` are the input acts of that list
+/// (for the codes of each devis line).
+fn detail_par_soin(
+    doc: &mut Document,
+    quoi: &str,
+    r: &ResultatOffre,
+    actes: &[Acte],
+    offre_adherent: bool,
+) {
     let titre = if offre_adherent {
         format!("{quoi} — {} (votre offre)", r.libelle)
     } else {
@@ -196,7 +220,7 @@ fn detail_par_soin(doc: &mut Document, quoi: &str, r: &ResultatOffre, offre_adhe
     ]);
     for a in &r.actes {
         t = t.row([
-            libelle_acte(a),
+            libelle_et_codes(a, actes),
             date(a.date),
             euros(a.frais_reels),
             euros(a.amo.net),

@@ -247,6 +247,7 @@ fn lire_acte(v: &Value, chemin: String) -> Result<Acte, ErreurSaisie> {
         )?,
         element: o.texte("element")?,
         code_lpp: o.texte("code_lpp")?,
+        code_ccam: o.texte("code_ccam")?,
         dent: o.choix(
             "dent",
             "type de dent inconnu",

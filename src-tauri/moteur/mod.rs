@@ -37,6 +37,7 @@
 pub mod baremes_utilises;
 pub mod catalogue;
 pub mod chaine;
+pub mod codes_devis;
 pub mod erreur;
 pub mod format;
 pub mod foyer;

@@ -3,8 +3,9 @@
 //! every offer ([`regle_du_panier`]), then applied per offer by the MGEN
 //! part ([`jusqu_au_prix_limite`], [`dans_les_plafonds`]).
 //!
-//! 1. A basket is refused before the reform created it, with the date and
-//!    the text; an act of the reform's fields without basket after that
+//! 1. The basket typed on the devis line, else the one its code implies
+//!    (`moteur::codes_devis`, said); a basket is refused before the reform
+//!    created it, with the date and the text; an act of the reform's fields without basket after that
 //!    date is estimated on the MGEN grid, with a warning that asks for it.
 //! 2. Its price limit (PLV, HLF) per unit from the data, times the units,
 //!    or the one printed on the devis (`prix_limite`); a price above it is
@@ -65,10 +66,13 @@ pub fn regle_du_panier<'a>(
     e: &Entree<'a>,
     journal: &mut Journal,
 ) -> Result<Option<ReglePanier<'a>>, ErreurEstimation> {
-    let Some(panier) = e.acte.panier else {
+    let Some(panier) = e.panier() else {
         signaler_panier_absent(reforme, e, journal);
         return Ok(None);
     };
+    if e.acte.panier.is_none() {
+        noter_panier_du_code(reforme, e, panier, journal);
+    }
     let definition = reforme.panier(panier);
     refuser_avant_la_reforme(definition, e)?;
     let sans_reste_a_charge = definition.cent_pour_cent_sante
@@ -103,6 +107,38 @@ pub fn regle_du_panier<'a>(
         sans_reste_a_charge,
         plafonds,
     }))
+}
+
+/// The basket the devis's code gives a line typed without one.
+fn noter_panier_du_code(
+    reforme: &ReformeSante,
+    e: &Entree<'_>,
+    panier: Panier,
+    journal: &mut Journal,
+) {
+    let Some(c) = e.code_devis else {
+        return;
+    };
+    let f = journal.ecrire(format_args!(
+        "Panier du devis tiré du {} {} ({}) : {}",
+        c.nomenclature.nom(),
+        c.code,
+        c.libelle,
+        reforme.panier(panier).libelle
+    ));
+    let reference = journal.chaine(&format!(
+        "{} ({})",
+        c.reference,
+        libelle_certitude(c.certitude)
+    ));
+    let source = journal.chaine(&c.source);
+    journal.noter(
+        GenreExplication::Calcul,
+        f.into(),
+        reference,
+        Some(c.depuis),
+        source,
+    );
 }
 
 /// An act the reform classes, dated after its baskets exist, without a

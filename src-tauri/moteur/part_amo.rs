@@ -29,6 +29,7 @@ use super::resultat::{GenreExplication, PartAmo};
 use super::situation::{Acte, Situation};
 use super::texte::Valeur::{Euros, EurosExact, Pourcent};
 use crate::tarifs::amo::{ParametresAmo, ValeurDatee};
+use crate::tarifs::codes_devis::CodeDevis;
 use crate::texte;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -89,12 +90,23 @@ pub struct Entree<'a> {
     pub age: u32,
     pub frais_reels: Decimal,
     pub maternite: Option<&'a Fenetre>,
+    /// The devis's code the reform's data knows, checked
+    /// ([`super::codes_devis`]): its base is taken when none is entered.
+    pub code_devis: Option<&'a CodeDevis>,
 }
 
 impl<'a> Entree<'a> {
     /// A parameter's value at the date of care.
     fn param(&self, id: &str) -> Result<(Decimal, &'a ValeurDatee), ErreurEstimation> {
         param_connu(self.amo, id, self.date)
+    }
+
+    /// The basket of the devis line: the one typed, else the one its code
+    /// implies ([`super::codes_devis`]).
+    pub fn panier(&self) -> Option<crate::tarifs::cent_pour_cent_sante::Panier> {
+        self.acte
+            .panier
+            .or_else(|| self.code_devis.and_then(|c| c.panier))
     }
 
     /// Whether the care falls in the maternité window (from the 6th month

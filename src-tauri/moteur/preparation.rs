@@ -11,12 +11,15 @@
 //! 5. the principe indemnitaire's ceiling (R.871-2), the same under every
 //!    offer ([`part_mgen::plafond_indemnitaire`]).
 //!
-//! Between 3 and 4, the basket of the devis under the 100 % Santé reform,
+//! Before 3, the code printed on the devis line, checked against the
+//! reform's data ([`codes_devis::code_du_devis`]); between 3 and 4, the
+//! basket of the devis under the 100 % Santé reform,
 //! its price limit and ceilings ([`panier::regle_du_panier`]).
 
 use super::baremes_utilises::{BaremesUtilises, Reperes};
 use super::catalogue::{ActeCatalogue, Composante};
 use super::chaine::Chaines;
+use super::codes_devis;
 use super::erreur::{CheminActe, ErreurEstimation, ErreurSaisie};
 use super::format::{centimes, date_fr};
 use super::journal::{Copie, Journal};
@@ -88,7 +91,7 @@ impl<'a> Preparation<'a> {
         let bareme = self.bareme_en_vigueur(chemin, date)?;
         let reperes = self.baremes_utilises.bareme(bareme, journal);
         let debut_communes = journal.position();
-        let entree = part_amo::Entree {
+        let mut entree = part_amo::Entree {
             situation: self.situation,
             amo: self.amo,
             acte,
@@ -98,7 +101,9 @@ impl<'a> Preparation<'a> {
             age: age_au(self.situation.assure.date_naissance, date),
             frais_reels: frais_reels(self.amo, acte, cat, date, journal)?,
             maternite: self.maternite,
+            code_devis: None,
         };
+        entree.code_devis = codes_devis::code_du_devis(self.sante, &entree)?;
         self.signaler_bareme_ancien(bareme, &reperes, date, journal);
         if self.amo.perime_au(date) {
             self.amo_non_verifie.push(date);
@@ -230,7 +235,7 @@ impl<'a> Preparation<'a> {
                         .to_string(),
                 ));
             };
-            let Some(ligne) = rangee_de_l_acte(bareme, &c.ligne, &v, e.acte) else {
+            let Some(ligne) = rangee_de_l_acte(bareme, &c.ligne, &v, e.panier()) else {
                 return Err(combinaison_absente(e.chemin, c, &v, bareme));
             };
             let unites = c
@@ -279,16 +284,16 @@ impl<'a> Preparation<'a> {
 }
 
 /// The row of `ligne` the act selects: a grid written after the 100 % Santé
-/// reform may give the act's basket a row of its own (variant key
-/// `panier`), taken first; otherwise the row of the variant (every row of
-/// the 2018 grid).
+/// reform may give the act's basket (typed or implied by its code) a row of
+/// its own (variant key `panier`), taken first; otherwise the row of the
+/// variant (every row of the 2018 grid).
 fn rangee_de_l_acte<'b>(
     bareme: &'b Bareme,
     ligne: &str,
     v: &Variante<'_>,
-    acte: &Acte,
+    panier: Option<crate::tarifs::cent_pour_cent_sante::Panier>,
 ) -> Option<&'b crate::tarifs::Ligne> {
-    acte.panier
+    panier
         .and_then(|p| bareme.rangee(ligne, |l| v.est_avec(&l.variante, "panier", p.nom())))
         .or_else(|| bareme.rangee(ligne, |l| v.est(&l.variante)))
 }

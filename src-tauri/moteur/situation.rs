@@ -52,7 +52,10 @@
 //!     "sejour" (mco | maternite | psychiatrie | ssr), "dent"
 //!     (incisive_canine_premolaire | molaire), "debut_traitement"
 //!     (avant_16_ans | apres_16_ans), "element" and "materiau" (values listed
-//!     by the act), "code_lpp" (a code listed by the act).
+//!     by the act), "code_lpp" (a code listed by the act, or a code of the
+//!     reform's data for it from its date), "code_ccam" (the devis's CCAM
+//!     code: 4 capital letters, 3 digits; a known code implies the basket,
+//!     tooth and base, `moteur::codes_devis`).
 //! } ] }
 //! ```
 //! Amounts are decimal strings with at most two decimals; the JSON reader
@@ -297,6 +300,11 @@ pub struct Acte {
     pub element: Option<String>,
     #[serde(default)]
     pub code_lpp: Option<String>,
+    /// The CCAM code printed on the devis line (dental prosthetics: four
+    /// capital letters, three digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub code_ccam: Option<String>,
     #[serde(default)]
     pub dent: Option<Dent>,
     #[serde(default)]
@@ -340,6 +348,7 @@ impl Acte {
             sejour: None,
             element: None,
             code_lpp: None,
+            code_ccam: None,
             dent: None,
             materiau: None,
             debut_traitement: None,

@@ -8,7 +8,31 @@ use super::catalogue::{ActeCatalogue, Catalogue, Champ, Deduction, Regle};
 use super::erreur::{CheminActe, ErreurSaisie};
 use super::format::date_fr;
 use super::situation::{Acte, Assure, DejaUtilise, Grossesse, Situation};
+use crate::tarifs::cent_pour_cent_sante::reforme_livree;
+use crate::tarifs::codes_devis::{format_ccam, Nomenclature};
 use chrono::Months;
+
+/// Whether a code of the act (CCAM, LPP) that the reform's data knows
+/// implies a basket (`moteur::codes_devis`): a price limit then needs no
+/// typed basket.
+fn panier_du_code(a: &Acte) -> bool {
+    let r = reforme_livree();
+    [
+        (Nomenclature::Ccam, &a.code_ccam),
+        (Nomenclature::Lpp, &a.code_lpp),
+    ]
+    .into_iter()
+    .filter_map(|(n, c)| c.as_deref().and_then(|c| r.code(n, c)))
+    .any(|c| c.panier.is_some())
+}
+
+/// An LPP code the reform's data gives for the act `acte` (post-2020
+/// codes; their date is checked by `moteur::codes_devis`).
+fn code_lpp_de_la_reforme(code: &str, acte: &str) -> bool {
+    reforme_livree()
+        .code(Nomenclature::Lpp, code)
+        .is_some_and(|c| c.acte == acte)
+}
 
 /// Checks `situation` against `catalogue`.
 pub fn valider(situation: &Situation, catalogue: &Catalogue) -> Result<(), ErreurSaisie> {
@@ -185,7 +209,7 @@ impl ActeAValider<'_> {
     /// the act does not read.
     fn champs(&self) -> Result<(), ErreurSaisie> {
         let a = self.acte;
-        let donnes: [(Champ, bool); 15] = [
+        let donnes: [(Champ, bool); 16] = [
             (Champ::Optam, a.optam.is_some()),
             (Champ::Reseau, a.reseau.is_some()),
             (Champ::Conventionne, a.conventionne.is_some()),
@@ -197,6 +221,7 @@ impl ActeAValider<'_> {
             (Champ::Sejour, a.sejour.is_some()),
             (Champ::Element, a.element.is_some()),
             (Champ::CodeLpp, a.code_lpp.is_some()),
+            (Champ::CodeCcam, a.code_ccam.is_some()),
             (Champ::Dent, a.dent.is_some()),
             (Champ::Materiau, a.materiau.is_some()),
             (Champ::DebutTraitement, a.debut_traitement.is_some()),
@@ -287,7 +312,8 @@ impl ActeAValider<'_> {
     }
 
     /// Values the catalogue lists for the act: element, number of teeth,
-    /// material, LPP code.
+    /// material, LPP code (or one the reform's data gives for the act);
+    /// a CCAM code written as the CCAM writes them.
     fn valeurs(&self) -> Result<(), ErreurSaisie> {
         let (a, c) = (self.acte, self.cat);
         if let Some(e) = a
@@ -313,7 +339,11 @@ impl ActeAValider<'_> {
                 ),
             ));
         }
-        if let Some(code) = a.code_lpp.as_ref().filter(|x| !c.codes_lpp.contains(x)) {
+        if let Some(code) = a
+            .code_lpp
+            .as_ref()
+            .filter(|x| !c.codes_lpp.contains(x) && !code_lpp_de_la_reforme(x, &c.code))
+        {
             return Err(self.erreur(
                 "code_lpp",
                 format!(
@@ -322,11 +352,19 @@ impl ActeAValider<'_> {
                 ),
             ));
         }
-        Ok(())
+        match &a.code_ccam {
+            Some(code) if !format_ccam(code) => Err(self.erreur(
+                "code_ccam",
+                format!(
+                    "code CCAM « {code} » mal écrit : 4 lettres majuscules puis 3 chiffres, comme HBLD634"
+                ),
+            )),
+            _ => Ok(()),
+        }
     }
 
-    /// A basket the act can be put in; a price limit only with a basket,
-    /// and above zero. (Its date is checked with the reform's data,
+    /// A basket the act can be put in; a price limit only with a basket
+    /// (typed, or implied by the line's code), and above zero. (Its date is checked with the reform's data,
     /// `moteur::panier`.)
     fn panier(&self) -> Result<(), ErreurSaisie> {
         let (a, c) = (self.acte, self.cat);
@@ -346,7 +384,7 @@ impl ActeAValider<'_> {
             ));
         }
         match a.prix_limite {
-            Some(_) if a.panier.is_none() => Err(self.erreur(
+            Some(_) if a.panier.is_none() && !panier_du_code(a) => Err(self.erreur(
                 "prix_limite",
                 "prix limite sans panier : précisez le panier du devis".into(),
             )),

@@ -9,6 +9,7 @@
 //! This module only reads and looks up data; the engine applies it
 //! (`moteur::panier`).
 
+use super::codes_devis::{self, CodeDevis, Nomenclature};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -252,6 +253,10 @@ pub struct ReformeSante {
     pub verres: Vec<ClasseVerre>,
     #[serde(rename = "renouvellement")]
     pub renouvellements: Vec<Renouvellement>,
+    /// The codes a devis prints and what they imply
+    /// ([`super::codes_devis`]).
+    #[serde(default, rename = "code")]
+    pub codes: Vec<CodeDevis>,
 }
 
 /// The value of a dated list in force on `date`.
@@ -283,6 +288,11 @@ impl ReformeSante {
                 && r.age_min.is_none_or(|a| age >= a)
                 && r.age_moins_de.is_none_or(|a| age < a)
         })
+    }
+
+    /// The known code `code` of `nomenclature` printed on a devis.
+    pub fn code(&self, nomenclature: Nomenclature, code: &str) -> Option<&CodeDevis> {
+        codes_devis::chercher(&self.codes, nomenclature, code)
     }
 
     /// The ceiling of `panier` counted `par`, for lenses of `verres`.
@@ -334,6 +344,8 @@ pub fn parse_reforme(origine: &str, texte: &str) -> Result<ReformeSante, String>
             ));
         }
     }
+    codes_devis::verifier(&r.codes, |p| r.panier(p).existe_depuis)
+        .map_err(|e| format!("{origine} : {e}"))?;
     Ok(r)
 }
 
@@ -395,6 +407,30 @@ mod tests {
         );
         let e = parse_reforme("essai", &texte).unwrap_err();
         assert!(e.contains("monture de classe A"), "{e}");
+    }
+
+    #[test]
+    fn devis_codes_are_checked_on_load() {
+        let livre = include_str!("../../assets/tarifs/cent-pour-cent-sante.toml");
+        let r = reforme_livree();
+        let c = r.code(Nomenclature::Ccam, "HBLD634").unwrap();
+        assert_eq!(
+            (c.acte.as_str(), c.panier, c.depuis),
+            ("couronne", Some(Panier::Panier100Sante), d("2019-04-01"))
+        );
+        assert!(r.code(Nomenclature::Lpp, "HBLD634").is_none());
+        for (avant, apres, attendu) in [
+            ("code = \"HBLD634\"", "code = \"HBLD63\"", "mal écrit"),
+            ("code = \"HBLD680\"", "code = \"HBLD634\"", "deux fois"),
+            (
+                "depuis = \"2019-04-01\"\nbase = \"base.couronne\"",
+                "depuis = \"2019-03-31\"\nbase = \"base.couronne\"",
+                "avant son panier",
+            ),
+        ] {
+            let e = parse_reforme("essai", &livre.replacen(avant, apres, 1)).unwrap_err();
+            assert!(e.contains(attendu), "{e}");
+        }
     }
 
     #[test]

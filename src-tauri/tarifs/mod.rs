@@ -13,6 +13,7 @@ pub mod amo;
 pub mod annexe;
 pub mod cell_text;
 pub mod cent_pour_cent_sante;
+pub mod codes_devis;
 pub mod diff;
 pub mod erreur;
 pub mod memo;

@@ -25,11 +25,16 @@ use crate::impression::{chemin_garde, regler, texte_pdf};
 use fantoccini::key::Key;
 use std::time::{Duration, Instant};
 
-const ALT: &str = "alternative_100_sante";
+pub(crate) const ALT: &str = "alternative_100_sante";
 
 /// Picks an option of a select as at the keyboard: the focus on the field,
 /// then the first letters of the option's label (type-ahead) or arrows.
-async fn choisir_au_clavier(app: &App, chemin: &str, lettres: &str, valeur: &str) -> Result {
+pub(crate) async fn choisir_au_clavier(
+    app: &App,
+    chemin: &str,
+    lettres: &str,
+    valeur: &str,
+) -> Result {
     let champ = app.wait_for(&format!("[data-chemin='{chemin}']")).await?;
     app.js(&format!(
         "document.querySelector(\"[data-chemin='{chemin}']\").focus(); return 1;"
@@ -55,7 +60,7 @@ async fn choisir_au_clavier(app: &App, chemin: &str, lettres: &str, valeur: &str
 }
 
 /// Presses keys together (modifiers then a key) where the focus is.
-async fn raccourci(app: &App, touches: &str) -> Result {
+pub(crate) async fn raccourci(app: &App, touches: &str) -> Result {
     app.client()
         .active_element()
         .await?
@@ -66,7 +71,12 @@ async fn raccourci(app: &App, touches: &str) -> Result {
 
 /// Ctrl+Maj+K, then the search of the 100 % Santé option: Enter takes the
 /// first proposal; waits for its editor.
-async fn ajouter_a_l_offre_100_sante(app: &App, requete: &str, code: &str, n: usize) -> Result {
+pub(crate) async fn ajouter_a_l_offre_100_sante(
+    app: &App,
+    requete: &str,
+    code: &str,
+    n: usize,
+) -> Result {
     raccourci(app, &format!("{}{}k", Key::Control, Key::Shift)).await?;
     let actif = app.js("return document.activeElement.id;").await?;
     ensure!(
@@ -216,8 +226,15 @@ async fn devis_optique_deux_options_au_clavier() {
     .await;
 }
 
-/// Ctrl+P, then the PDF kept in the copies folder, read back.
-async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Result {
+/// Ctrl+P, then the PDF kept in the copies folder, read back with
+/// pdftotext, its words joined by single spaces; the PDF is kept with the
+/// screenshots as `nom` (to look at with pdftoppm).
+pub(crate) async fn imprimer_et_lire(
+    app: &App,
+    id: &str,
+    copies: &std::path::Path,
+    nom: &str,
+) -> Result<String> {
     raccourci(app, &format!("{}p", Key::Control)).await?;
     let chemin = chemin_garde(app, id).await?;
     ensure!(
@@ -226,11 +243,18 @@ async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Re
         chemin.display()
     );
     let t = texte_pdf(&chemin)?;
-    let t = t
-        .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
-        .filter(|m| !m.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    std::fs::copy(&chemin, app.artifacts.join(nom))?;
+    Ok(
+        t.split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Ctrl+P, then the PDF kept in the copies folder, read back.
+async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Result {
+    let t = imprimer_et_lire(app, id, copies, "devis.pdf").await?;
     for attendu in [
         "Section MGEN de la Gironde",
         "Offre 100 % Santé du devis — MGEN Équilibre (votre offre)",
@@ -238,8 +262,6 @@ async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Re
     ] {
         ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
     }
-    // Kept with the screenshots, to look at (pdftoppm).
-    std::fs::copy(&chemin, app.artifacts.join("devis.pdf"))?;
     Ok(())
 }
 

@@ -16,6 +16,7 @@ mod brouillon;
 mod clavier;
 mod demarrage;
 mod devis;
+mod devis_soins;
 mod ecrans;
 mod estimation;
 mod frappe;

@@ -1,6 +1,7 @@
 //! The base of the AMO computation: the BRSS the adviser entered, or the
-//! default value of the AMO parameters the catalogue names for the act (by
-//! age, cécité, LPP code), times the quantity. Frais réels below it do
+//! base the devis's code implies (the reform's data names its AMO
+//! parameter), or the default value of the AMO parameters the catalogue
+//! names for the act (by age, cécité, LPP code), times the quantity. Frais réels below it do
 //! not lower it (the amount paid is capped instead: R.160-22, in
 //! [`super::calculer`]).
 
@@ -12,13 +13,17 @@ use crate::moteur::journal::{Copie, Journal};
 use crate::moteur::resultat::GenreExplication;
 use crate::moteur::texte::Valeur::{self, Euros};
 use crate::tarifs::amo::ValeurDatee;
+use crate::tarifs::codes_devis::CodeDevis;
 use crate::texte;
 use rust_decimal::Decimal;
 
 /// The BRSS of the act (total for its quantity): entered, or by default.
 pub(super) fn brss(e: &Entree<'_>, journal: &mut Journal) -> Result<Decimal, ErreurEstimation> {
     let Some(b) = e.acte.brss else {
-        return base_par_defaut(e, journal);
+        return match e.code_devis {
+            Some(c) if c.base.is_some() => base_du_code(e, c, journal),
+            _ => base_par_defaut(e, journal),
+        };
     };
     journal.noter(
         GenreExplication::Calcul,
@@ -48,6 +53,66 @@ fn base_par_defaut(e: &Entree<'_>, journal: &mut Journal) -> Result<Decimal, Err
     };
     let total = unitaire * Decimal::from(e.acte.quantite);
     noter_base_par_defaut(e, b, v, unitaire, total, journal);
+    Ok(total)
+}
+
+/// The base a devis's code implies: its AMO parameter in force at the date
+/// of care, times the quantity, explained with the code and its source.
+fn base_du_code(
+    e: &Entree<'_>,
+    c: &CodeDevis,
+    journal: &mut Journal,
+) -> Result<Decimal, ErreurEstimation> {
+    let parametre = c.base.as_deref().unwrap_or_default();
+    let v = param(e.amo, parametre, e.date)?;
+    let Some(unitaire) = v.valeur else {
+        return Err(a_saisir(
+            e,
+            format!(
+                "aucune valeur connue de la base du {} {} au {}",
+                c.nomenclature.nom(),
+                c.code,
+                date_fr(e.date)
+            ),
+        ));
+    };
+    let total = unitaire * Decimal::from(e.acte.quantite);
+    let code = Valeur::Chaine(journal.ecrire(format_args!(
+        "{} {} : {}",
+        c.nomenclature.nom(),
+        c.code,
+        c.libelle
+    )));
+    let formule = if e.acte.quantite == 1 {
+        texte!(
+            "Base de remboursement : {} ({}, valeur en vigueur au {})",
+            Euros(unitaire),
+            code,
+            e.date
+        )
+    } else {
+        texte!(
+            "Base de remboursement : {} × {} = {} ({}, valeur en vigueur au {})",
+            Euros(unitaire),
+            e.acte.quantite,
+            Euros(total),
+            code,
+            e.date
+        )
+    };
+    let source = journal.ecrire(format_args!(
+        "{} ; {} : {}",
+        c.source,
+        libelle_param(e, parametre),
+        v.source
+    ));
+    journal.noter(
+        GenreExplication::Calcul,
+        formule,
+        Copie(&c.reference),
+        Some(v.depuis),
+        source,
+    );
     Ok(total)
 }
 

@@ -355,7 +355,12 @@ export type Panier = "classe_a" | "classe_b" | "panier_100_sante" | "tarifs_mait
 
 export type DebutTraitement = "avant_16_ans" | "apres_16_ans";
 
-export type Acte = { code: string, date: string | null, quantite: number, frais_reels: string | null, brss: string | null, taux_amo: string | null, exoneration_tm: boolean | null, praticien: string | null, optam: boolean | null, reseau: boolean | null, conventionne: boolean | null, cecite: boolean | null, evolution_vue: boolean | null, nuits: number | null, jours: number | null, appareils: number | null, sejour: Sejour | null, element: string | null, code_lpp: string | null, dent: Dent | null, materiau: string | null, debut_traitement: DebutTraitement | null, dents: number | null, 
+export type Acte = { code: string, date: string | null, quantite: number, frais_reels: string | null, brss: string | null, taux_amo: string | null, exoneration_tm: boolean | null, praticien: string | null, optam: boolean | null, reseau: boolean | null, conventionne: boolean | null, cecite: boolean | null, evolution_vue: boolean | null, nuits: number | null, jours: number | null, appareils: number | null, sejour: Sejour | null, element: string | null, code_lpp: string | null, 
+/**
+ * The CCAM code printed on the devis line (dental prosthetics: four
+ * capital letters, three digits).
+ */
+code_ccam?: string, dent: Dent | null, materiau: string | null, debut_traitement: DebutTraitement | null, dents: number | null, 
 /**
  * The basket (class) the devis puts the item in (optics, dental
  * prosthetics, hearing aids; from the reform's dates).
@@ -560,7 +565,7 @@ cout: CoutAnnuel, arrondi: string, mention: string, };
 
 export type ReponseEstimationFoyer = { resultat: ResultatFoyer | null, erreur: ErreurChampVue | null, };
 
-export type Champ = "optam" | "reseau" | "conventionne" | "cecite" | "evolution_vue" | "nuits" | "jours" | "appareils" | "sejour" | "element" | "code_lpp" | "dent" | "materiau" | "debut_traitement" | "dents";
+export type Champ = "optam" | "reseau" | "conventionne" | "cecite" | "evolution_vue" | "nuits" | "jours" | "appareils" | "sejour" | "element" | "code_lpp" | "code_ccam" | "dent" | "materiau" | "debut_traitement" | "dents";
 
 export type ElementDeclare = { valeur: string, libelle: string, };
 

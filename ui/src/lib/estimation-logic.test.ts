@@ -125,6 +125,20 @@ describe("construireSituation", () => {
     });
   });
 
+  it("reads a crown's CCAM code as the devis prints it, in capitals, and gives it back", () => {
+    const f = nouvelleSituation("12/03/2026");
+    f.naissance = "21/09/1968";
+    const couronne = nouvelActe("couronne");
+    couronne.frais_reels = "290";
+    couronne.champs.conventionne = "oui";
+    couronne.champs.dent = "molaire";
+    couronne.champs.code_ccam = " hbld 038 ";
+    const r = construireSituation(f, [couronne], CATALOGUE);
+    expect(r.erreurs).toEqual({});
+    expect(r.situation?.actes[0]).toMatchObject({ code: "couronne", code_ccam: "HBLD038", dent: "molaire" });
+    expect(formDepuisSituation(r.situation!).actes[0].champs.code_ccam).toBe("HBLD038");
+  });
+
   it("never sends a silent default: a bad field gives an error and no document", () => {
     const { f, actes } = lunettesEnfant();
     actes[0].frais_reels = "abc";

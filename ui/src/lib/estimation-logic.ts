@@ -290,6 +290,8 @@ function lireChamps(l: Lecteur, a: FormActe, p: string, cat: ActeVue | undefined
     } else if (champ === "sejour") acte.sejour = v as Sejour;
     else if (champ === "dent") acte.dent = v as Dent;
     else if (champ === "debut_traitement") acte.debut_traitement = v as DebutTraitement;
+    // A CCAM code as the devis prints it, whatever the case or spaces typed.
+    else if (champ === "code_ccam") acte.code_ccam = v.replace(/\s+/g, "").toUpperCase();
     else rec[champ] = v;
   }
 }
@@ -451,7 +453,7 @@ function acteDepuisDocument(a: Acte): FormActe {
   f.panier = a.panier ?? "";
   f.prix_limite = txt(a.prix_limite);
   const rec = a as unknown as Record<string, unknown>;
-  for (const c of [...CHAMPS_BOOLEENS, ...CHAMPS_ENTIERS, "sejour", "element", "code_lpp", "dent", "materiau", "debut_traitement"] as Champ[]) {
+  for (const c of [...CHAMPS_BOOLEENS, ...CHAMPS_ENTIERS, "sejour", "element", "code_lpp", "code_ccam", "dent", "materiau", "debut_traitement"] as Champ[]) {
     const v = rec[c];
     if (v === null || v === undefined) continue;
     f.champs[c] = typeof v === "boolean" ? (v ? "oui" : "non") : String(v);
