@@ -31,6 +31,21 @@ describe("historique: formats", () => {
 });
 
 describe("historique: summary of a saved situation", () => {
+  it("counts a household's persons and all their acts", () => {
+    expect(
+      resumeSituation({
+        date: "2018-06-15",
+        foyer: [
+          { relation: "adherent", actes: [{ code: "consultation_generaliste" }] },
+          { relation: "conjoint", actes: [{ code: "couronne" }] },
+          { relation: "enfant", actes: [{ code: "monture" }, { code: "verre_unifocal" }] },
+        ],
+      }),
+    ).toEqual([
+      { libelle: "Personnes du foyer", valeur: "3" },
+      { libelle: "Actes", valeur: "4" },
+    ]);
+  });
   it("shows the known fields in French and counts the acts", () => {
     expect(
       resumeSituation({

@@ -50,7 +50,7 @@ function texte(v: unknown): string | null {
 /**
  * A few readable lines about a saved situation document: its date of care,
  * the member's offer, date of birth and status when present, and the number
- * of acts. The document's shape belongs to the engine; unknown fields are
+ * of acts (for a household: its persons and all their acts). The document's shape belongs to the engine; unknown fields are
  * left to the full view.
  */
 export function resumeSituation(situation: Record<string, unknown>): LigneResume[] {
@@ -71,6 +71,13 @@ export function resumeSituation(situation: Record<string, unknown>): LigneResume
   if (Array.isArray(situation.actes)) {
     const n = situation.actes.length;
     lignes.push({ libelle: "Actes", valeur: n === 0 ? "aucun" : String(n) });
+  }
+  if (Array.isArray(situation.foyer)) {
+    // A household: its persons, and their acts together.
+    const personnes = situation.foyer.filter((p): p is Record<string, unknown> => !!p && typeof p === "object");
+    const actes = personnes.reduce((n, p) => n + (Array.isArray(p.actes) ? p.actes.length : 0), 0);
+    lignes.push({ libelle: "Personnes du foyer", valeur: String(situation.foyer.length) });
+    lignes.push({ libelle: "Actes", valeur: actes === 0 ? "aucun" : String(actes) });
   }
   if (Array.isArray(situation.alternative_100_sante)) {
     lignes.push({ libelle: "Offre 100 % Santé du devis (actes)", valeur: String(situation.alternative_100_sante.length) });
