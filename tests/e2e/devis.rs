@@ -29,7 +29,12 @@ const ALT: &str = "alternative_100_sante";
 
 /// Picks an option of a select as at the keyboard: the focus on the field,
 /// then the first letters of the option's label (type-ahead) or arrows.
-async fn choisir_au_clavier(app: &App, chemin: &str, lettres: &str, valeur: &str) -> Result {
+pub(crate) async fn choisir_au_clavier(
+    app: &App,
+    chemin: &str,
+    lettres: &str,
+    valeur: &str,
+) -> Result {
     let champ = app.wait_for(&format!("[data-chemin='{chemin}']")).await?;
     app.js(&format!(
         "document.querySelector(\"[data-chemin='{chemin}']\").focus(); return 1;"
@@ -55,7 +60,7 @@ async fn choisir_au_clavier(app: &App, chemin: &str, lettres: &str, valeur: &str
 }
 
 /// Presses keys together (modifiers then a key) where the focus is.
-async fn raccourci(app: &App, touches: &str) -> Result {
+pub(crate) async fn raccourci(app: &App, touches: &str) -> Result {
     app.client()
         .active_element()
         .await?

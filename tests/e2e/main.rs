@@ -18,6 +18,7 @@ mod demarrage;
 mod devis;
 mod ecrans;
 mod estimation;
+mod foyer;
 mod frappe;
 mod garde_fous;
 mod impression;
