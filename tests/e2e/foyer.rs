@@ -4,7 +4,8 @@
 //! Ctrl+Pg.préc; the cotisations of the four offers typed, the cheapest
 //! shown with its figures and what would change it; the household kept
 //! across a change of screen; printed with Ctrl+P and the PDF read back
-//! with pdftotext; saved, listed as a household, and reopened.
+//! with pdftotext; saved, listed as a household, and reopened; a person
+//! with typed acts removed only after a confirmation.
 //!
 //! Every amount is worked out by hand from goldens whose working is written
 //! in tests/cases/, all on 15/06/2018 (Annexe 2 of 2018, seed 004):
@@ -385,6 +386,48 @@ async fn enregistrer_et_rouvrir(app: &App) -> Result {
     app.assert_healthy("foyer rouvert").await
 }
 
+/// Presses Enter on a button found by `css` (focused first).
+async fn entree_sur(app: &App, css: &str) -> Result {
+    app.js(&format!(
+        "document.querySelector(\"{css}\").focus(); return 1;"
+    ))
+    .await?;
+    app.wait_for(css)
+        .await?
+        .send_keys(&Key::Enter.to_string())
+        .await?;
+    Ok(())
+}
+
+/// A fourth person added and left empty is removed at once; Léa, with her
+/// acts, only after a confirmation (Échap keeps her).
+async fn retirer_une_personne(app: &App) -> Result {
+    ajouter_personne(app, 3).await?;
+    let note = texte_de(app, "[data-foyer-a-completer]").await?;
+    ensure!(
+        note.starts_with("Résultat de 3 personnes sur 4"),
+        "foyer à compléter : « {note} »"
+    );
+    entree_sur(app, "[data-retirer-personne='3']").await?;
+    app.wait_for("[data-personnes='3']").await?;
+    // The person before the one removed is shown: Léa, her tab focused.
+    app.wait_for("[role=tab][data-personne='2'][aria-selected=true]:focus")
+        .await?;
+    entree_sur(app, "[data-retirer-personne='2']").await?;
+    app.wait_for("[data-retrait-personne='2'] [data-retrait='garder']:focus")
+        .await?;
+    raccourci(app, &Key::Escape.to_string()).await?;
+    app.wait_for("[data-retirer-personne='2']:focus").await?;
+    let vus = onglets(app).await?;
+    ensure!(
+        vus.len() == 3 && vus[2] == "enfant Léa · 2 soins",
+        "après Échap sur le retrait de Léa : {vus:?}"
+    );
+    let mut attendus = montants_du_foyer();
+    attendus.extend(montants_du_cout());
+    attendre_montants(app, &attendus).await
+}
+
 #[tokio::test]
 async fn foyer_de_trois_personnes_au_clavier() {
     // Read by the app started below (through tauri-driver's environment).
@@ -410,7 +453,8 @@ async fn foyer_de_trois_personnes_au_clavier() {
         app.assert_accessible("foyer et coût des offres").await?;
         changer_d_ecran(app).await?;
         imprimer_et_relire(app, id, copies.path()).await?;
-        enregistrer_et_rouvrir(app).await
+        enregistrer_et_rouvrir(app).await?;
+        retirer_une_personne(app).await
     })
     .await;
 }
