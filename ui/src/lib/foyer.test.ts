@@ -118,6 +118,8 @@ describe("foyer: the household document", () => {
     expect(c.manquants["foyer[1].assure.date_naissance"]).toBeDefined();
     expect(c.manquants["foyer[3].actes"]).toContain("au moins un soin");
     expect(personnesAReprendre({ ...c.erreurs, ...c.manquants })).toEqual(new Set([1, 2, 3]));
+    // The date of care is the household's, typed on the adhérent's tab.
+    expect(personnesAReprendre({ date: "« 31/02 » n'est pas une date (JJ/MM/AAAA)" })).toEqual(new Set([0]));
     const deLea = erreursDePersonne(c.erreurs, 2);
     expect(Object.keys(deLea).sort()).toEqual(["actes[0].frais_reels", "cotisations.integrale"]);
   });

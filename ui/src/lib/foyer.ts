@@ -203,10 +203,11 @@ export function erreursDePersonne(erreurs: Erreurs, k: number): Erreurs {
   return out;
 }
 
-/** Persons with something to correct or missing (their numbers), for the tabs' marks. */
+/** Persons with something to correct or missing (their numbers), for the tabs' marks; the household's date of care is typed on the adhérent's. */
 export function personnesAReprendre(erreurs: Erreurs): Set<number> {
   const s = new Set<number>();
   for (const ch of Object.keys(erreurs)) {
+    if (ch === "date") s.add(0);
     const m = /^foyer\[(\d+)\]/.exec(ch);
     if (m) s.add(Number(m[1]));
   }
