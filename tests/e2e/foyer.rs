@@ -458,3 +458,105 @@ async fn foyer_de_trois_personnes_au_clavier() {
     })
     .await;
 }
+
+/// The adhérent and the conjoint of the journey above (consultation,
+/// crown), one cotisation typed. Household's reste à charge: Initiale
+/// 1,00 + 449,50 = 450,50 ; Équilibre 1,00 + 438,75 = 439,75 ; Référence
+/// and Intégrale 1,00 + 402,75 = 403,75. Initiale's net cost: 600 + 450,50
+/// = 1 050,50 € (the other offers' cotisations not typed).
+fn montants_a_deux() -> Vec<(String, &'static str)> {
+    [
+        ("foyer-rac-initiale-total", "450,50 €"),
+        ("foyer-rac-equilibre-total", "439,75 €"),
+        ("foyer-rac-reference-total", "403,75 €"),
+        ("foyer-rac-integrale-total", "403,75 €"),
+        ("cout-net-initiale", "1 050,50 €"),
+        ("cout-cotisation-equilibre", "non renseignées"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+/// Types the two persons and Initiale's cotisation, waits for the draft.
+async fn saisir_a_deux(app: &App) -> Result {
+    let mut s = Saisie::ouvrir(app, "15/06/2018", "12/04/1980").await?;
+    s.ajouter_soin("generaliste", "consultation_generaliste")
+        .await?;
+    s.taper("actes[0].frais_reels", "25").await?;
+    ajouter_personne(app, 1).await?;
+    s.taper("assure.date_naissance", "10/01/1970").await?;
+    s.ajouter_soin("couronne", "couronne").await?;
+    s.taper("actes[0].frais_reels", "600").await?;
+    choisir_au_clavier(app, "actes[0].conventionne", "n", "non").await?;
+    choisir_au_clavier(app, "actes[0].dent", "m", "molaire").await?;
+    app.wait_for("[data-chemin='cotisations.initiale']").await?;
+    s.taper("cotisations.initiale", "600").await?;
+    attendre_montants(app, &montants_a_deux()).await?;
+    attendre_brouillon(app, "le foyer de deux personnes", |t| {
+        t.is_some_and(|t| t.contains("couronne") && t.contains("\"initiale\":\"600\""))
+    })
+    .await?;
+    Ok(())
+}
+
+/// The window killed (SIGKILL) with a household typed: at the next start
+/// the draft is offered, and « Reprendre » gives back both persons, the
+/// cotisation and the same amounts.
+#[tokio::test]
+async fn apres_kill_9_le_foyer_est_repris() {
+    let dossier = tempfile::Builder::new()
+        .prefix("guichet-e2e-foyer-")
+        .tempdir()
+        .expect("dossier temporaire");
+    let db = dossier.path().join("guichet.db");
+    let avant: Result = async {
+        let app = App::start_on("foyer-crash", Some(&db), true).await?;
+        let r = async {
+            saisir_a_deux(&app).await?;
+            app.kill_app().await
+        }
+        .await;
+        app.close().await;
+        r
+    }
+    .await;
+    if let Err(e) = avant {
+        panic!("foyer-crash, avant le kill : {e}");
+    }
+    let app = match App::start_on("foyer-crash", Some(&db), false).await {
+        Ok(a) => a,
+        Err(e) => panic!("foyer-crash : redémarrage impossible : {e}"),
+    };
+    let r: Result = async {
+        let offre = app
+            .wait_for("[data-brouillon-propose]")
+            .await?
+            .text()
+            .await?;
+        ensure!(
+            offre.contains("foyer de 2 personnes"),
+            "l'offre ne dit pas le foyer : {offre}"
+        );
+        app.wait_for("[data-brouillon='reprendre']:focus").await?;
+        raccourci(&app, &Key::Enter.to_string()).await?;
+        app.wait_for("[data-personnes='2']").await?;
+        let vus = onglets(&app).await?;
+        ensure!(
+            vus == [
+                "adherent Personne 1 (adhérent) · 1 soin",
+                "conjoint Personne 2 (conjoint) · 1 soin"
+            ],
+            "foyer repris : {vus:?}"
+        );
+        attendre_montants(&app, &montants_a_deux()).await?;
+        app.assert_healthy("foyer repris après kill -9").await?;
+        app.screenshot("foyer-repris").await
+    }
+    .await
+    .map(|_| ());
+    app.close().await;
+    if let Err(e) = r {
+        panic!("foyer-crash, après redémarrage : {e}");
+    }
+}
