@@ -4,11 +4,15 @@
 //! (through the opener of Tauri's opener plugin, called from here only: the
 //! page cannot open anything itself).
 //! The estimate of a pregnant member ends with the maternité checklist
-//! unless `OptionsImpression::fiche_jointe` is `false`.
+//! unless `OptionsImpression::fiche_jointe` is `false`. `imprimer_estimation`
+//! prints a single member's document or a household's.
 
 use super::{baremes_tenus, AppState};
-use crate::documents::{document_fiche, estimation_imprimee, EnTete, SECTION_PAR_DEFAUT};
-use crate::moteur::{self, Tables};
+use crate::documents::{
+    document_fiche, estimation_imprimee, foyer_imprime, EnTete, SECTION_PAR_DEFAUT,
+};
+use crate::moteur::foyer::{lecture::lire_document, Document, SituationFoyer};
+use crate::moteur::{self, Situation, Tables};
 use crate::transport::{ErrorCode, Impression, IpcError, OptionsImpression};
 use std::path::{Path, PathBuf};
 use tauri::State;
@@ -107,33 +111,76 @@ pub(super) fn nom_de_fichier(prefixe: &str, o: &OptionsImpression) -> String {
     }
 }
 
+/// Prints either document: a single member's estimate, or a household's
+/// (`foyer`: each person, the household, the cost of each offer).
 #[tauri::command]
 pub fn imprimer_estimation(
     state: State<'_, AppState>,
     situation: serde_json::Value,
     options: OptionsImpression,
 ) -> Result<Impression, IpcError> {
-    let situation = moteur::lecture::lire(&situation)
-        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let document = lire_document(&situation).map_err(saisie_a_corriger)?;
     let baremes = baremes_tenus(&state)?;
-    // The four offers are estimated for the comparison; the member's is highlighted.
-    let mut quatre_offres = situation.clone();
-    quatre_offres.offre = None;
-    let resultat = moteur::estimer(&quatre_offres, &Tables::livrees(&baremes))
-        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
-    let doc = estimation_imprimee(
-        &situation,
-        &resultat,
-        &entete(&options),
-        options.fiche_jointe.unwrap_or(true),
-    )
-    .map_err(|e| IpcError::new(ErrorCode::InvalidInput, format!("fiche jointe : {e}")))?;
+    let tables = Tables::livrees(&baremes);
+    let doc = match document {
+        Document::Seul(s) => document_seul(&s, &tables, &options)?,
+        Document::Foyer(f) => document_du_foyer(&f, &tables, &options)?,
+    };
     let octets = crate::pdf::render(&doc).map_err(erreur_de_rendu)?;
     garder_et_ouvrir(
         &octets,
         dossier(&options)?,
         &nom_de_fichier("estimation", &options),
     )
+}
+
+fn saisie_a_corriger(e: impl std::fmt::Display) -> IpcError {
+    IpcError::new(ErrorCode::InvalidInput, e.to_string())
+}
+
+fn fiche_illisible(e: impl std::fmt::Display) -> IpcError {
+    IpcError::new(ErrorCode::InvalidInput, format!("fiche jointe : {e}"))
+}
+
+/// One member: the four offers are estimated for the comparison; the
+/// member's is highlighted.
+fn document_seul(
+    situation: &Situation,
+    tables: &Tables<'_>,
+    options: &OptionsImpression,
+) -> Result<crate::pdf::Document, IpcError> {
+    let mut quatre_offres = situation.clone();
+    quatre_offres.offre = None;
+    let resultat = moteur::estimer(&quatre_offres, tables).map_err(saisie_a_corriger)?;
+    estimation_imprimee(
+        situation,
+        &resultat,
+        &entete(options),
+        options.fiche_jointe.unwrap_or(true),
+    )
+    .map_err(fiche_illisible)
+}
+
+/// A household: estimated with the four offers (and its cotisations), as
+/// `guichet estimer --pdf` prints it.
+fn document_du_foyer(
+    foyer: &SituationFoyer,
+    tables: &Tables<'_>,
+    options: &OptionsImpression,
+) -> Result<crate::pdf::Document, IpcError> {
+    let quatre_offres = SituationFoyer {
+        offre: None,
+        ..foyer.clone()
+    };
+    let resultat =
+        moteur::foyer::estimer_foyer(&quatre_offres, tables).map_err(saisie_a_corriger)?;
+    foyer_imprime(
+        foyer,
+        &resultat,
+        &entete(options),
+        options.fiche_jointe.unwrap_or(true),
+    )
+    .map_err(fiche_illisible)
 }
 
 #[tauri::command]

@@ -21,6 +21,9 @@ pub struct EstimationResume {
     pub reference: Option<String>,
     /// Barème (version name or checksum) the estimate was made with.
     pub bareme: Option<String>,
+    /// Persons of the saved document: 1 for a single member, more for a
+    /// household.
+    pub personnes: u32,
 }
 
 /// A saved estimate in full: its situation document as saved.
@@ -124,6 +127,7 @@ impl From<&ResumeEstimation> for EstimationResume {
             initiales: r.initiales.clone(),
             reference: r.reference.clone(),
             bareme: r.bareme.clone(),
+            personnes: r.personnes,
         }
     }
 }

@@ -36,7 +36,7 @@ fn montants_specialiste() -> Vec<(String, &'static str)> {
 }
 
 /// Presses a shortcut (modifier + key) where the focus is, as the adviser would.
-async fn raccourci(app: &App, modificateur: Key, touche: &str) -> Result {
+pub(crate) async fn raccourci_avec(app: &App, modificateur: Key, touche: &str) -> Result {
     app.client()
         .active_element()
         .await?
@@ -46,8 +46,8 @@ async fn raccourci(app: &App, modificateur: Key, touche: &str) -> Result {
 }
 
 /// Alt+digit, then waits for that screen to be the current one.
-async fn ecran_par_clavier(app: &App, chiffre: &str, id: &str) -> Result {
-    raccourci(app, Key::Alt, chiffre).await?;
+pub(crate) async fn ecran_par_clavier(app: &App, chiffre: &str, id: &str) -> Result {
+    raccourci_avec(app, Key::Alt, chiffre).await?;
     app.wait_for(&format!("nav [data-ecran='{id}'][aria-current='page']"))
         .await?;
     app.wait_for("main h1").await?;
@@ -55,7 +55,7 @@ async fn ecran_par_clavier(app: &App, chiffre: &str, id: &str) -> Result {
 }
 
 /// Calls one of the app's commands from the page and returns its answer.
-async fn commande(app: &App, nom: &str, args: &str) -> Result<Value> {
+pub(crate) async fn commande(app: &App, nom: &str, args: &str) -> Result<Value> {
     let script = format!(
         "const done = arguments[arguments.length - 1];
          window.__TAURI_INTERNALS__.invoke('{nom}', {args})
@@ -71,7 +71,7 @@ async fn commande(app: &App, nom: &str, args: &str) -> Result<Value> {
 
 /// Waits until the draft in the database satisfies `condition` (its text,
 /// None when there is none).
-async fn attendre_brouillon(
+pub(crate) async fn attendre_brouillon(
     app: &App,
     quoi: &str,
     condition: impl Fn(Option<&str>) -> bool,
@@ -167,13 +167,13 @@ async fn changer_d_ecran_ne_perd_rien() {
         // « Nouvelle » on unsaved work asks; Échap keeps everything.
         ecran_par_clavier(app, "1", "estimation").await?;
         app.wait_for("fieldset[data-acte='0']").await?;
-        raccourci(app, Key::Control, "n").await?;
+        raccourci_avec(app, Key::Control, "n").await?;
         app.wait_for("[data-abandon] [data-abandon='garder']:focus")
             .await?;
         app.screenshot("nouvelle-demande-confirmation").await?;
         app.assert_accessible("confirmation de « Nouvelle »")
             .await?;
-        raccourci(app, Key::Null, &Key::Escape.to_string()).await?;
+        raccourci_avec(app, Key::Null, &Key::Escape.to_string()).await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         let reste = app
             .js("return document.querySelectorAll('[data-abandon]').length;")
@@ -184,7 +184,7 @@ async fn changer_d_ecran_ne_perd_rien() {
             "Échap sur la confirmation a changé l'estimation"
         );
         // Confirmed: a new, empty estimate.
-        raccourci(app, Key::Control, "n").await?;
+        raccourci_avec(app, Key::Control, "n").await?;
         app.wait_for("[data-abandon='confirmer']")
             .await?
             .click()
@@ -202,7 +202,7 @@ async fn changer_d_ecran_ne_perd_rien() {
             "la date de naissance reste après « Abandonner »"
         );
         // Nothing typed now: « Nouvelle » asks nothing.
-        raccourci(app, Key::Control, "n").await?;
+        raccourci_avec(app, Key::Control, "n").await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         let n = app
             .js("return document.querySelectorAll('[data-abandon]').length;")
@@ -284,7 +284,7 @@ async fn apres_kill_9_le_brouillon_est_propose_et_repris_a_l_identique() {
         app.screenshot("offre-brouillon").await?;
         app.assert_accessible("offre du brouillon").await?;
 
-        raccourci(&app, Key::Null, &Key::Enter.to_string()).await?;
+        raccourci_avec(&app, Key::Null, &Key::Enter.to_string()).await?;
         app.wait_for("fieldset[data-acte='1']").await?;
         let n = app
             .js("return document.querySelectorAll('[data-brouillon-propose]').length;")
@@ -304,7 +304,7 @@ async fn apres_kill_9_le_brouillon_est_propose_et_repris_a_l_identique() {
         app.screenshot("brouillon-repris").await?;
 
         // Saved: in the history, and no draft left.
-        raccourci(&app, Key::Control, "s").await?;
+        raccourci_avec(&app, Key::Control, "s").await?;
         let initiales = app.wait_for("#enr-initiales").await?;
         initiales.send_keys("AB").await?;
         initiales.send_keys(&Key::Enter.to_string()).await?;
@@ -338,7 +338,7 @@ async fn revenir_sur_estimation_ne_rejoue_pas_le_dernier_raccourci() {
     journey("brouillon-raccourcis", async |app| {
         app.wait_for(".ecran[data-pret='oui']").await?;
         app.wait_for("#recherche-acte").await?.click().await?;
-        raccourci(app, Key::Control, "p").await?;
+        raccourci_avec(app, Key::Control, "p").await?;
         let message = app.wait_for("main [role=alert]").await?.text().await?;
         ensure!(
             message.contains("Ajoutez au moins un soin avant d'imprimer"),
@@ -351,7 +351,7 @@ async fn revenir_sur_estimation_ne_rejoue_pas_le_dernier_raccourci() {
         app.assert_healthy("Ctrl+P, Alt+2, Alt+1").await?;
 
         specialiste_hors_parcours(app, "01/01/1980", "50").await?;
-        raccourci(app, Key::Control, "s").await?;
+        raccourci_avec(app, Key::Control, "s").await?;
         let initiales = app.wait_for("#enr-initiales").await?;
         initiales.send_keys("CD").await?;
         initiales.send_keys(&Key::Enter.to_string()).await?;
@@ -381,7 +381,7 @@ async fn revenir_sur_estimation_ne_rejoue_pas_le_dernier_raccourci() {
         app.assert_healthy("estimation rouverte").await?;
         app.screenshot("rouverte-sans-formulaire").await?;
         // Reopened, not changed: nothing to lose, « Nouvelle » asks nothing.
-        raccourci(app, Key::Control, "n").await?;
+        raccourci_avec(app, Key::Control, "n").await?;
         let debut = Instant::now();
         while actes_affiches(app).await? > 0 {
             ensure!(

@@ -19,6 +19,7 @@ mod devis;
 mod devis_soins;
 mod ecrans;
 mod estimation;
+mod foyer;
 mod frappe;
 mod garde_fous;
 mod impression;

@@ -247,7 +247,12 @@ date_soins: string, initiales: string | null, reference: string | null,
 /**
  * Barème (version name or checksum) the estimate was made with.
  */
-bareme: string | null, };
+bareme: string | null, 
+/**
+ * Persons of the saved document: 1 for a single member, more for a
+ * household.
+ */
+personnes: number, };
 
 export type EstimationDetail = { numero: string, enregistre_le: string, date_soins: string, initiales: string | null, reference: string | null, bareme: string | null, 
 /**

@@ -5,6 +5,7 @@
 // the last state asked, and the order of the engine's answers (only an
 // answer newer than the one on screen is shown).
 import { nbDejaSaisis, nouvelActe, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
+import { foyerSansUid, nouveauFoyer, personneForm, PERSONNES_MAX, RELATIONS, type FormFoyer, type RelationAutre } from "./foyer";
 
 // ------------------------------------------------------------ typed work
 
@@ -14,8 +15,9 @@ import { nbDejaSaisis, nouvelActe, nouvelleSituation, type FormActe, type FormSi
  * ticked, CSS and handicap not). The date of care is left out: it is
  * prefilled with the day, and a date alone is no estimate worth keeping.
  */
-export function estimationVide(form: FormSituation, actes: FormActe[], alternative: FormActe[] = []): boolean {
+export function estimationVide(form: FormSituation, actes: FormActe[], alternative: FormActe[] = [], foyer: FormFoyer | null = null): boolean {
   if (actes.length > 0 || alternative.length > 0) return false;
+  if (foyer && foyerSansUid(form, actes, foyer, sansUid) !== null) return false;
   const g = form.grossesse;
   const textes = [form.naissance, form.statut, form.offre, form.adhesion, g.debut, g.terme, g.accouchement];
   const neuf = nouvelleSituation(form.date);
@@ -30,16 +32,19 @@ export function estimationVide(form: FormSituation, actes: FormActe[], alternati
 
 /**
  * What identifies an estimate's content: the form and the acts (the chosen
- * ones, then those of the devis's 100 % Santé option), without the screen's ids.
+ * ones, then those of the devis's 100 % Santé option), and the household
+ * around the adhérent, without the screen's ids.
  */
-export function signature(form: FormSituation, actes: FormActe[], alternative: FormActe[] = []): string {
+export function signature(form: FormSituation, actes: FormActe[], alternative: FormActe[] = [], foyer: FormFoyer | null = null): string {
   const contenu: Record<string, unknown> = { form, actes: actes.map(sansUid) };
-  // Left out when empty: an estimate saved before the option existed keeps its signature.
+  // Left out when empty: an estimate saved before the option (or the household) existed keeps its signature.
   if (alternative.length > 0) contenu.alternative = alternative.map(sansUid);
+  const f = foyer ? foyerSansUid(form, actes, foyer, sansUid) : null;
+  if (f) contenu.foyer = f;
   return JSON.stringify(contenu);
 }
 
-function sansUid(a: FormActe): Omit<FormActe, "uid"> {
+export function sansUid(a: FormActe): Omit<FormActe, "uid"> {
   return { code: a.code, date: a.date, quantite: a.quantite, frais_reels: a.frais_reels, brss: a.brss, champs: { ...a.champs }, panier: a.panier, prix_limite: a.prix_limite };
 }
 
@@ -48,8 +53,8 @@ function sansUid(a: FormActe): Omit<FormActe, "uid"> {
  * estimate as it was last saved or reopened (`enregistree`: its signature).
  * This is what the draft keeps and what « Nouvelle » asks before dropping.
  */
-export function travailNonEnregistre(form: FormSituation, actes: FormActe[], enregistree: string | null, alternative: FormActe[] = []): boolean {
-  return !estimationVide(form, actes, alternative) && signature(form, actes, alternative) !== enregistree;
+export function travailNonEnregistre(form: FormSituation, actes: FormActe[], enregistree: string | null, alternative: FormActe[] = [], foyer: FormFoyer | null = null): boolean {
+  return !estimationVide(form, actes, alternative, foyer) && signature(form, actes, alternative, foyer) !== enregistree;
 }
 
 // ------------------------------------------------------------ the draft
@@ -70,6 +75,8 @@ export interface ContenuBrouillon {
   rouvert: RouvertBrouillon | null;
   initiales: string;
   reference: string;
+  /** The household around the adhérent (none when left out: a single member). */
+  foyer?: FormFoyer;
 }
 
 const FORMAT = 1;
@@ -84,6 +91,7 @@ export function versBrouillon(c: ContenuBrouillon): string {
     rouvert: c.rouvert,
     initiales: c.initiales,
     reference: c.reference,
+    foyer: c.foyer ? foyerSansUid(c.form, c.actes, c.foyer, sansUid) : null,
   });
 }
 
@@ -159,6 +167,9 @@ export function lireBrouillon(texte: string): ContenuBrouillon | null {
   const rouvert = lireRouvert(v.rouvert);
   if (!form || [...actes, ...alternative].some((a) => a === null) || rouvert === undefined) return null;
   const texteOuVide = (x: unknown) => (typeof x === "string" ? x : "");
+  // A draft written before the household had none.
+  const foyer = v.foyer === undefined || v.foyer === null ? nouveauFoyer() : lireFoyer(v.foyer, actes as FormActe[]);
+  if (!foyer) return null;
   return {
     form,
     actes: actes as FormActe[],
@@ -166,7 +177,30 @@ export function lireBrouillon(texte: string): ContenuBrouillon | null {
     rouvert,
     initiales: texteOuVide(v.initiales),
     reference: texteOuVide(v.reference),
+    foyer,
   };
+}
+
+/** The household of a draft (see `FoyerBrouillon`); null when it is not one this screen wrote. */
+function lireFoyer(v: unknown, actesAdherent: FormActe[]): FormFoyer | null {
+  if (!estObjet(v) || typeof v.nomAdherent !== "string" || !Array.isArray(v.autres) || v.autres.length >= PERSONNES_MAX) return null;
+  const f = nouveauFoyer();
+  f.nomAdherent = v.nomAdherent;
+  for (const p of v.autres) {
+    if (!estObjet(p) || !RELATIONS.some((r) => r.valeur === p.relation) || typeof p.nom !== "string" || !Array.isArray(p.actes)) return null;
+    const form = lireForm(p.form);
+    const actes = p.actes.map(lireActe);
+    if (!form || actes.some((a) => a === null)) return null;
+    f.autres.push(personneForm(p.relation as RelationAutre, p.nom, form, actes as FormActe[]));
+  }
+  const cotisations = chaines(v.cotisations ?? {});
+  if (!cotisations) return null;
+  f.cotisations = cotisations;
+  if (estObjet(v.variation) && typeof v.variation.personne === "number" && typeof v.variation.acte === "number") {
+    const liste = v.variation.personne === 0 ? actesAdherent : f.autres[v.variation.personne - 1]?.actes;
+    f.variation = liste?.[v.variation.acte]?.uid ?? null;
+  }
+  return f;
 }
 
 // ------------------------------------------------------------ writing
@@ -274,6 +308,11 @@ export function resumeBrouillon(c: ContenuBrouillon, libelle: (code: string) => 
   const parties = [n === 0 ? "aucun soin" : `${n} soin${n > 1 ? "s" : ""} (${c.actes.map((a) => libelle(a.code)).join(", ")})`];
   const na = c.alternative?.length ?? 0;
   if (na > 0) parties.push(`offre 100 % Santé du devis : ${na} soin${na > 1 ? "s" : ""}`);
+  const autres = c.foyer?.autres ?? [];
+  if (autres.length > 0) {
+    const soins = autres.reduce((t, p) => t + p.actes.length, 0);
+    parties.push(`foyer de ${autres.length + 1} personnes (${soins} soin${soins > 1 ? "s" : ""} des autres personnes)`);
+  }
   if (c.form.date.trim()) parties.push(`soins du ${c.form.date.trim()}`);
   if (c.form.naissance.trim()) parties.push(`naissance ${c.form.naissance.trim()}`);
   if (c.rouvert) parties.push(`modifiée depuis l'estimation ${c.rouvert.numero}`);

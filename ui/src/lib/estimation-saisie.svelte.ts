@@ -6,7 +6,8 @@
 // (written as the adviser types, one write in flight, the last state wins),
 // and the offer, at start, to take back a draft left by a session that did
 // not end (window killed, computer stopped).
-import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, PanierVue, ReponseEstimation, Resultat } from "./bindings";
+import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, PanierVue, ReponseEstimation, ReponseEstimationFoyer, Resultat, ResultatFoyer } from "./bindings";
+import { nouveauFoyer, type FormFoyer } from "./foyer";
 import { call, toIpcError } from "./ipc";
 import { aujourdhuiFr, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
 import {
@@ -36,8 +37,14 @@ class SaisieEstimation {
   actes: FormActe[] = $state([]);
   /** The acts of the devis's 100 % Santé option (« Offre 100 % Santé du devis »). */
   alternative: FormActe[] = $state([]);
+  /** The household around the adhérent (whose situation and acts are `form` and `actes`). */
+  foyer: FormFoyer = $state(nouveauFoyer());
+  /** The person shown in the form (0: the adhérent). */
+  personne = $state(0);
   /** The last result received: stays on screen until a newer one arrives. */
   resultat: Resultat | null = $state.raw(null);
+  /** The same for a household (`estimer_foyer`); one of the two at most is set. */
+  resultatFoyer: ResultatFoyer | null = $state.raw(null);
   /** The result shown is not that of the form as it is now. */
   resultatPerime = $state(false);
   erreurMoteur: { chemin: string; message: string } | null = $state(null);
@@ -68,6 +75,8 @@ export const catalogueEstimation = new CatalogueEstimation();
 const ordre = new OrdreReponses();
 
 interface DemandeEstimation {
+  /** `estimer` (one member) or `estimer_foyer` (a household). */
+  commande: "estimer" | "estimer_foyer";
   texte: string;
   n: number;
   /** Called once this request's result is on screen. */
@@ -77,13 +86,15 @@ interface DemandeEstimation {
 // One request in flight; the newest state typed meanwhile waits and replaces
 // any older one, so the engine never works through a backlog of states
 // already typed over.
-const envoi = new EcritureCoalescee<DemandeEstimation>(async ({ texte, n, affiche }) => {
+const envoi = new EcritureCoalescee<DemandeEstimation>(async ({ commande, texte, n, affiche }) => {
   try {
-    const r = await call<ReponseEstimation>("estimer", { situation: JSON.parse(texte) });
+    const r = await call<ReponseEstimation | ReponseEstimationFoyer>(commande, { situation: JSON.parse(texte) });
     if (!ordre.accepter(n)) return;
     saisie.erreurApp = null;
     if (r.resultat) {
-      saisie.resultat = r.resultat;
+      const foyer = commande === "estimer_foyer";
+      saisie.resultat = foyer ? null : (r.resultat as Resultat);
+      saisie.resultatFoyer = foyer ? (r.resultat as ResultatFoyer) : null;
       saisie.erreurMoteur = null;
     } else if (r.erreur) {
       saisie.erreurMoteur = r.erreur;
@@ -100,22 +111,25 @@ const envoi = new EcritureCoalescee<DemandeEstimation>(async ({ texte, n, affich
  * result on screen stays until a newer one arrives; an answer older than
  * the one shown is dropped.
  */
-export function demanderEstimation(texte: string, affiche: () => void): void {
+export function demanderEstimation(texte: string, affiche: () => void, commande: DemandeEstimation["commande"] = "estimer"): void {
   saisie.resultatPerime = true;
-  envoi.demander({ texte, n: ordre.nouvelle(), affiche });
+  envoi.demander({ commande, texte, n: ordre.nouvelle(), affiche });
 }
 
 /** The form cannot be computed now: no answer asked so far is shown. */
 export function estimationImpossible(): void {
   ordre.abandonnerEnCours();
   saisie.erreurMoteur = null;
-  if (saisie.actes.length === 0) saisie.resultat = null;
-  saisie.resultatPerime = saisie.resultat !== null;
+  if (saisie.actes.length === 0 && saisie.foyer.autres.length === 0) {
+    saisie.resultat = null;
+    saisie.resultatFoyer = null;
+  }
+  saisie.resultatPerime = saisie.resultat !== null || saisie.resultatFoyer !== null;
 }
 
 /** Typed work not in the history: what the draft keeps and « Nouvelle » asks about. */
 export function aSauver(): boolean {
-  return travailNonEnregistre(saisie.form, saisie.actes, saisie.enregistree, saisie.alternative);
+  return travailNonEnregistre(saisie.form, saisie.actes, saisie.enregistree, saisie.alternative, saisie.foyer);
 }
 
 // ------------------------------------------------------------ replacing the estimate
@@ -125,7 +139,10 @@ export function viderEstimation(): void {
   saisie.form = nouvelleSituation(aujourdhuiFr(new Date()));
   saisie.actes = [];
   saisie.alternative = [];
+  saisie.foyer = nouveauFoyer();
+  saisie.personne = 0;
   saisie.resultat = null;
+  saisie.resultatFoyer = null;
   saisie.erreurMoteur = null;
   saisie.rouvert = null;
   saisie.enregistrement = enregistrementFerme();
@@ -133,18 +150,20 @@ export function viderEstimation(): void {
 }
 
 /** Puts a saved estimate (already read into the form) on screen; it is not unsaved work. */
-export function poserRouverte(form: FormSituation, actes: FormActe[], alternative: FormActe[], r: EstimationARouvrir): void {
+export function poserRouverte(form: FormSituation, actes: FormActe[], alternative: FormActe[], r: EstimationARouvrir, foyer: FormFoyer = nouveauFoyer()): void {
   saisie.form = form;
   saisie.actes = actes;
   saisie.alternative = alternative;
+  saisie.foyer = foyer;
+  saisie.personne = 0;
   saisie.rouvert = { numero: r.numero, bareme: r.bareme, changementBareme: r.changementBareme };
   saisie.enregistrement = enregistrementFerme();
-  saisie.enregistree = signature(form, actes, alternative);
+  saisie.enregistree = signature(form, actes, alternative, foyer);
 }
 
 /** After a save: what is on screen is in the history. */
 export function marquerEnregistree(): void {
-  saisie.enregistree = signature(saisie.form, saisie.actes, saisie.alternative);
+  saisie.enregistree = signature(saisie.form, saisie.actes, saisie.alternative, saisie.foyer);
 }
 
 // ------------------------------------------------------------ the draft
@@ -182,6 +201,7 @@ export function suivreBrouillon(): void {
         rouvert: saisie.rouvert,
         initiales: saisie.enregistrement.initiales,
         reference: saisie.enregistrement.reference,
+        foyer: saisie.foyer,
       })
     : null;
   if (!brouillon.verifie || brouillon.propose) return;
@@ -196,7 +216,7 @@ export function verifierBrouillon(): Promise<void> {
     try {
       const b = await call<BrouillonVue | null>("brouillon_lire");
       const contenu = b ? lireBrouillon(b.contenu) : null;
-      if (b && contenu && travailNonEnregistre(contenu.form, contenu.actes, null, contenu.alternative)) {
+      if (b && contenu && travailNonEnregistre(contenu.form, contenu.actes, null, contenu.alternative, contenu.foyer ?? null)) {
         ecriture.supposerEcrite(b.contenu);
         brouillon.propose = { contenu, ecritLe: b.ecrit_le };
       } else if (b) {
@@ -221,6 +241,7 @@ export function reprendreBrouillon(): void {
   saisie.form = p.contenu.form;
   saisie.actes = p.contenu.actes;
   saisie.alternative = p.contenu.alternative ?? [];
+  saisie.foyer = p.contenu.foyer ?? nouveauFoyer();
   saisie.rouvert = p.contenu.rouvert;
   saisie.enregistrement.initiales = p.contenu.initiales;
   saisie.enregistrement.reference = p.contenu.reference;

@@ -60,7 +60,7 @@ describe("historique: summary of a saved situation", () => {
       }),
     ).toEqual([
       { libelle: "Date des soins", valeur: "14/03/2026" },
-      { libelle: "Personnes", valeur: "2" },
+      { libelle: "Personnes du foyer", valeur: "2" },
       { libelle: "Actes", valeur: "3" },
     ]);
   });

@@ -73,7 +73,7 @@ export function resumeSituation(situation: Record<string, unknown>): LigneResume
   ajouter("offre", situation.offre);
   if (Array.isArray(situation.foyer)) {
     const personnes = situation.foyer.map(objet);
-    lignes.push({ libelle: "Personnes", valeur: String(personnes.length) });
+    lignes.push({ libelle: "Personnes du foyer", valeur: String(personnes.length) });
     const actes = personnes.reduce((n, p) => n + nombreActes(p?.actes), 0);
     lignes.push({ libelle: "Actes", valeur: actes === 0 ? "aucun" : String(actes) });
     return lignes;
