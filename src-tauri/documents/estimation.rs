@@ -112,6 +112,14 @@ fn a_detailler(offres: &[ResultatOffre], offre_adherent: Option<Offre>) -> Vec<&
     }
 }
 
+/// "quatre", "cinq"…: how many offers are compared, as the page says it.
+fn nombre_en_lettres(n: usize) -> String {
+    const NOMS: [&str; 9] = [
+        "zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+    ];
+    NOMS.get(n).map_or_else(|| n.to_string(), |s| s.to_string())
+}
+
 fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resultat) {
     let a = &situation.assure;
     let mut lignes: Vec<(String, String)> = vec![
@@ -126,10 +134,17 @@ fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resu
     }
     lignes.push((
         "Offre MGEN".into(),
-        situation
-            .offre
-            .map(|o| o.label().to_string())
-            .unwrap_or_else(|| "comparaison des quatre offres".into()),
+        match situation.offre {
+            Some(o) => resultat
+                .offres
+                .iter()
+                .find(|r| r.offre == o)
+                .map_or_else(|| o.code().to_string(), |r| r.libelle.clone()),
+            None => format!(
+                "comparaison des {} offres",
+                nombre_en_lettres(resultat.offres.len())
+            ),
+        },
     ));
     lignes.push((
         "Médecin traitant déclaré (parcours de soins)".into(),
