@@ -113,7 +113,7 @@ fn a_detailler(offres: &[ResultatOffre], offre_adherent: Option<Offre>) -> Vec<&
 }
 
 /// "quatre", "cinq"…: how many offers are compared, as the page says it.
-fn nombre_en_lettres(n: usize) -> String {
+pub(super) fn nombre_en_lettres(n: usize) -> String {
     const NOMS: [&str; 9] = [
         "zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
     ];
@@ -232,7 +232,8 @@ fn detail_par_soin(doc: &mut Document, quoi: &str, r: &ResultatOffre, offre_adhe
 }
 
 fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<Offre>) {
-    doc.push(Heading::section("Les quatre offres MGEN côte à côte"));
+    let combien = nombre_en_lettres(resultat.offres.len());
+    doc.push(Heading::section(format!("Les {combien} offres MGEN côte à côte")));
     let mut colonnes = vec![Column::text("Pour l'ensemble des soins", 24)];
     for r in &resultat.offres {
         colonnes.push(Column::amount(r.libelle.clone(), 19));
@@ -263,10 +264,10 @@ fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<O
             .map(|r| (r.libelle.as_str(), &r.totaux)),
     ));
     doc.push(
-        Paragraph::new(
+        Paragraph::new(format!(
             "Chaque barre fait la somme des frais réels : part de la Sécurité sociale, part MGEN \
-             et ce qui reste à votre charge, à la même échelle pour les quatre offres.",
-        )
+             et ce qui reste à votre charge, à la même échelle pour les {combien} offres."
+        ))
         .small(),
     );
 }

@@ -415,6 +415,17 @@ impl Store {
         Ok(out)
     }
 
+    /// The offers of every version held, oldest version first, each in its
+    /// column order (a version recorded before migration 7: the four of
+    /// 2018). Repeats are left to the caller.
+    pub fn offres_des_baremes(&self) -> Result<Vec<Offre>, BaremeStoreError> {
+        let mut offres = Vec::new();
+        for v in self.versions_baremes()? {
+            offres.extend(self.offres_de(v.id)?.into_iter().map(|o| o.code));
+        }
+        Ok(offres)
+    }
+
     /// Every version held, with its lines, oldest first.
     pub fn baremes(&self) -> Result<Vec<(VersionBareme, Bareme)>, BaremeStoreError> {
         self.versions_baremes()?

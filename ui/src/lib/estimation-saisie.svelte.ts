@@ -20,6 +20,7 @@ import {
   type RouvertBrouillon,
 } from "./brouillon";
 import type { EstimationARouvrir } from "./estimation-state.svelte";
+import { OFFRES_2018, offresProposees, type OffreProposee } from "./offres";
 
 export interface Enregistrement {
   ouvert: boolean;
@@ -38,6 +39,9 @@ class SaisieEstimation {
   alternative: FormActe[] = $state([]);
   /** The last result received: stays on screen until a newer one arrives. */
   resultat: Resultat | null = $state.raw(null);
+  /** The offers the member's-offer list proposes (those of the barème in
+   * force, from the last comparison of every offer: `offres.ts`). */
+  offres: OffreProposee[] = $state.raw(OFFRES_2018);
   /** The result shown is not that of the form as it is now. */
   resultatPerime = $state(false);
   erreurMoteur: { chemin: string; message: string } | null = $state(null);
@@ -84,6 +88,7 @@ const envoi = new EcritureCoalescee<DemandeEstimation>(async ({ texte, n, affich
     saisie.erreurApp = null;
     if (r.resultat) {
       saisie.resultat = r.resultat;
+      saisie.offres = offresProposees(r.resultat, saisie.offres);
       saisie.erreurMoteur = null;
     } else if (r.erreur) {
       saisie.erreurMoteur = r.erreur;
