@@ -9,7 +9,6 @@ use guichet::tarifs::{
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-
 fn bareme() -> Bareme {
     shipped_baremes()
         .into_iter()
@@ -142,8 +141,22 @@ fn pharmacie() {
     pct(&b, "8", [("taux_amo", "30")], Offre::EQUILIBRE, "70");
     // "Néant Forfait 25 € / an Néant Forfait 50 € / an", one shared envelope.
     neant(&b, "8", [("taux_amo", "15")], Offre::INITIALE);
-    eur(&b, "8", [("taux_amo", "15")], Offre::EQUILIBRE, "25", Unite::An);
-    eur(&b, "8", [("rembourse", "non")], Offre::INTEGRALE, "50", Unite::An);
+    eur(
+        &b,
+        "8",
+        [("taux_amo", "15")],
+        Offre::EQUILIBRE,
+        "25",
+        Unite::An,
+    );
+    eur(
+        &b,
+        "8",
+        [("rembourse", "non")],
+        Offre::INTEGRALE,
+        "50",
+        Unite::An,
+    );
     let a = cellule(&b, "8", [("taux_amo", "15")], Offre::INTEGRALE);
     let c = cellule(&b, "8", [("rembourse", "non")], Offre::INTEGRALE);
     assert_eq!(a.enveloppe, c.enveloppe);
@@ -181,7 +194,13 @@ fn forfaits_se_soigner_autrement_et_prevention() {
 fn hospitalisation() {
     let b = bareme();
     // "-  Ticket modérateur 20 % 20 % 20 % 20 %"
-    pct(&b, "20", [("poste", "ticket_moderateur")], Offre::INITIALE, "20");
+    pct(
+        &b,
+        "20",
+        [("poste", "ticket_moderateur")],
+        Offre::INITIALE,
+        "20",
+    );
     // "sociale 18 € 18 € 18 € 18 €"
     eur(
         &b,
@@ -220,7 +239,13 @@ fn hospitalisation() {
         "75",
     );
     // "21. Hébergement et frais de séjour 20 % 20 % 20 % 20 %"
-    pct(&b, "21", [("poste", "frais_de_sejour")], Offre::EQUILIBRE, "20");
+    pct(
+        &b,
+        "21",
+        [("poste", "frais_de_sejour")],
+        Offre::EQUILIBRE,
+        "20",
+    );
     // "- Forfait journalier hospitalier 18 € …" read as the forfait in force.
     let c = cellule(
         &b,
@@ -473,7 +498,12 @@ fn optique() {
         Unite::Oeil,
     );
     // "130 € / œil ou ticket modérateur si supérieur"
-    let c = cellule(&b, "25", [("equipement", "vision_telescopique")], Offre::INITIALE);
+    let c = cellule(
+        &b,
+        "25",
+        [("equipement", "vision_telescopique")],
+        Offre::INITIALE,
+    );
     assert!(c.ou_ticket_moderateur_si_superieur);
     assert_eq!(c.valeur, Some(Decimal::from(130)));
 }
@@ -520,8 +550,20 @@ fn dentaire() {
         Unite::Element,
     );
     // 26.3.1.2 first value of each column: "30 %", "80 %", "80 %", "80 %".
-    pct(&b, "26.3.1.2", [("conventionne", "non")], Offre::INITIALE, "30");
-    pct(&b, "26.3.1.2", [("conventionne", "non")], Offre::REFERENCE, "80");
+    pct(
+        &b,
+        "26.3.1.2",
+        [("conventionne", "non")],
+        Offre::INITIALE,
+        "30",
+    );
+    pct(
+        &b,
+        "26.3.1.2",
+        [("conventionne", "non")],
+        Offre::REFERENCE,
+        "80",
+    );
     // 26.3.1.3: Référence "122 € / 360 € / 122 € / 107 €", Initiale Néant.
     eur(
         &b,
@@ -718,7 +760,14 @@ fn dentaire() {
         (Nature::PourcentageBrss, Some(Decimal::from(80)))
     );
     eur(&b, "26.5.2", [], Offre::INTEGRALE, "250", Unite::Couronne);
-    eur(&b, "26.5.3", [], Offre::EQUILIBRE, "146.20", Unite::Prothese);
+    eur(
+        &b,
+        "26.5.3",
+        [],
+        Offre::EQUILIBRE,
+        "146.20",
+        Unite::Prothese,
+    );
     // 26.6 Référence column: "23 € / 80 % / 23 €", "46 € / 80 % / 46 €", "51,16 € / 5,16 € / 46 € / 61 €"
     eur(
         &b,
@@ -788,8 +837,18 @@ fn dentaire() {
         ("element", "traitement_actif"),
         ("debut", "apres_16_ans"),
     ];
-    eur(&b, "26.8.1.2", actif, Offre::INITIALE, "38.70", Unite::Semestre);
-    assert_eq!(cellule(&b, "26.8.1.2", actif, Offre::INITIALE).limites[0].max, 4);
+    eur(
+        &b,
+        "26.8.1.2",
+        actif,
+        Offre::INITIALE,
+        "38.70",
+        Unite::Semestre,
+    );
+    assert_eq!(
+        cellule(&b, "26.8.1.2", actif, Offre::INITIALE).limites[0].max,
+        4
+    );
     // 26.8.2.1 "296,60 € / 109,15 €" (Initiale), "350 € / 109,15 €" (Référence)
     eur(
         &b,
@@ -817,7 +876,12 @@ fn dentaire() {
         "400",
         Unite::An,
     );
-    neant(&b, "26.9", [("element", "forfait_parodontie")], Offre::REFERENCE);
+    neant(
+        &b,
+        "26.9",
+        [("element", "forfait_parodontie")],
+        Offre::REFERENCE,
+    );
     eur(
         &b,
         "26.9",
@@ -906,7 +970,12 @@ fn appareillages_audioprotheses_protheses() {
         "130",
         Unite::An,
     );
-    neant(&b, "31.2", [("element", "support_double_face")], Offre::INITIALE);
+    neant(
+        &b,
+        "31.2",
+        [("element", "support_double_face")],
+        Offre::INITIALE,
+    );
     // "•  Postiches et perruques 40 % 40 % 185 % 185 %"
     pct(&b, "32", [], Offre::REFERENCE, "185");
 }

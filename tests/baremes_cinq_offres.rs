@@ -109,7 +109,14 @@ fn five_offers_import_and_estimate_in_the_grids_order() {
         })
         .collect();
     assert_eq!(par_offre(&r), attendu);
-    assert_eq!(r["baremes"][0]["nom"], NOM);
+    // Imported unsigned: its name carries the mention.
+    assert_eq!(
+        r["baremes"][0]["nom"],
+        format!(
+            "{NOM} — {}",
+            guichet::tarifs::signature::MENTION_NON_SIGNE
+        )
+    );
     // The explanation names the cell with the grid's label.
     let explications = r["offres"][2]["actes"][0]["explications"].to_string();
     assert!(
@@ -137,7 +144,10 @@ fn five_offers_import_and_estimate_in_the_grids_order() {
         &db,
         dir.path(),
         "renfort.json",
-        &CONSULTATION_2028.replace("\"date\": \"2028-03-15\",", "\"date\": \"2028-03-15\", \"offre\": \"renfort\","),
+        &CONSULTATION_2028.replace(
+            "\"date\": \"2028-03-15\",",
+            "\"date\": \"2028-03-15\", \"offre\": \"renfort\",",
+        ),
     );
     assert_eq!(
         par_offre(&seule),
@@ -164,7 +174,10 @@ fn an_offer_the_grid_does_not_have_is_refused_naming_the_field() {
         ),
     );
     let err = echec(&guichet(&db, &["estimer", f.to_str().unwrap()]), 2);
-    assert!(err.contains("offre : offre inconnue « reference »"), "{err}");
+    assert!(
+        err.contains("offre : offre inconnue « reference »"),
+        "{err}"
+    );
     assert!(
         err.contains("sommet, essentielle, renfort, confort, equilibre_plus"),
         "{err}"
@@ -321,7 +334,12 @@ fn signed_with_the_test_key_it_imports_and_reads_back_in_order() {
     let libelles: Vec<&str> = b2018.offres.iter().map(|o| o.libelle.as_str()).collect();
     assert_eq!(
         libelles,
-        ["MGEN Initiale", "MGEN Équilibre", "MGEN Référence", "MGEN Intégrale"]
+        [
+            "MGEN Initiale",
+            "MGEN Équilibre",
+            "MGEN Référence",
+            "MGEN Intégrale"
+        ]
     );
 }
 
@@ -350,7 +368,11 @@ fn refuse(dir: &Path, nom: &str, texte: &str) -> String {
         ),
         2,
     );
-    assert_eq!(std::fs::read(&db).unwrap(), avant, "la base a changé : {err}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        avant,
+        "la base a changé : {err}"
+    );
     err
 }
 
@@ -378,7 +400,11 @@ fn hostile_variants_are_refused_with_the_line_and_the_reason() {
     assert!((debut..=fin).contains(&dite), "{m}");
 
     // A cell for an offer the grid does not declare: its line.
-    let inconnue = bon.replacen("confort = \"10 %\"\n", "confort = \"10 %\"\nplatine = \"20 %\"\n", 1);
+    let inconnue = bon.replacen(
+        "confort = \"10 %\"\n",
+        "confort = \"10 %\"\nplatine = \"20 %\"\n",
+        1,
+    );
     let m = refuse(dir.path(), "inconnue.toml", &inconnue);
     assert!(
         m.contains(&format!(
@@ -393,11 +419,7 @@ fn hostile_variants_are_refused_with_the_line_and_the_reason() {
     );
 
     // A code declared twice: the second declaration.
-    let double = bon.replacen(
-        "code = \"equilibre_plus\"",
-        "code = \"confort\"",
-        1,
-    );
+    let double = bon.replacen("code = \"equilibre_plus\"", "code = \"confort\"", 1);
     let m = refuse(dir.path(), "double.toml", &double);
     let seconde = double.match_indices("code = \"confort\"").nth(1).unwrap().0;
     let ligne = double[..seconde].matches('\n').count() + 1;
@@ -413,6 +435,11 @@ fn hostile_variants_are_refused_with_the_line_and_the_reason() {
     let f = ecrire(dir.path(), "bon.toml", &bon);
     ok(&guichet(
         &db,
-        &["bareme", "importer", f.to_str().unwrap(), "--accepter-non-signe"],
+        &[
+            "bareme",
+            "importer",
+            f.to_str().unwrap(),
+            "--accepter-non-signe",
+        ],
     ));
 }

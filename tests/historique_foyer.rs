@@ -100,7 +100,8 @@ fn a_household_is_saved_listed_and_reopened_as_saved() {
     base_version_5(&path, "{}");
     let mut store = Store::open(&path).unwrap();
 
-    let n = NouvelleEstimation::preparer(&foyer(), &ValidationMoteur::default(), None, None, None).unwrap();
+    let n = NouvelleEstimation::preparer(&foyer(), &ValidationMoteur::default(), None, None, None)
+        .unwrap();
     let e = store
         .enregistrer_estimation(&n, moment("2026-12-03T10:00:00"))
         .unwrap();

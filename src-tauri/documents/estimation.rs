@@ -233,7 +233,9 @@ fn detail_par_soin(doc: &mut Document, quoi: &str, r: &ResultatOffre, offre_adhe
 
 fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<Offre>) {
     let combien = nombre_en_lettres(resultat.offres.len());
-    doc.push(Heading::section(format!("Les {combien} offres MGEN côte à côte")));
+    doc.push(Heading::section(format!(
+        "Les {combien} offres MGEN côte à côte"
+    )));
     let mut colonnes = vec![Column::text("Pour l'ensemble des soins", 24)];
     for r in &resultat.offres {
         colonnes.push(Column::amount(r.libelle.clone(), 19));

@@ -55,9 +55,11 @@ pub fn grille_signee() -> Vec<u8> {
 }
 
 /// A GP consultation in the parcours on 15/03/2028, billed 40 €: base G
-/// 30 €; AMO 70 % × 30 = 21,00 − 2,00 participation forfaitaire = 19,00 €;
-/// left after AMO 40 − 19 = 21,00 €. Line 1 per offer, at most those 21 €
-/// (principe indemnitaire): Sommet 100 % × 30 = 30 → 21,00 (reste 0,00);
+/// 30 €; AMO 70 % × 30 = 21,00 − 2,00 participation forfaitaire = 19,00 €
+/// net. Line 1 per offer, bounded by the principe indemnitaire — AMO before
+/// the participation + MGEN ≤ frais réels, so MGEN ≤ 40 − 21 = 19,00 €
+/// (the participation is never MGEN's: domain.md, « Rules that bound
+/// MGEN »): Sommet 100 % × 30 = 30 → 19,00 (reste 40 − 19 − 19 = 2,00);
 /// Essentielle Néant → 0,00 (reste 21,00); Renfort 50 % × 30 = 15,00
 /// (reste 6,00); Confort 10 % × 30 = 3,00 (reste 18,00); Équilibre Plus
 /// 30 % × 30 = 9,00 (reste 12,00).
@@ -71,7 +73,7 @@ pub const CONSULTATION_2028: &str = r#"{
 /// (code, MGEN, reste à charge) per offer, in the grid's order, for
 /// [`CONSULTATION_2028`].
 pub const ATTENDU_2028: [(&str, &str, &str); 5] = [
-    ("sommet", "21.00", "0.00"),
+    ("sommet", "19.00", "2.00"),
     ("essentielle", "0.00", "21.00"),
     ("renfort", "15.00", "6.00"),
     ("confort", "3.00", "18.00"),
