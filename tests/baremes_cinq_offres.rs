@@ -112,10 +112,7 @@ fn five_offers_import_and_estimate_in_the_grids_order() {
     // Imported unsigned: its name carries the mention.
     assert_eq!(
         r["baremes"][0]["nom"],
-        format!(
-            "{NOM} — {}",
-            guichet::tarifs::signature::MENTION_NON_SIGNE
-        )
+        format!("{NOM} — {}", guichet::tarifs::signature::MENTION_NON_SIGNE)
     );
     // The explanation names the cell with the grid's label.
     let explications = r["offres"][2]["actes"][0]["explications"].to_string();
@@ -442,4 +439,77 @@ fn hostile_variants_are_refused_with_the_line_and_the_reason() {
             "--accepter-non-signe",
         ],
     ));
+}
+
+/// A household of two adults, each with the consultation of
+/// [`CONSULTATION_2028`], and a yearly cotisation per offer of the grid:
+/// reste à charge per offer = twice the member's (Sommet 2 × 2,00; Essentielle
+/// 2 × 21,00; Renfort 2 × 6,00; Confort 2 × 18,00; Équilibre Plus 2 × 12,00);
+/// net cost = cotisation + reste: 1 200 + 4 = 1 204; 500 + 42 = 542;
+/// 800 + 12 = 812; 600 + 36 = 636; 700 + 24 = 724 — Essentielle the
+/// cheapest, the others 662, 270, 94 and 182 € more.
+#[test]
+fn a_household_compares_the_five_offers_with_their_cotisations() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = base_avec_cinq_offres(dir.path());
+    let assure = |naissance: &str| {
+        format!(
+            r#"{{ "date_naissance": "{naissance}", "parcours_soins": true, "css": false, "handicap": false, "deja_utilise": {{}} }}"#
+        )
+    };
+    let acte = r#"[ { "code": "consultation_generaliste", "frais_reels": "40.00" } ]"#;
+    let doc = format!(
+        r#"{{ "date": "2028-03-15",
+  "foyer": [ {{ "relation": "adherent", "assure": {}, "actes": {acte} }},
+             {{ "relation": "conjoint", "assure": {}, "actes": {acte} }} ],
+  "cotisations": {{ "sommet": "1200.00", "essentielle": "500.00", "renfort": "800.00",
+                   "confort": "600.00", "equilibre_plus": "700.00" }} }}"#,
+        assure("1980-01-01"),
+        assure("1982-06-01")
+    );
+    let r = estimer(&db, dir.path(), "foyer.json", &doc);
+    let cout: Vec<(&str, &str, &str, &str, bool)> = r["cout"]["offres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["offre"].as_str().unwrap(),
+                o["libelle"].as_str().unwrap(),
+                o["reste_a_charge"].as_str().unwrap(),
+                o["cout_net"].as_str().unwrap(),
+                o["moins_chere"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cout,
+        [
+            ("sommet", "Essai Sommet", "4.00", "1204.00", false),
+            ("essentielle", "Essai Essentielle", "42.00", "542.00", true),
+            ("renfort", "Essai Renfort", "12.00", "812.00", false),
+            ("confort", "Essai Confort", "36.00", "636.00", false),
+            (
+                "equilibre_plus",
+                "Essai Équilibre Plus",
+                "24.00",
+                "724.00",
+                false
+            ),
+        ]
+    );
+    let conclusion = r["cout"]["conclusion"].as_str().unwrap();
+    assert!(
+        conclusion.starts_with("Essai Essentielle est la moins chère pour ce foyer : 542,00 €"),
+        "{conclusion}"
+    );
+
+    // A cotisation for an offer the grid does not have: refused, named.
+    let faux = doc.replace("\"confort\": \"600.00\"", "\"reference\": \"600.00\"");
+    let f = ecrire(dir.path(), "foyer-faux.json", &faux);
+    let err = echec(&guichet(&db, &["estimer", f.to_str().unwrap()]), 2);
+    assert!(
+        err.contains("cotisations.reference") && err.contains("offre inconnue « reference »"),
+        "{err}"
+    );
 }
