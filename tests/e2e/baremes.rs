@@ -6,7 +6,8 @@
 //! one the day before keeps the 2018 grid. A grid with five offers under
 //! other names (`tests/bareme_cinq_offres`) imports the same way, the table
 //! shows its five columns in its order, and the Estimation screen compares
-//! its five offers from its date of effect.
+//! its five offers from its date of effect; an estimate saved under it
+//! reopens, in a new session, with that grid's offer and name.
 
 use crate::bareme_cinq_offres::{grille_cinq_offres, ATTENDU_2028, NOM, OFFRES};
 use crate::bareme_essai::{grille_essai, CASES_MODIFIEES, NOM_ESSAI, RANGEE_AJOUTEE};
@@ -299,4 +300,130 @@ async fn un_bareme_a_cinq_offres_s_importe_et_compare_ses_cinq_offres() {
         Ok(())
     })
     .await;
+}
+
+/// The CLI on the journey's database (prepared before the window starts).
+fn guichet(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_guichet"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("GUICHET_DB")
+        .output()
+        .expect("lancement de guichet")
+}
+
+/// A database holding the five-offer grid and one estimate saved under
+/// it for the member's offer Renfort (the consultation of
+/// `CONSULTATION_2028`: MGEN 15,00 €, reste 6,00 €); returns its number.
+fn base_enregistree(dossier: &std::path::Path, db: &std::path::Path) -> String {
+    let grille = dossier.join("cinq-offres.toml");
+    std::fs::write(&grille, grille_cinq_offres()).unwrap();
+    let import = guichet(
+        db,
+        &[
+            "bareme",
+            "importer",
+            grille.to_str().unwrap(),
+            "--accepter-non-signe",
+        ],
+    );
+    assert!(import.status.success(), "{import:?}");
+    let doc = dossier.join("renfort.json");
+    std::fs::write(
+        &doc,
+        // As the window saves it: the quantity written out (the screen's
+        // reopening reads it).
+        crate::bareme_cinq_offres::CONSULTATION_2028
+            .replace(
+                "\"date\": \"2028-03-15\",",
+                "\"date\": \"2028-03-15\", \"offre\": \"renfort\",",
+            )
+            .replace(
+                "\"frais_reels\": \"40.00\"",
+                "\"frais_reels\": \"40.00\", \"quantite\": 1",
+            ),
+    )
+    .unwrap();
+    let enr = guichet(db, &["historique", "enregistrer", doc.to_str().unwrap()]);
+    assert!(enr.status.success(), "{enr:?}");
+    String::from_utf8(enr.stdout).unwrap().trim().to_string()
+}
+
+#[tokio::test]
+async fn une_estimation_a_cinq_offres_se_rouvre_avec_l_offre_de_son_bareme() {
+    let dossier = tempfile::Builder::new()
+        .prefix("guichet-cinq-offres-rouvrir-")
+        .tempdir()
+        .unwrap();
+    let db = dossier.path().join("guichet.db");
+    let numero = base_enregistree(dossier.path(), &db);
+    let app = match App::start_on("baremes-cinq-offres-rouvrir", Some(&db), true).await {
+        Ok(a) => a,
+        Err(e) => panic!("baremes-cinq-offres-rouvrir : démarrage impossible : {e}"),
+    };
+    let r: Result = async {
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        // "Rouvrir", as the Historique screen sends it.
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('historique_afficher', {{ numero: '{numero}' }})
+               .then(d => {{ window.dispatchEvent(new CustomEvent('guichet:rouvrir-estimation', {{ detail: d }})); done('ok'); }})
+               .catch(e => done('erreur : ' + JSON.stringify(e)));"
+        );
+        let rep = app.client().execute_async(&script, vec![]).await?;
+        ensure!(rep == Value::String("ok".into()), "rouvrir {numero} : {rep}");
+        app.wait_for(&format!("[data-rouvert='{numero}']")).await?;
+        attendre_montants(
+            &app,
+            &[
+                ("mgen-renfort-0".to_string(), "15,00 €"),
+                ("rac-renfort-0".to_string(), "6,00 €"),
+            ],
+        )
+        .await?;
+        // The member's offer under its grid's name, and the five offers of
+        // its grid side by side (the member's marked), in the grid's order.
+        let choisie = app
+            .js("const s = document.querySelector(\"select[data-chemin='offre']\"); return [s.value, s.selectedOptions[0].textContent.trim()];")
+            .await?;
+        ensure!(
+            choisie == serde_json::json!(["renfort", "Essai Renfort"]),
+            "offre affichée : {choisie}"
+        );
+        let vu = app.js(ENTETES).await?;
+        let colonnes: Vec<(String, String)> = serde_json::from_value(vu["estimation"].clone())?;
+        let codes: Vec<&str> = colonnes.iter().map(|(c, _)| c.as_str()).collect();
+        let attendus: Vec<&str> = OFFRES.iter().map(|(c, _, _)| *c).collect();
+        ensure!(codes == attendus, "colonnes : {colonnes:?}");
+        ensure!(
+            colonnes[2].1.starts_with("Essai Renfort") && colonnes[2].1.contains("adhérent"),
+            "colonne de l'adhérent : {colonnes:?}"
+        );
+        attendre_montants(
+            &app,
+            &[
+                ("mgen-sommet-0".to_string(), "19,00 €"),
+                ("rac-essentielle-0".to_string(), "21,00 €"),
+            ],
+        )
+        .await?;
+        let mut choix = vec!["Comparer les cinq".to_string()];
+        choix.extend(OFFRES.iter().map(|(_, l, _)| l.to_string()));
+        ensure!(
+            vu["choix"] == serde_json::json!(choix),
+            "offres proposées : {}",
+            vu["choix"]
+        );
+        app.screenshot("rouverte").await?;
+        Ok(())
+    }
+    .await;
+    if r.is_err() {
+        let _ = app.screenshot("echec").await;
+    }
+    app.close().await;
+    if let Err(e) = r {
+        panic!("baremes-cinq-offres-rouvrir : {e}");
+    }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Resultat, ResultatOffre } from "./bindings";
-import { OFFRES_2018, nombreEnLettres, offresProposees } from "./offres";
+import { OFFRES_2018, nombreEnLettres, offreHorsListe, offresProposees } from "./offres";
 
 function offre(code: string, libelle: string): ResultatOffre {
   const zero = { brute: "0", franchise: "0", participation_forfaitaire: "0", net: "0" };
@@ -46,6 +46,14 @@ describe("offres proposées pour l'adhérent", () => {
       { code: "c", libelle: "C" },
     ];
     expect(offresProposees(resultat([offre("b", "B")]), trois)).toEqual(trois);
+  });
+
+  it("ajoutent l'offre d'une estimation rouverte sous un autre barème, nommée par le résultat", () => {
+    const confort = resultat([offre("confort", "Essai Confort")]);
+    expect(offreHorsListe("confort", OFFRES_2018, confort)).toEqual({ code: "confort", libelle: "Essai Confort" });
+    expect(offreHorsListe("confort", OFFRES_2018, null)).toEqual({ code: "confort", libelle: "confort" });
+    expect(offreHorsListe("reference", OFFRES_2018, confort)).toBeNull();
+    expect(offreHorsListe("", OFFRES_2018, confort)).toBeNull();
   });
 
   it("se comptent en lettres", () => {

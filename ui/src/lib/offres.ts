@@ -25,6 +25,19 @@ export function offresProposees(resultat: Resultat | null, avant: OffreProposee[
   return resultat.offres.map((o) => ({ code: o.offre, libelle: o.libelle }));
 }
 
+/** The member's offer when the list does not propose it (an estimate
+ * reopened under a grid whose offers were not compared yet in this
+ * session), named as the result names it; null otherwise. */
+export function offreHorsListe(
+  code: string,
+  offres: OffreProposee[],
+  resultat: Resultat | null,
+): OffreProposee | null {
+  if (!code || offres.some((o) => o.code === code)) return null;
+  const r = resultat?.offres.find((o) => o.offre === code);
+  return { code, libelle: r ? r.libelle : code };
+}
+
 const NOMBRES = ["zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit"];
 
 /** "quatre", "cinq": how many offers, as a sentence says it. */
