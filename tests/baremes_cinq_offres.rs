@@ -513,3 +513,55 @@ fn a_household_compares_the_five_offers_with_their_cotisations() {
         "{err}"
     );
 }
+
+/// What the reader refuses in the declaration itself, or in a line naming
+/// offers (`note_pour`, `reprises`), each with the line and the reason;
+/// a file without `[[offres]]` has the four 2018 offers in the Annexe's
+/// order.
+#[test]
+fn the_declared_offers_are_checked() {
+    use guichet::tarifs::parse_bareme;
+    let bon = grille_cinq_offres();
+    let refus = |texte: &str| parse_bareme("f.toml", texte).unwrap_err().to_string();
+
+    let m = refus(&bon.replacen("code = \"renfort\"", "code = \"Renfort !\"", 1));
+    assert!(
+        m.starts_with(&format!(
+            "f.toml, ligne {}, champ « code » : code d'offre « Renfort ! » invalide",
+            ligne_de(&bon, "code = \"renfort\"")
+        )),
+        "{m}"
+    );
+    let m = refus(
+        &bon.replacen("code = \"renfort\"", "code = \"note\"", 1)
+            .replacen("renfort = \"50 %\"", "note = \"50 %\"", 1),
+    );
+    assert!(m.contains("code d'offre « note » impossible"), "{m}");
+    let m = refus(&bon.replacen(
+        "sommet = \"100 %\"",
+        "note = \"lecture à confirmer\"\nnote_pour = [\"reference\"]\nsommet = \"100 %\"",
+        1,
+    ));
+    assert!(
+        m.contains(&format!(
+            ", ligne {}, champ « offre » : offre « reference » non déclarée (offres du barème : sommet, essentielle, renfort, confort, equilibre_plus)",
+            ligne_de(&bon, "sommet = \"100 %\"") + 1
+        )),
+        "{m}"
+    );
+    let m = refus(&bon.replacen(
+        "[[offres]]\ncode = \"sommet\"\nlibelle = \"Essai Sommet\"",
+        "[[offres]]\ncode = \"sommet\"\nlibelle = \"  \"",
+        1,
+    ));
+    assert!(
+        m.contains("champ « libelle » : ne doit pas être vide"),
+        "{m}"
+    );
+
+    let b2018 = parse_bareme("2018", guichet::tarifs::FICHIERS_LIVRES[0].1).unwrap();
+    let codes: Vec<&str> = b2018.codes_offres().map(|o| o.code()).collect();
+    assert_eq!(codes, ["initiale", "equilibre", "reference", "integrale"]);
+    let premiere: Vec<&str> = b2018.lignes[0].cellules.keys().map(|o| o.code()).collect();
+    assert_eq!(premiere, codes);
+}
