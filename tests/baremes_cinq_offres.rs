@@ -504,6 +504,34 @@ fn a_household_compares_the_five_offers_with_their_cotisations() {
         "{conclusion}"
     );
 
+    // Printed: the household's offers side by side and their cost over the
+    // year, under the grid's names.
+    let f = ecrire(dir.path(), "foyer-pdf.json", &doc);
+    let pdf = dir.path().join("foyer.pdf");
+    ok(&guichet(
+        &db,
+        &[
+            "estimer",
+            f.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--sans-fiche",
+        ],
+    ));
+    let t = texte_pdf(&pdf);
+    assert!(t.contains("Ce que coûte chaque offre sur l'année"), "{t}");
+    for mot in ["Sommet", "Essentielle", "Renfort", "Confort", "Équilibre"] {
+        assert!(t.contains(mot), "« {mot} » absent du PDF :\n{t}");
+    }
+    for montant in ["1 204,00 €", "542,00 €", "812,00 €", "636,00 €", "724,00 €"] {
+        assert!(
+            t.replace('\u{202f}', " ")
+                .replace('\u{a0}', " ")
+                .contains(montant),
+            "« {montant} » absent du PDF :\n{t}"
+        );
+    }
+
     // A cotisation for an offer the grid does not have: refused, named.
     let faux = doc.replace("\"confort\": \"600.00\"", "\"reference\": \"600.00\"");
     let f = ecrire(dir.path(), "foyer-faux.json", &faux);
