@@ -187,3 +187,73 @@ fn the_comparison_of_two_grids_names_the_offers_of_both() {
     );
     assert!(t.contains("6 cases modifiées"), "{t}");
 }
+
+/// The devis of golden case 145 (classe B glasses chosen, the optician's
+/// 100 % Santé option, member's offer Équilibre, 20/06/2026) under the
+/// 2018 grid rewritten in five offers from 1 January 2026: the two options'
+/// table has the five columns under their names, and « Essai Deux » (the
+/// Équilibre column) leaves what the case file works out by hand — 549,91 €
+/// with the chosen equipment, 0,00 € with the 100 % Santé option.
+#[test]
+fn the_devis_two_options_print_five_columns() {
+    let mut baremes = shipped_baremes();
+    baremes.push(
+        parse_bareme(
+            "cinq-2026",
+            &bareme_cinq_offres::annexe_2018_en_cinq_offres("2026-01-01"),
+        )
+        .unwrap(),
+    );
+    let chemin = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases/145_devis_deux_options_optique.toml");
+    let cas: toml::Value = toml::from_str(&std::fs::read_to_string(chemin).unwrap()).unwrap();
+    let json = serde_json::to_string(&cas["situation"])
+        .unwrap()
+        .replace("\"equilibre\"", "\"deux\"");
+    let situation = lecture::lire_texte(&json).unwrap();
+    let mut toutes = situation.clone();
+    toutes.offre = None;
+    let r = estimer(&toutes, &Tables::livrees(&baremes)).unwrap();
+    let codes: Vec<&str> = r.offres.iter().map(|o| o.offre.code()).collect();
+    assert_eq!(codes, ["un", "deux", "trois", "quatre", "cinq"]);
+    let deux = &r.offres[1];
+    assert_eq!(deux.totaux.reste_a_charge.to_string(), "549.91");
+    let alternative = r.alternative_100_sante.as_ref().unwrap();
+    assert_eq!(alternative[1].totaux.reste_a_charge.to_string(), "0.00");
+
+    let t = texte_du_pdf(
+        &guichet::pdf::render(&document_estimation(&situation, &r, &entete())).unwrap(),
+    );
+    let plat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(plat.contains("Les cinq offres MGEN côte à côte"), "{t}");
+    for nom in [
+        "Essai Un",
+        "Essai Deux",
+        "Essai Trois",
+        "Essai Quatre",
+        "Essai Cinq",
+    ] {
+        assert!(plat.contains(nom), "« {nom} » absent :\n{t}");
+    }
+    assert!(plat.contains("549,91 €"), "{t}");
+    // The two options' table: its header names the five offers in order.
+    let options = plat
+        .split("Le devis : les deux options")
+        .nth(1)
+        .unwrap_or_else(|| panic!("pas de tableau des deux options :\n{t}"));
+    let positions: Vec<usize> = [
+        "Essai Un",
+        "Essai Deux",
+        "Essai Trois",
+        "Essai Quatre",
+        "Essai Cinq",
+    ]
+    .iter()
+    .map(|n| {
+        options
+            .find(n)
+            .unwrap_or_else(|| panic!("« {n} » absent des deux options"))
+    })
+    .collect();
+    assert!(positions.windows(2).all(|p| p[0] < p[1]), "{options}");
+}

@@ -79,3 +79,97 @@ pub const ATTENDU_2028: [(&str, &str, &str); 5] = [
     ("confort", "3.00", "18.00"),
     ("equilibre_plus", "9.00", "12.00"),
 ];
+
+/// The 2018 grid rewritten with five offers under other codes and names
+/// (test data, never shipped), in force from `date`: the 2018 columns
+/// Initiale, Équilibre, Référence, Intégrale become `un`, `deux`, `trois`,
+/// `quatre` with the same cells, and a fifth, `cinq`, repeats Intégrale's —
+/// so every act the engine knows can be estimated under five offers, each
+/// of the first four giving what its 2018 column gives.
+pub fn annexe_2018_en_cinq_offres(date: &str) -> String {
+    const RENOMMEES: [(&str, &str); 4] = [
+        ("initiale", "un"),
+        ("equilibre", "deux"),
+        ("reference", "trois"),
+        ("integrale", "quatre"),
+    ];
+    let livre = guichet::tarifs::FICHIERS_LIVRES[0].1;
+    let mut sortie = String::new();
+    let mut lignes = livre.lines().peekable();
+    let mut entete_faite = false;
+    while let Some(l) = lignes.next() {
+        if l.starts_with("nom = \"MGEN Annexe 2 — 2018\"") {
+            sortie.push_str(
+                "nom = \"Annexe 2018 en cinq offres (données de test, jamais livrées)\"\n",
+            );
+            continue;
+        }
+        if l.starts_with("en_vigueur_le = ") {
+            sortie.push_str(&format!("en_vigueur_le = \"{date}\"\n"));
+            continue;
+        }
+        if l == "[[ligne]]" && !entete_faite {
+            entete_faite = true;
+            for (code, nom) in [
+                ("un", "Essai Un"),
+                ("deux", "Essai Deux"),
+                ("trois", "Essai Trois"),
+                ("quatre", "Essai Quatre"),
+                ("cinq", "Essai Cinq"),
+            ] {
+                sortie.push_str(&format!(
+                    "[[offres]]\ncode = \"{code}\"\nlibelle = \"{nom}\"\n\n"
+                ));
+            }
+        }
+        if l.starts_with("reprises = [") || l.starts_with("note_pour = [") {
+            let mut l = l.to_string();
+            for (avant, apres) in RENOMMEES {
+                l = l.replace(&format!("\"{avant}\""), &format!("\"{apres}\""));
+            }
+            if l.contains("\"quatre\"") {
+                l = l.replace("\"quatre\"]", "\"quatre\", \"cinq\"]");
+            }
+            sortie.push_str(&l);
+            sortie.push('\n');
+            continue;
+        }
+        if l == "[ligne.integrale]" {
+            // The cell's table, then the same table for the fifth offer.
+            let mut bloc = Vec::new();
+            while let Some(suite) = lignes.peek() {
+                if suite.is_empty() || suite.starts_with('[') {
+                    break;
+                }
+                bloc.push(lignes.next().unwrap());
+            }
+            for code in ["quatre", "cinq"] {
+                sortie.push_str(&format!("[ligne.{code}]\n"));
+                for b in &bloc {
+                    sortie.push_str(b);
+                    sortie.push('\n');
+                }
+                sortie.push('\n');
+            }
+            continue;
+        }
+        let mut ecrite = false;
+        for (avant, apres) in RENOMMEES {
+            if l == format!("[ligne.{avant}]") {
+                sortie.push_str(&format!("[ligne.{apres}]\n"));
+                ecrite = true;
+            } else if let Some(reste) = l.strip_prefix(&format!("{avant} = ")) {
+                sortie.push_str(&format!("{apres} = {reste}\n"));
+                if avant == "integrale" {
+                    sortie.push_str(&format!("cinq = {reste}\n"));
+                }
+                ecrite = true;
+            }
+        }
+        if !ecrite {
+            sortie.push_str(l);
+            sortie.push('\n');
+        }
+    }
+    sortie
+}
