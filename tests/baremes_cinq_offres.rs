@@ -525,9 +525,7 @@ fn a_household_compares_the_five_offers_with_their_cotisations() {
     }
     for montant in ["1 204,00 €", "542,00 €", "812,00 €", "636,00 €", "724,00 €"] {
         assert!(
-            t.replace('\u{202f}', " ")
-                .replace('\u{a0}', " ")
-                .contains(montant),
+            t.replace(['\u{202f}', '\u{a0}'], " ").contains(montant),
             "« {montant} » absent du PDF :\n{t}"
         );
     }
