@@ -43,7 +43,7 @@ fn estimation(i: u32) -> NouvelleEstimation {
                 {"code": "seance_kinesitherapie", "frais_reels": "16.13", "brss": "16.13", "quantite": 10}
             ]
         }),
-        &ValidationMoteur,
+        &ValidationMoteur::default(),
         Some(["AB", "CD", "EF", "GH"][i as usize % 4].parse().unwrap()),
         Some(format!("Dossier-{:06}", i).parse().unwrap()),
         Some("MGEN 2018".parse().unwrap()),

@@ -84,7 +84,7 @@ fn bench(c: &mut Criterion) {
     // one offer's MGEN part; the difference with four offers is 3 × one
     // offer's part.
     let mut une = s.clone();
-    une.offre = Some(guichet::tarifs::Offre::Reference);
+    une.offre = Some(guichet::tarifs::Offre::REFERENCE);
     c.bench_function("moteur/1_offre_30_actes", |b| {
         b.iter(|| estimer(std::hint::black_box(&une), &tables).expect("estimation"))
     });

@@ -9,8 +9,6 @@ use guichet::tarifs::{
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-use Offre::{Equilibre, Initiale, Integrale, Reference};
-
 fn bareme() -> Bareme {
     shipped_baremes()
         .into_iter()
@@ -69,66 +67,66 @@ fn neant<const N: usize>(b: &Bareme, ligne: &str, v: [(&str, &str); N], o: Offre
 fn actes_medicaux_courants() {
     let b = bareme();
     // "1.  Consultations / Visites médecins généralistes … 30 % 30 % 30 % 30 %"
-    pct(&b, "1", [], Initiale, "30");
-    pct(&b, "1", [], Integrale, "30");
+    pct(&b, "1", [], Offre::INITIALE, "30");
+    pct(&b, "1", [], Offre::INTEGRALE, "30");
     // 2.1 stacked by column: Equilibre "80 %" then "60 %", Intégrale "130 %"
     // then "105 %", then 2.2 "30 %".
     pct(
         &b,
         "2.1",
         [("parcours", "dans"), ("optam", "oui")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "80",
     );
     pct(
         &b,
         "2.1",
         [("parcours", "dans"), ("optam", "non")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "60",
     );
     pct(
         &b,
         "2.1",
         [("parcours", "dans"), ("optam", "oui")],
-        Integrale,
+        Offre::INTEGRALE,
         "130",
     );
     pct(
         &b,
         "2.1",
         [("parcours", "dans"), ("optam", "non")],
-        Integrale,
+        Offre::INTEGRALE,
         "105",
     );
-    pct(&b, "2.2", [("parcours", "hors")], Integrale, "30");
+    pct(&b, "2.2", [("parcours", "hors")], Offre::INTEGRALE, "30");
     // 3.1: Equilibre "55 %" / "30 %", Référence "30 %" / "30 %".
     pct(
         &b,
         "3.1",
         [("parcours", "dans"), ("optam", "oui")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "55",
     );
     pct(
         &b,
         "3.1",
         [("parcours", "dans"), ("optam", "oui")],
-        Reference,
+        Offre::REFERENCE,
         "30",
     );
     // "4. Participation forfaitaire … 18 € 18 € 18 € 18 €"
-    eur(&b, "4", [], Reference, "18", Unite::Acte);
+    eur(&b, "4", [], Offre::REFERENCE, "18", Unite::Acte);
     // "5. Honoraires des auxiliaires médicaux … 40 % 65 % 40 % 65 %"
-    pct(&b, "5", [], Initiale, "40");
-    pct(&b, "5", [], Equilibre, "65");
+    pct(&b, "5", [], Offre::INITIALE, "40");
+    pct(&b, "5", [], Offre::EQUILIBRE, "65");
     // "6. Analyses - actes de laboratoire 40 % 65 % 40 % 65 %"
-    pct(&b, "6", [], Integrale, "65");
+    pct(&b, "6", [], Offre::INTEGRALE, "65");
     // "7. Psychothérapie (dans la limite de 20 séances / an) 10 € / séance
     //  15 € / séance 15 € / séance 20 € / séance"
-    eur(&b, "7", [], Initiale, "10", Unite::Seance);
-    eur(&b, "7", [], Integrale, "20", Unite::Seance);
-    let c = cellule(&b, "7", [], Reference);
+    eur(&b, "7", [], Offre::INITIALE, "10", Unite::Seance);
+    eur(&b, "7", [], Offre::INTEGRALE, "20", Unite::Seance);
+    let c = cellule(&b, "7", [], Offre::REFERENCE);
     assert_eq!(c.limites.len(), 1);
     assert_eq!(c.limites[0].compteur, Compteur::Seances);
     assert_eq!(c.limites[0].max, 20);
@@ -139,56 +137,76 @@ fn actes_medicaux_courants() {
 fn pharmacie() {
     let b = bareme();
     // 8, stacked per column: "35 %" (65 %) then "70 %" (30 %).
-    pct(&b, "8", [("taux_amo", "65")], Reference, "35");
-    pct(&b, "8", [("taux_amo", "30")], Equilibre, "70");
+    pct(&b, "8", [("taux_amo", "65")], Offre::REFERENCE, "35");
+    pct(&b, "8", [("taux_amo", "30")], Offre::EQUILIBRE, "70");
     // "Néant Forfait 25 € / an Néant Forfait 50 € / an", one shared envelope.
-    neant(&b, "8", [("taux_amo", "15")], Initiale);
-    eur(&b, "8", [("taux_amo", "15")], Equilibre, "25", Unite::An);
-    eur(&b, "8", [("rembourse", "non")], Integrale, "50", Unite::An);
-    let a = cellule(&b, "8", [("taux_amo", "15")], Integrale);
-    let c = cellule(&b, "8", [("rembourse", "non")], Integrale);
+    neant(&b, "8", [("taux_amo", "15")], Offre::INITIALE);
+    eur(
+        &b,
+        "8",
+        [("taux_amo", "15")],
+        Offre::EQUILIBRE,
+        "25",
+        Unite::An,
+    );
+    eur(
+        &b,
+        "8",
+        [("rembourse", "non")],
+        Offre::INTEGRALE,
+        "50",
+        Unite::An,
+    );
+    let a = cellule(&b, "8", [("taux_amo", "15")], Offre::INTEGRALE);
+    let c = cellule(&b, "8", [("rembourse", "non")], Offre::INTEGRALE);
     assert_eq!(a.enveloppe, c.enveloppe);
     assert!(a.enveloppe.is_some() && a.note.is_some());
     // "9. Vaccinations remboursées … 35 % 35 % 35 % 35%"
-    pct(&b, "9", [], Integrale, "35");
+    pct(&b, "9", [], Offre::INTEGRALE, "35");
 }
 
 #[test]
 fn forfaits_se_soigner_autrement_et_prevention() {
     let b = bareme();
     // "10. Ostéopathie 75 € / an 125 € / an 75 € / an 150 € / an"
-    eur(&b, "10", [], Initiale, "75", Unite::An);
-    eur(&b, "10", [], Equilibre, "125", Unite::An);
+    eur(&b, "10", [], Offre::INITIALE, "75", Unite::An);
+    eur(&b, "10", [], Offre::EQUILIBRE, "125", Unite::An);
     // shared by 11–14
-    eur(&b, "14", [], Integrale, "150", Unite::An);
+    eur(&b, "14", [], Offre::INTEGRALE, "150", Unite::An);
     assert_eq!(
-        cellule(&b, "13", [], Reference).enveloppe.as_deref(),
+        cellule(&b, "13", [], Offre::REFERENCE).enveloppe.as_deref(),
         Some("se_soigner_autrement")
     );
     // 15: "75 € / an 125 € / an 75 € / an 150 € / an"
-    eur(&b, "15", [], Reference, "75", Unite::An);
-    eur(&b, "17", [], Equilibre, "125", Unite::An);
+    eur(&b, "15", [], Offre::REFERENCE, "75", Unite::An);
+    eur(&b, "17", [], Offre::EQUILIBRE, "125", Unite::An);
     // "18. Bilan psychomotricité Néant Néant" (read under Initiale, Référence)
-    neant(&b, "18", [], Initiale);
-    neant(&b, "18", [], Reference);
-    eur(&b, "18", [], Equilibre, "125", Unite::An);
+    neant(&b, "18", [], Offre::INITIALE);
+    neant(&b, "18", [], Offre::REFERENCE);
+    eur(&b, "18", [], Offre::EQUILIBRE, "125", Unite::An);
     // "19. Ostéodensitométrie Néant Néant Néant" (Intégrale only)
-    neant(&b, "19", [], Equilibre);
-    eur(&b, "19", [], Integrale, "150", Unite::An);
-    assert!(cellule(&b, "19", [], Integrale).note.is_some());
+    neant(&b, "19", [], Offre::EQUILIBRE);
+    eur(&b, "19", [], Offre::INTEGRALE, "150", Unite::An);
+    assert!(cellule(&b, "19", [], Offre::INTEGRALE).note.is_some());
 }
 
 #[test]
 fn hospitalisation() {
     let b = bareme();
     // "-  Ticket modérateur 20 % 20 % 20 % 20 %"
-    pct(&b, "20", [("poste", "ticket_moderateur")], Initiale, "20");
+    pct(
+        &b,
+        "20",
+        [("poste", "ticket_moderateur")],
+        Offre::INITIALE,
+        "20",
+    );
     // "sociale 18 € 18 € 18 € 18 €"
     eur(
         &b,
         "20",
         [("poste", "participation_forfaitaire")],
-        Integrale,
+        Offre::INTEGRALE,
         "18",
         Unite::Acte,
     );
@@ -197,37 +215,43 @@ fn hospitalisation() {
         &b,
         "20",
         [("poste", "depassement"), ("optam", "oui")],
-        Initiale,
+        Offre::INITIALE,
     );
     pct(
         &b,
         "20",
         [("poste", "depassement"), ("optam", "non")],
-        Reference,
+        Offre::REFERENCE,
         "30",
     );
     pct(
         &b,
         "20",
         [("poste", "depassement"), ("optam", "oui")],
-        Integrale,
+        Offre::INTEGRALE,
         "100",
     );
     pct(
         &b,
         "20",
         [("poste", "depassement"), ("optam", "non")],
-        Integrale,
+        Offre::INTEGRALE,
         "75",
     );
     // "21. Hébergement et frais de séjour 20 % 20 % 20 % 20 %"
-    pct(&b, "21", [("poste", "frais_de_sejour")], Equilibre, "20");
+    pct(
+        &b,
+        "21",
+        [("poste", "frais_de_sejour")],
+        Offre::EQUILIBRE,
+        "20",
+    );
     // "- Forfait journalier hospitalier 18 € …" read as the forfait in force.
     let c = cellule(
         &b,
         "21",
         [("poste", "forfait_journalier_hospitalier")],
-        Reference,
+        Offre::REFERENCE,
     );
     assert_eq!(c.nature, Nature::ForfaitJournalierEnVigueur);
     assert_eq!(c.texte, "18 €");
@@ -236,7 +260,7 @@ fn hospitalisation() {
         &b,
         "21",
         [("poste", "forfait_journalier_psychiatrie")],
-        Initiale,
+        Offre::INITIALE,
     );
     assert_eq!(c.nature, Nature::ForfaitJournalierEnVigueur);
     assert_eq!(c.texte, "13,50 €");
@@ -245,13 +269,13 @@ fn hospitalisation() {
         &b,
         "22.1",
         [("conventionne", "non"), ("sejour", "psychiatrie")],
-        Initiale,
+        Offre::INITIALE,
     );
     eur(
         &b,
         "22.1",
         [("conventionne", "non"), ("sejour", "mco")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "33",
         Unite::Nuitee,
     );
@@ -259,7 +283,7 @@ fn hospitalisation() {
         &b,
         "22.1",
         [("conventionne", "non"), ("sejour", "ssr")],
-        Reference,
+        Offre::REFERENCE,
         "18.50",
         Unite::Nuitee,
     );
@@ -268,7 +292,7 @@ fn hospitalisation() {
         &b,
         "22.2",
         [("conventionne", "oui"), ("sejour", "maternite")],
-        Initiale,
+        Offre::INITIALE,
         "50",
         Unite::Nuitee,
     );
@@ -276,7 +300,7 @@ fn hospitalisation() {
         &b,
         "22.2",
         [("conventionne", "oui"), ("sejour", "ssr")],
-        Integrale,
+        Offre::INTEGRALE,
         "35",
         Unite::Nuitee,
     );
@@ -285,7 +309,7 @@ fn hospitalisation() {
         &b,
         "23",
         [("conventionne", "oui")],
-        Initiale,
+        Offre::INITIALE,
         "15",
         Unite::Jour,
     );
@@ -294,13 +318,13 @@ fn hospitalisation() {
         &b,
         "24.1",
         [("conventionne", "non"), ("age", "<16")],
-        Initiale,
+        Offre::INITIALE,
     );
     eur(
         &b,
         "24.1",
         [("conventionne", "non"), ("age", ">70")],
-        Reference,
+        Offre::REFERENCE,
         "25",
         Unite::Nuitee,
     );
@@ -309,7 +333,7 @@ fn hospitalisation() {
         &b,
         "24.2",
         [("conventionne", "oui"), ("handicap", "oui")],
-        Initiale,
+        Offre::INITIALE,
         "38.50",
         Unite::Nuitee,
     );
@@ -331,7 +355,7 @@ fn optique() {
         &b,
         "25",
         verre("<18", "unifocal_faible_moyenne", "non"),
-        Reference,
+        Offre::REFERENCE,
         "33.75",
         Unite::Verre,
     );
@@ -339,7 +363,7 @@ fn optique() {
         &b,
         "25",
         verre("<18", "unifocal_faible_moyenne", "oui"),
-        Integrale,
+        Offre::INTEGRALE,
         "60",
         Unite::Verre,
     );
@@ -348,7 +372,7 @@ fn optique() {
         &b,
         "25",
         verre("<18", "unifocal_forte", "oui"),
-        Integrale,
+        Offre::INTEGRALE,
         "133.33",
         Unite::Verre,
     );
@@ -356,7 +380,7 @@ fn optique() {
         &b,
         "25",
         verre("<18", "unifocal_forte", "non"),
-        Integrale,
+        Offre::INTEGRALE,
         "100",
         Unite::Verre,
     );
@@ -365,7 +389,7 @@ fn optique() {
         &b,
         "25",
         [("age", "<18"), ("equipement", "monture")],
-        Integrale,
+        Offre::INTEGRALE,
         "45",
         Unite::Monture,
     );
@@ -374,7 +398,7 @@ fn optique() {
         &b,
         "25",
         verre(">=18", "unifocal_faible_moyenne", "oui"),
-        Reference,
+        Offre::REFERENCE,
         "60",
         Unite::Verre,
     );
@@ -383,7 +407,7 @@ fn optique() {
         &b,
         "25",
         verre(">=18", "progressif_faible_moyenne", "oui"),
-        Reference,
+        Offre::REFERENCE,
         "140",
         Unite::Verre,
     );
@@ -391,7 +415,7 @@ fn optique() {
         &b,
         "25",
         verre(">=18", "progressif_faible_moyenne", "non"),
-        Initiale,
+        Offre::INITIALE,
         "85",
         Unite::Verre,
     );
@@ -400,7 +424,7 @@ fn optique() {
         &b,
         "25",
         verre(">=18", "progressif_forte", "oui"),
-        Integrale,
+        Offre::INTEGRALE,
         "200",
         Unite::Verre,
     );
@@ -409,7 +433,7 @@ fn optique() {
         &b,
         "25",
         [("age", ">=18"), ("equipement", "monture")],
-        Reference,
+        Offre::REFERENCE,
         "60",
         Unite::Monture,
     );
@@ -417,7 +441,7 @@ fn optique() {
         &b,
         "25",
         [("age", ">=18"), ("equipement", "monture")],
-        Reference,
+        Offre::REFERENCE,
     );
     assert_eq!(c.limites[0].compteur, Compteur::Equipements);
     assert_eq!(c.limites[0].periode, Periode::Glissante { mois: 24 });
@@ -433,7 +457,7 @@ fn optique() {
         &b,
         "25",
         [("equipement", "lentilles"), ("rembourse", "non")],
-        Integrale,
+        Offre::INTEGRALE,
         "170",
         Unite::An,
     );
@@ -441,7 +465,7 @@ fn optique() {
         &b,
         "25",
         [("equipement", "lentilles"), ("rembourse", "oui")],
-        Initiale,
+        Offre::INITIALE,
         "50",
         Unite::An,
     );
@@ -451,8 +475,8 @@ fn optique() {
         ("supplement", "filtre_chromatique_uv"),
         ("age", ">=18"),
     ];
-    neant(&b, "25", filtre, Equilibre);
-    eur(&b, "25", filtre, Reference, "23", Unite::Verre);
+    neant(&b, "25", filtre, Offre::EQUILIBRE);
+    eur(&b, "25", filtre, Offre::REFERENCE, "23", Unite::Verre);
     // "Verres iseïconiques 40 % 40 % 40 % 40 %"
     pct(
         &b,
@@ -461,7 +485,7 @@ fn optique() {
             ("equipement", "supplement"),
             ("supplement", "verres_iseiconiques"),
         ],
-        Initiale,
+        Offre::INITIALE,
         "40",
     );
     // "Chirugie réfractive de l'œil Néant Néant 365 € / œil 400 € / œil"
@@ -469,12 +493,17 @@ fn optique() {
         &b,
         "25",
         [("equipement", "chirurgie_refractive")],
-        Reference,
+        Offre::REFERENCE,
         "365",
         Unite::Oeil,
     );
     // "130 € / œil ou ticket modérateur si supérieur"
-    let c = cellule(&b, "25", [("equipement", "vision_telescopique")], Initiale);
+    let c = cellule(
+        &b,
+        "25",
+        [("equipement", "vision_telescopique")],
+        Offre::INITIALE,
+    );
     assert!(c.ou_ticket_moderateur_si_superieur);
     assert_eq!(c.valeur, Some(Decimal::from(130)));
 }
@@ -483,8 +512,8 @@ fn optique() {
 fn dentaire() {
     let b = bareme();
     // "26.2. Inlay onlay remboursés par la Sécurité sociale 30 % 80 % 80 % 80 %"
-    pct(&b, "26.2", [], Initiale, "30");
-    pct(&b, "26.2", [], Equilibre, "80");
+    pct(&b, "26.2", [], Offre::INITIALE, "30");
+    pct(&b, "26.2", [], Offre::EQUILIBRE, "80");
     // 26.3.1.1 stacked: Initiale "75,25 € / 200 € / 75,25 € / 3,22 €",
     // Equilibre "86 € / 224 € / 86 € / 8,60 €".
     let nc = |e| [("conventionne", "non"), ("element", e)];
@@ -492,7 +521,7 @@ fn dentaire() {
         &b,
         "26.3.1.1",
         nc("couronne"),
-        Initiale,
+        Offre::INITIALE,
         "75.25",
         Unite::Couronne,
     );
@@ -500,7 +529,7 @@ fn dentaire() {
         &b,
         "26.3.1.1",
         nc("bridge_3_elements"),
-        Equilibre,
+        Offre::EQUILIBRE,
         "224",
         Unite::Prothese,
     );
@@ -508,7 +537,7 @@ fn dentaire() {
         &b,
         "26.3.1.1",
         nc("intermediaire_supplementaire"),
-        Initiale,
+        Offre::INITIALE,
         "3.22",
         Unite::Element,
     );
@@ -516,23 +545,35 @@ fn dentaire() {
         &b,
         "26.3.1.1",
         nc("intermediaire_supplementaire"),
-        Integrale,
+        Offre::INTEGRALE,
         "107",
         Unite::Element,
     );
     // 26.3.1.2 first value of each column: "30 %", "80 %", "80 %", "80 %".
-    pct(&b, "26.3.1.2", [("conventionne", "non")], Initiale, "30");
-    pct(&b, "26.3.1.2", [("conventionne", "non")], Reference, "80");
+    pct(
+        &b,
+        "26.3.1.2",
+        [("conventionne", "non")],
+        Offre::INITIALE,
+        "30",
+    );
+    pct(
+        &b,
+        "26.3.1.2",
+        [("conventionne", "non")],
+        Offre::REFERENCE,
+        "80",
+    );
     // 26.3.1.3: Référence "122 € / 360 € / 122 € / 107 €", Initiale Néant.
     eur(
         &b,
         "26.3.1.3",
         nc("bridge_3_elements"),
-        Reference,
+        Offre::REFERENCE,
         "360",
         Unite::Prothese,
     );
-    neant(&b, "26.3.1.3", nc("couronne"), Equilibre);
+    neant(&b, "26.3.1.3", nc("couronne"), Offre::EQUILIBRE);
     // 26.3.1.4: "31 € / 31 € / élément / 31 € / élément"
     let tr = |e| {
         [
@@ -545,7 +586,7 @@ fn dentaire() {
         &b,
         "26.3.1.4",
         tr("bridge_3_elements"),
-        Integrale,
+        Offre::INTEGRALE,
         "31",
         Unite::Element,
     );
@@ -562,7 +603,7 @@ fn dentaire() {
         &b,
         "26.3.2.1",
         conv("incisive_canine_premolaire", "ceramique"),
-        Initiale,
+        Offre::INITIALE,
         "397.95",
         Unite::Couronne,
     );
@@ -570,7 +611,7 @@ fn dentaire() {
         &b,
         "26.3.2.2",
         conv("molaire", "metallique"),
-        Integrale,
+        Offre::INTEGRALE,
         "195.15",
         Unite::Couronne,
     );
@@ -579,7 +620,7 @@ fn dentaire() {
         &b,
         "26.3.2.3",
         [("conventionne", "oui"), ("element", "inlay_core_clavette")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "116",
         Unite::Acte,
     );
@@ -587,7 +628,7 @@ fn dentaire() {
         &b,
         "26.3.2.3",
         [("conventionne", "oui"), ("element", "bridge_3_elements")],
-        Reference,
+        Offre::REFERENCE,
         "1000",
         Unite::Prothese,
     );
@@ -596,7 +637,7 @@ fn dentaire() {
         &b,
         "26.3.2.5",
         [("conventionne", "oui")],
-        Initiale,
+        Offre::INITIALE,
         "50.70",
         Unite::Couronne,
     );
@@ -605,7 +646,7 @@ fn dentaire() {
         &b,
         "26.3.2.6",
         conv("incisive_canine_premolaire", "metallique"),
-        Reference,
+        Offre::REFERENCE,
         "473.20",
         Unite::Couronne,
     );
@@ -613,7 +654,7 @@ fn dentaire() {
         &b,
         "26.3.2.7",
         conv("molaire", "ceramo_metallique"),
-        Equilibre,
+        Offre::EQUILIBRE,
         "270.40",
         Unite::Couronne,
     );
@@ -622,7 +663,7 @@ fn dentaire() {
         &b,
         "26.4.1",
         [("materiau", "resine"), ("element", "prothese_9_dents")],
-        Initiale,
+        Offre::INITIALE,
         "53.58",
         Unite::Prothese,
     );
@@ -630,7 +671,7 @@ fn dentaire() {
         &b,
         "26.4.1",
         [("materiau", "metal"), ("element", "1_a_3_dents")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "154.80",
         Unite::Prothese,
     );
@@ -639,7 +680,7 @@ fn dentaire() {
         &b,
         "26.4.1",
         [("materiau", "resine"), ("element", "9_a_11_dents")],
-        Integrale,
+        Offre::INTEGRALE,
         "350",
         Unite::Prothese,
     );
@@ -647,7 +688,7 @@ fn dentaire() {
         &b,
         "26.4.1",
         [("materiau", "metal"), ("element", "8_a_11_dents")],
-        Integrale,
+        Offre::INTEGRALE,
         "600",
         Unite::Prothese,
     );
@@ -655,7 +696,7 @@ fn dentaire() {
         &b,
         "26.4.1",
         [("materiau", "metal"), ("element", "appareil_complet")],
-        Reference,
+        Offre::REFERENCE,
         "500",
         Unite::Prothese,
     );
@@ -663,7 +704,7 @@ fn dentaire() {
         &b,
         "26.4.1",
         [("materiau", "resine"), ("element", "ajout_dent")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "17.80",
         Unite::Dent,
     );
@@ -671,7 +712,7 @@ fn dentaire() {
         &b,
         "26.4.1",
         [("materiau", "metal"), ("element", "ajout_dent")],
-        Initiale,
+        Offre::INITIALE,
         "9.67",
         Unite::Dent,
     );
@@ -680,7 +721,7 @@ fn dentaire() {
         &b,
         "26.4.2",
         [("element", "transitoire"), ("dents", "8-14")],
-        Initiale,
+        Offre::INITIALE,
     );
     assert_eq!(c.valeur, Some(Decimal::from_str("38.70").unwrap()));
     let au_dela = c.au_dela.as_ref().unwrap();
@@ -692,22 +733,22 @@ fn dentaire() {
         &b,
         "26.4.2",
         [("element", "transitoire"), ("dents", "8-14")],
-        Reference,
+        Offre::REFERENCE,
         "183",
         Unite::Prothese,
     );
     // 26.5.1 "518 € (dans la limite de 3 implants sur 2 années civiles)" (Intégrale)
-    eur(&b, "26.5.1", [], Integrale, "518", Unite::Implant);
-    let c = cellule(&b, "26.5.1", [], Integrale);
+    eur(&b, "26.5.1", [], Offre::INTEGRALE, "518", Unite::Implant);
+    let c = cellule(&b, "26.5.1", [], Offre::INTEGRALE);
     assert_eq!(
         (c.limites[0].compteur, c.limites[0].max),
         (Compteur::Implants, 3)
     );
     assert_eq!(c.limites[0].periode, Periode::AnneesCiviles { n: 2 });
-    let c = cellule(&b, "26.5.1", [], Reference);
+    let c = cellule(&b, "26.5.1", [], Offre::REFERENCE);
     assert_eq!(c.limites[0].max, 2);
     // 26.5.2 "122 € (max 2 couronnes sur 2 années civiles) puis 80 % BRSS"
-    let c = cellule(&b, "26.5.2", [], Reference);
+    let c = cellule(&b, "26.5.2", [], Offre::REFERENCE);
     assert_eq!(c.valeur, Some(Decimal::from(122)));
     assert_eq!(
         (c.limites[0].compteur, c.limites[0].max),
@@ -718,8 +759,15 @@ fn dentaire() {
         (au_dela.nature, au_dela.valeur),
         (Nature::PourcentageBrss, Some(Decimal::from(80)))
     );
-    eur(&b, "26.5.2", [], Integrale, "250", Unite::Couronne);
-    eur(&b, "26.5.3", [], Equilibre, "146.20", Unite::Prothese);
+    eur(&b, "26.5.2", [], Offre::INTEGRALE, "250", Unite::Couronne);
+    eur(
+        &b,
+        "26.5.3",
+        [],
+        Offre::EQUILIBRE,
+        "146.20",
+        Unite::Prothese,
+    );
     // 26.6 Référence column: "23 € / 80 % / 23 €", "46 € / 80 % / 46 €", "51,16 € / 5,16 € / 46 € / 61 €"
     eur(
         &b,
@@ -728,7 +776,7 @@ fn dentaire() {
             ("materiau", "metal"),
             ("element", "reparation_remontage_1_element"),
         ],
-        Reference,
+        Offre::REFERENCE,
         "51.16",
         Unite::Acte,
     );
@@ -739,31 +787,31 @@ fn dentaire() {
             ("materiau", "metal"),
             ("element", "reparation_remontage_par_element"),
         ],
-        Integrale,
+        Offre::INTEGRALE,
         "5.16",
         Unite::Element,
     );
-    eur(&b, "26.6.3", [], Reference, "46", Unite::Acte);
-    eur(&b, "26.6.4", [], Integrale, "61", Unite::Element);
+    eur(&b, "26.6.3", [], Offre::REFERENCE, "46", Unite::Acte);
+    eur(&b, "26.6.4", [], Offre::INTEGRALE, "61", Unite::Element);
     // Initiale column ends "Néant / 30%": rebasage Néant, facette 30 %.
-    neant(&b, "26.6.3", [], Initiale);
-    pct(&b, "26.6.4", [], Initiale, "30");
+    neant(&b, "26.6.3", [], Offre::INITIALE);
+    pct(&b, "26.6.4", [], Offre::INITIALE, "30");
     // 26.7: "Néant Néant Néant" ×2 then "122 € 61 € 61 €" ×2
-    eur(&b, "26.7.1", [], Reference, "122", Unite::Acte);
-    neant(&b, "26.7.3", [], Equilibre);
+    eur(&b, "26.7.1", [], Offre::REFERENCE, "122", Unite::Acte);
+    neant(&b, "26.7.3", [], Offre::EQUILIBRE);
     // 26.8.1.1 Equilibre column: "80 % / 96,75 € / 80,63 € / 86 €"
     pct(
         &b,
         "26.8.1.1",
         [("conventionne", "non"), ("element", "examens_prealables")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "80",
     );
     eur(
         &b,
         "26.8.1.1",
         [("conventionne", "non"), ("element", "traitement_actif")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "96.75",
         Unite::Semestre,
     );
@@ -771,7 +819,7 @@ fn dentaire() {
         &b,
         "26.8.1.1",
         [("conventionne", "non"), ("element", "contention_2e_annee")],
-        Equilibre,
+        Offre::EQUILIBRE,
         "86",
         Unite::An,
     );
@@ -780,7 +828,7 @@ fn dentaire() {
         &b,
         "26.8.1.2",
         [("conventionne", "non"), ("element", "contention_1re_annee")],
-        Reference,
+        Offre::REFERENCE,
         "145.13",
         Unite::An,
     );
@@ -789,14 +837,24 @@ fn dentaire() {
         ("element", "traitement_actif"),
         ("debut", "apres_16_ans"),
     ];
-    eur(&b, "26.8.1.2", actif, Initiale, "38.70", Unite::Semestre);
-    assert_eq!(cellule(&b, "26.8.1.2", actif, Initiale).limites[0].max, 4);
+    eur(
+        &b,
+        "26.8.1.2",
+        actif,
+        Offre::INITIALE,
+        "38.70",
+        Unite::Semestre,
+    );
+    assert_eq!(
+        cellule(&b, "26.8.1.2", actif, Offre::INITIALE).limites[0].max,
+        4
+    );
     // 26.8.2.1 "296,60 € / 109,15 €" (Initiale), "350 € / 109,15 €" (Référence)
     eur(
         &b,
         "26.8.2.1",
         [("conventionne", "oui"), ("element", "traitement_actif")],
-        Reference,
+        Offre::REFERENCE,
         "350",
         Unite::Semestre,
     );
@@ -805,7 +863,7 @@ fn dentaire() {
         &b,
         "26.8.2.2",
         [("conventionne", "oui"), ("element", "contention_1re_annee")],
-        Integrale,
+        Offre::INTEGRALE,
         "219.70",
         Unite::An,
     );
@@ -814,16 +872,21 @@ fn dentaire() {
         &b,
         "26.9",
         [("element", "forfait_parodontie")],
-        Integrale,
+        Offre::INTEGRALE,
         "400",
         Unite::An,
     );
-    neant(&b, "26.9", [("element", "forfait_parodontie")], Reference);
+    neant(
+        &b,
+        "26.9",
+        [("element", "forfait_parodontie")],
+        Offre::REFERENCE,
+    );
     eur(
         &b,
         "26.9",
         [("element", "attelle_contention")],
-        Initiale,
+        Offre::INITIALE,
         "28.92",
         Unite::Acte,
     );
@@ -833,16 +896,16 @@ fn dentaire() {
 fn appareillages_audioprotheses_protheses() {
     let b = bareme();
     // "27. Accessoires et pansements … 40 % 40 % 40 % 40 %"
-    pct(&b, "27", [], Equilibre, "40");
+    pct(&b, "27", [], Offre::EQUILIBRE, "40");
     // "28. Semelles orthopédiques … Néant 130 % 130 % 250 %"
-    neant(&b, "28", [], Initiale);
-    pct(&b, "28", [], Integrale, "250");
+    neant(&b, "28", [], Offre::INITIALE);
+    pct(&b, "28", [], Offre::INTEGRALE, "250");
     // 29: "560 € 660 € 560 € 660 € 650 € 750 € 650 € 750 €" (< 20 ans, hors / dans réseau)
     eur(
         &b,
         "29",
         [("age", "<20"), ("reseau", "oui")],
-        Initiale,
+        Offre::INITIALE,
         "660",
         Unite::Appareil,
     );
@@ -850,14 +913,14 @@ fn appareillages_audioprotheses_protheses() {
         &b,
         "29",
         [("age", ">=20"), ("cecite", "oui"), ("reseau", "non")],
-        Reference,
+        Offre::REFERENCE,
         "650",
         Unite::Appareil,
     );
     // "350 € 450 € 350 € 450 € 550 € 650 € 550 € 650 €", 2 appareils par an puis TM
     let adulte = [("age", ">=20"), ("cecite", "non"), ("reseau", "oui")];
-    eur(&b, "29", adulte, Equilibre, "450", Unite::Appareil);
-    let c = cellule(&b, "29", adulte, Integrale);
+    eur(&b, "29", adulte, Offre::EQUILIBRE, "450", Unite::Appareil);
+    let c = cellule(&b, "29", adulte, Offre::INTEGRALE);
     assert_eq!(c.valeur, Some(Decimal::from(650)));
     assert_eq!(
         (c.limites[0].compteur, c.limites[0].max),
@@ -869,7 +932,7 @@ fn appareillages_audioprotheses_protheses() {
         &b,
         "29",
         [("poste", "entretien_reparation")],
-        Reference,
+        Offre::REFERENCE,
         "50",
         Unite::An,
     );
@@ -878,13 +941,13 @@ fn appareillages_audioprotheses_protheses() {
         &b,
         "30",
         [("element", "renouvellement_avec_moulage")],
-        Initiale,
+        Offre::INITIALE,
     );
     eur(
         &b,
         "30",
         [("element", "renouvellement_avec_moulage")],
-        Reference,
+        Offre::REFERENCE,
         "412",
         Unite::Prothese,
     );
@@ -892,40 +955,45 @@ fn appareillages_audioprotheses_protheses() {
         &b,
         "30",
         [("element", "verre")],
-        Integrale,
+        Offre::INTEGRALE,
         "130",
         Unite::Prothese,
     );
     // 31: "40 % / Néant", "40 % / Néant", "130 € / 130 € par année civile" ×2
-    pct(&b, "31.1", [], Equilibre, "40");
-    eur(&b, "31.1", [], Reference, "130", Unite::Prothese);
+    pct(&b, "31.1", [], Offre::EQUILIBRE, "40");
+    eur(&b, "31.1", [], Offre::REFERENCE, "130", Unite::Prothese);
     eur(
         &b,
         "31.2",
         [("element", "autres_produits")],
-        Integrale,
+        Offre::INTEGRALE,
         "130",
         Unite::An,
     );
-    neant(&b, "31.2", [("element", "support_double_face")], Initiale);
+    neant(
+        &b,
+        "31.2",
+        [("element", "support_double_face")],
+        Offre::INITIALE,
+    );
     // "•  Postiches et perruques 40 % 40 % 185 % 185 %"
-    pct(&b, "32", [], Reference, "185");
+    pct(&b, "32", [], Offre::REFERENCE, "185");
 }
 
 #[test]
 fn cures_transports_amniocentese() {
     let b = bareme();
     // "33. Frais de surveillance médicale … 30 % 30 % 30 % 30 %"
-    pct(&b, "33", [], Initiale, "30");
+    pct(&b, "33", [], Offre::INITIALE, "30");
     // "34. … 35 % du forfait thermal" ×4
-    pct(&b, "34", [], Equilibre, "35");
+    pct(&b, "34", [], Offre::EQUILIBRE, "35");
     // "35. Frais d'hébergement (par cure) Néant 100 € 75 € 150 €"
-    neant(&b, "35", [], Initiale);
-    eur(&b, "35", [], Equilibre, "100", Unite::Cure);
-    eur(&b, "35", [], Reference, "75", Unite::Cure);
+    neant(&b, "35", [], Offre::INITIALE);
+    eur(&b, "35", [], Offre::EQUILIBRE, "100", Unite::Cure);
+    eur(&b, "35", [], Offre::REFERENCE, "75", Unite::Cure);
     // "36. Frais de transport … 35 % 35 % 35 % 35 %"
-    pct(&b, "36", [], Integrale, "35");
+    pct(&b, "36", [], Offre::INTEGRALE, "35");
     // "37. Amniocentèse  Néant 183 € 183 € 183 €"
-    neant(&b, "37", [], Initiale);
-    eur(&b, "37", [], Integrale, "183", Unite::Acte);
+    neant(&b, "37", [], Offre::INITIALE);
+    eur(&b, "37", [], Offre::INTEGRALE, "183", Unite::Acte);
 }

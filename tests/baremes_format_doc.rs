@@ -13,12 +13,44 @@ fn exemples() -> Vec<String> {
         .collect()
 }
 
+/// An example that declares its own offers (`[[offres]]`, section 2 bis)
+/// stands alone: its cells are named by its codes, not the 2018 ones.
+fn declare_ses_offres(bloc: &str) -> bool {
+    bloc.contains("[[offres]]")
+}
+
 #[test]
 fn every_example_of_the_format_page_reads() {
     let blocs = exemples();
     assert!(blocs.len() >= 7, "{} exemples", blocs.len());
-    let (entete, lignes) = blocs.split_first().unwrap();
+    let (entete, tous) = blocs.split_first().unwrap();
     assert!(entete.starts_with("[bareme]"), "{entete}");
+    let (avec_offres, lignes): (Vec<String>, Vec<String>) =
+        tous.iter().cloned().partition(|b| declare_ses_offres(b));
+    // Section 2 bis: three offers declared, in their order, with their
+    // names; the line has their three cells.
+    assert_eq!(avec_offres.len(), 1);
+    let trois = parse_bareme("offres", &format!("{entete}\n{}", avec_offres[0]))
+        .unwrap_or_else(|e| panic!("exemple des offres : {e}"));
+    let offres: Vec<(&str, &str)> = trois
+        .offres
+        .iter()
+        .map(|o| (o.code.code(), o.libelle.as_str()))
+        .collect();
+    assert_eq!(
+        offres,
+        [
+            ("essentielle", "MGEN Essentielle"),
+            ("equilibre_plus", "MGEN Équilibre Plus"),
+            ("integrale_plus", "MGEN Intégrale Plus")
+        ]
+    );
+    let cases: Vec<&str> = trois.lignes[0]
+        .cellules
+        .values()
+        .map(|c| c.texte.as_str())
+        .collect();
+    assert_eq!(cases, ["30 %", "40 %", "60 %"]);
     for (i, b) in lignes.iter().enumerate() {
         let texte = format!("{entete}\n{b}");
         let bareme = parse_bareme(&format!("exemple {}", i + 2), &texte)

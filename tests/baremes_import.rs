@@ -305,14 +305,14 @@ fn a_new_version_applies_from_its_date() {
     let jour = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
     let (_, b) = store.bareme_au(veille).unwrap();
     assert_eq!(
-        b.cellule("1", &Default::default(), Offre::Initiale)
+        b.cellule("1", &Default::default(), Offre::INITIALE)
             .unwrap()
             .texte,
         "30 %"
     );
     let (_, b) = store.bareme_au(jour).unwrap();
     assert_eq!(
-        b.cellule("1", &Default::default(), Offre::Initiale)
+        b.cellule("1", &Default::default(), Offre::INITIALE)
             .unwrap()
             .texte,
         "31 %"

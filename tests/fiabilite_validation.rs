@@ -83,7 +83,7 @@ fn the_cli_refuses_what_the_app_refuses() {
     ];
     for (i, (doc, chemin, raison)) in cas.iter().enumerate() {
         // What the app's save (command historique_enregistrer) answers.
-        let app = NouvelleEstimation::preparer(doc, &ValidationMoteur, None, None, None)
+        let app = NouvelleEstimation::preparer(doc, &ValidationMoteur::default(), None, None, None)
             .expect_err("l'application refuse")
             .to_string();
         assert!(

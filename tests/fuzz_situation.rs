@@ -121,7 +121,7 @@ fn verifier(v: &Value) -> Result<(), TestCaseError> {
         },
     }
     // The history's save: the document rules first, then the same reader.
-    match NouvelleEstimation::preparer(v, &ValidationMoteur, None, None, None) {
+    match NouvelleEstimation::preparer(v, &ValidationMoteur::default(), None, None, None) {
         Ok(n) => {
             let s = lu.as_ref().map_err(|e| {
                 TestCaseError::fail(format!("enregistrable mais refusé par le moteur : {e}"))

@@ -80,7 +80,9 @@ fn a_version_5_database_opens_and_keeps_its_single_member_estimates() {
 
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), latest_schema_version());
-    assert_eq!(latest_schema_version(), 6);
+    // Migration 6 (foyer) is among those applied (7, the grids' offers,
+    // came after it).
+    assert!(latest_schema_version() >= 6);
     let page = store.lister_estimations(&Recherche::default()).unwrap();
     assert_eq!(page.estimations.len(), 1);
     assert_eq!(page.estimations[0].personnes, 1);
@@ -98,7 +100,8 @@ fn a_household_is_saved_listed_and_reopened_as_saved() {
     base_version_5(&path, "{}");
     let mut store = Store::open(&path).unwrap();
 
-    let n = NouvelleEstimation::preparer(&foyer(), &ValidationMoteur, None, None, None).unwrap();
+    let n = NouvelleEstimation::preparer(&foyer(), &ValidationMoteur::default(), None, None, None)
+        .unwrap();
     let e = store
         .enregistrer_estimation(&n, moment("2026-12-03T10:00:00"))
         .unwrap();

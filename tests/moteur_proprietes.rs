@@ -22,6 +22,14 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+/// The four offers of the 2018 grid, in the Annexe's column order.
+const QUATRE: [Offre; 4] = [
+    Offre::INITIALE,
+    Offre::EQUILIBRE,
+    Offre::REFERENCE,
+    Offre::INTEGRALE,
+];
+
 fn baremes() -> &'static Vec<Bareme> {
     static B: OnceLock<Vec<Bareme>> = OnceLock::new();
     B.get_or_init(shipped_baremes)
@@ -265,9 +273,9 @@ proptest! {
         let (_, toutes) = run(&v);
         prop_assert_eq!(
             toutes.offres.iter().map(|o| o.offre).collect::<Vec<_>>(),
-            Offre::ALL.to_vec()
+            QUATRE.to_vec()
         );
-        for o in Offre::ALL {
+        for o in QUATRE {
             let mut seule = v.clone();
             seule["offre"] = serde_json::to_value(o).unwrap();
             let (_, r) = run(&seule);

@@ -10,7 +10,6 @@ use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
 use crate::store::tarifs::{BaremeStoreError, Import, VersionBareme};
 use crate::store::Store;
 use crate::tarifs::annexe;
-use crate::tarifs::model::Offre;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use serde_json::{json, Value};
@@ -132,7 +131,7 @@ fn lister(store: &Store, date: Option<&str>) -> Result<Value, (i32, String)> {
         .map_err(|e| (code(&e), e.to_string()))?;
     let mut cases = Vec::new();
     for l in &bareme.lignes {
-        for offre in Offre::ALL {
+        for offre in bareme.codes_offres() {
             let Some(c) = l.cellules.get(&offre) else {
                 continue;
             };

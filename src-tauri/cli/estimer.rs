@@ -6,7 +6,7 @@
 //! on stderr naming the JSON path; "-" reads the situation from stdin.
 //!
 //! With `--pdf SORTIE.pdf` the printable estimate is written too (see
-//! `sortie_pdf`): it always compares the four offers (the member's one
+//! `sortie_pdf`): it always compares every offer of the grid in force (the member's one
 //! highlighted) and, for a pregnant member, ends with the maternité checklist
 //! computed with her dates, unless `--sans-fiche`. The JSON is printed only
 //! once the PDF is written.
@@ -115,7 +115,7 @@ pub fn run(store: &Store, args: &EstimerArgs) -> i32 {
 }
 
 /// A household document: its estimate as JSON, and with `--pdf` the
-/// household's print (always the four offers, as the comparison needs).
+/// household's print (always every offer of the grid, as the comparison needs).
 fn estimer_foyer(
     foyer: &SituationFoyer,
     baremes: &[Bareme],
@@ -161,7 +161,7 @@ fn refus_estimation(e: ErreurEstimation) -> i32 {
     }
 }
 
-/// The result over the four offers, which the printed estimate compares:
+/// The result over every offer of the grid, which the printed estimate compares:
 /// `r` itself when the situation names no offer, else a second estimate.
 fn quatre_offres(
     situation: &Situation,

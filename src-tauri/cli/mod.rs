@@ -176,12 +176,15 @@ pub fn main() -> i32 {
         Some(Command::Base {
             action: Some(action),
         }) => base::executer(&action, &store, maintenant),
-        Some(Command::Historique(action)) => historique::executer(
-            action,
-            &mut store,
-            &crate::historique::ValidationMoteur,
-            maintenant,
-        ),
+        Some(Command::Historique(action)) => {
+            // A save names an offer of a grid held (the shipped ones if the
+            // database cannot say).
+            let validateur = store
+                .offres_des_baremes()
+                .map(crate::historique::ValidationMoteur::avec_offres)
+                .unwrap_or_default();
+            historique::executer(action, &mut store, &validateur, maintenant)
+        }
         Some(Command::Base { action: None }) => {
             let version = store.schema_version().unwrap_or(-1);
             imprimer_json(

@@ -6,7 +6,7 @@
 use super::{lock_store, AppState};
 use crate::historique::{
     optionnel, ErreurChamp, ErreurSaisie, Initiales, NomBareme, NouvelleEstimation,
-    NumeroEstimation, ReferenceAdherent, ValidateurSituation,
+    NumeroEstimation, ReferenceAdherent, ValidationMoteur,
 };
 use crate::store::historique::{ErreurHistorique, Recherche, LIMITE_MAX};
 use crate::store::sauvegarde::{self, lister_sauvegardes, verifier_sauvegarde, ErreurSauvegarde};
@@ -34,8 +34,6 @@ pub struct EtatHistorique {
     /// What the start did (backup, purge), in French; given by
     /// [`entretien_differe`] once the window is up.
     demarrage: CompteRendu,
-    /// Checks a situation before it is saved (the engine's strict reader).
-    validateur: Box<dyn ValidateurSituation + Send + Sync>,
 }
 
 /// The report of the start's upkeep: `None` until it is done, so that the
@@ -87,7 +85,6 @@ pub(super) fn demarrage(
         chemin,
         probleme: Mutex::new(probleme),
         demarrage: CompteRendu::new(demarrage),
-        validateur: Box::new(crate::historique::ValidationMoteur),
     };
     (store, etat)
 }
@@ -171,15 +168,20 @@ fn texte(v: &Option<String>) -> Option<&str> {
 #[tauri::command(rename_all = "snake_case")]
 pub(super) fn historique_enregistrer(
     state: State<'_, AppState>,
-    etat: State<'_, EtatHistorique>,
     situation: serde_json::Value,
     initiales: Option<String>,
     reference: Option<String>,
     bareme: Option<String>,
 ) -> Result<EstimationNumerotee, IpcError> {
+    // A save names an offer of a grid held, those of the database now (an
+    // import of this session included).
+    let validateur = lock_store(&state)?
+        .offres_des_baremes()
+        .map(ValidationMoteur::avec_offres)
+        .unwrap_or_default();
     let estimation = NouvelleEstimation::preparer(
         &situation,
-        etat.validateur.as_ref(),
+        &validateur,
         optionnel::<Initiales>(texte(&initiales)).map_err(erreur_champ)?,
         optionnel::<ReferenceAdherent>(texte(&reference)).map_err(erreur_champ)?,
         optionnel::<NomBareme>(texte(&bareme)).map_err(erreur_champ)?,

@@ -9,7 +9,6 @@ use super::EnTete;
 use crate::pdf::format::date;
 use crate::pdf::{Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Table};
 use crate::tarifs::diff::{variante_texte, DiffBareme, Rangee, Version};
-use crate::tarifs::Offre;
 
 /// Builds the printed comparison of `diff`.
 pub fn document_comparaison_baremes(diff: &DiffBareme, entete: &EnTete) -> Document {
@@ -49,11 +48,11 @@ pub fn document_comparaison_baremes(diff: &DiffBareme, entete: &EnTete) -> Docum
     }
     if !diff.rangees_ajoutees.is_empty() {
         doc.push(Heading::section("Lignes ajoutées"));
-        doc.push(rangees(&diff.rangees_ajoutees));
+        doc.push(rangees(diff, &diff.rangees_ajoutees));
     }
     if !diff.rangees_retirees.is_empty() {
         doc.push(Heading::section("Lignes retirées"));
-        doc.push(rangees(&diff.rangees_retirees));
+        doc.push(rangees(diff, &diff.rangees_retirees));
     }
     doc
 }
@@ -94,7 +93,7 @@ fn cases_modifiees(diff: &DiffBareme) -> Table {
             c.section.clone(),
             c.ligne.clone(),
             prestation(&c.libelle, &c.variante),
-            c.offre.label().to_string(),
+            diff.libelle(c.offre).to_string(),
             c.avant.clone(),
             c.apres.clone(),
         ]);
@@ -102,14 +101,15 @@ fn cases_modifiees(diff: &DiffBareme) -> Table {
     t
 }
 
-/// Rows added or removed, with their cells under each offer.
-fn rangees(rangees: &[Rangee]) -> Table {
+/// Rows added or removed, with their cells under each offer of either
+/// version (in the later one's column order).
+fn rangees(diff: &DiffBareme, rangees: &[Rangee]) -> Table {
     let mut colonnes = vec![
         Column::text("Section", 12),
         Column::text("Ligne", 8),
         Column::text("Prestation", 28),
     ];
-    colonnes.extend(Offre::ALL.map(|o| Column::text(o.label(), 13)));
+    colonnes.extend(diff.offres.iter().map(|o| Column::text(&o.libelle, 13)));
     let mut t = Table::new(colonnes);
     for r in rangees {
         let mut cellules = vec![
@@ -117,7 +117,11 @@ fn rangees(rangees: &[Rangee]) -> Table {
             r.ligne.clone(),
             prestation(&r.libelle, &r.variante),
         ];
-        cellules.extend(Offre::ALL.map(|o| r.cases.get(&o).cloned().unwrap_or_else(|| "—".into())));
+        cellules.extend(
+            diff.offres
+                .iter()
+                .map(|o| r.cases.get(&o.code).cloned().unwrap_or_else(|| "—".into())),
+        );
         t = t.row(cellules);
     }
     t

@@ -119,6 +119,14 @@ fn a_detailler(offres: &[ResultatOffre], offre_adherent: Option<Offre>) -> Vec<&
     }
 }
 
+/// "quatre", "cinq"…: how many offers are compared, as the page says it.
+pub(super) fn nombre_en_lettres(n: usize) -> String {
+    const NOMS: [&str; 9] = [
+        "zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+    ];
+    NOMS.get(n).map_or_else(|| n.to_string(), |s| s.to_string())
+}
+
 fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resultat) {
     let a = &situation.assure;
     let mut lignes: Vec<(String, String)> = vec![
@@ -133,10 +141,17 @@ fn situation_en_clair(doc: &mut Document, situation: &Situation, resultat: &Resu
     }
     lignes.push((
         "Offre MGEN".into(),
-        situation
-            .offre
-            .map(|o| o.label().to_string())
-            .unwrap_or_else(|| "comparaison des quatre offres".into()),
+        match situation.offre {
+            Some(o) => resultat
+                .offres
+                .iter()
+                .find(|r| r.offre == o)
+                .map_or_else(|| o.code().to_string(), |r| r.libelle.clone()),
+            None => format!(
+                "comparaison des {} offres",
+                nombre_en_lettres(resultat.offres.len())
+            ),
+        },
     ));
     lignes.push((
         "Médecin traitant déclaré (parcours de soins)".into(),
@@ -241,7 +256,10 @@ fn detail_par_soin(
 }
 
 fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<Offre>) {
-    doc.push(Heading::section("Les quatre offres MGEN côte à côte"));
+    let combien = nombre_en_lettres(resultat.offres.len());
+    doc.push(Heading::section(format!(
+        "Les {combien} offres MGEN côte à côte"
+    )));
     let mut colonnes = vec![Column::text("Pour l'ensemble des soins", 24)];
     for r in &resultat.offres {
         colonnes.push(Column::amount(r.libelle.clone(), 19));
@@ -272,10 +290,10 @@ fn comparaison(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<O
             .map(|r| (r.libelle.as_str(), &r.totaux)),
     ));
     doc.push(
-        Paragraph::new(
+        Paragraph::new(format!(
             "Chaque barre fait la somme des frais réels : part de la Sécurité sociale, part MGEN \
-             et ce qui reste à votre charge, à la même échelle pour les quatre offres.",
-        )
+             et ce qui reste à votre charge, à la même échelle pour les {combien} offres."
+        ))
         .small(),
     );
 }

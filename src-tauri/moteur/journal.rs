@@ -465,7 +465,6 @@ fn relire_avertissements<'de, D: Deserializer<'de>>(d: D) -> Result<(Journal, u3
 mod tests {
     use super::*;
     use crate::moteur::texte::Valeur::{Euros, EurosExact, Ligne, Nombre, Pourcent};
-    use crate::tarifs::Offre;
     use crate::texte;
     use rust_decimal_macros::dec;
 
@@ -504,7 +503,7 @@ mod tests {
             &mut j,
             texte!(
                 "{} : limite de {} {} le {}",
-                Ligne(dix, Offre::Reference),
+                Ligne(dix, "MGEN Référence"),
                 3u32,
                 "séances",
                 NaiveDate::from_ymd_opt(2018, 6, 5).unwrap()
@@ -558,7 +557,7 @@ mod tests {
             CodeAvertissement::EnveloppeEpuisee,
             texte!(
                 "{} : enveloppe épuisée pour {}",
-                Ligne(ligne, Offre::Initiale),
+                Ligne(ligne, "MGEN Initiale"),
                 2018u32
             ),
         );

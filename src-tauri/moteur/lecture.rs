@@ -62,21 +62,7 @@ fn categorie(e: &serde_json::Error) -> &'static str {
 pub fn lire(v: &Value) -> Result<Situation, ErreurSaisie> {
     let mut o = Objet::new(v, String::new())?;
     let date = o.date("date")?.ok_or_else(|| o.manque("date"))?;
-    let offre = match o.texte("offre")? {
-        None => None,
-        Some(s) => Some(match s.as_str() {
-            "initiale" => Offre::Initiale,
-            "equilibre" => Offre::Equilibre,
-            "reference" => Offre::Reference,
-            "integrale" => Offre::Integrale,
-            _ => {
-                return Err(o.erreur(
-                    "offre",
-                    format!("offre inconnue « {s} » (initiale, equilibre, reference ou integrale)"),
-                ))
-            }
-        }),
-    };
+    let offre = o.offre("offre")?;
     let assure_v = o.valeur("assure").ok_or_else(|| o.manque("assure"))?;
     let assure = lire_assure(assure_v, o.sous("assure"))?;
     let actes_v = o.valeur("actes").ok_or_else(|| o.manque("actes"))?;
@@ -348,6 +334,24 @@ impl<'a> Objet<'a> {
         }
     }
 
+    /// An offer's code (`"reference"`): which offers exist is the grid's
+    /// to say, checked against the grid in force when estimating
+    /// ([`crate::moteur::offres`]); here only the code's form.
+    pub(crate) fn offre(&mut self, cle: &str) -> Result<Option<Offre>, ErreurSaisie> {
+        let Some(s) = self.texte(cle)? else {
+            return Ok(None);
+        };
+        match Offre::depuis_code(&s) {
+            Some(o) => Ok(Some(o)),
+            None => Err(self.erreur(
+                cle,
+                format!(
+                    "offre inconnue « {s} » (un code d'offre du barème, par exemple reference)"
+                ),
+            )),
+        }
+    }
+
     pub(crate) fn texte(&mut self, cle: &str) -> Result<Option<String>, ErreurSaisie> {
         match self.valeur(cle) {
             None => Ok(None),
@@ -596,8 +600,8 @@ mod tests {
         v["actes"][0]["nuits"] = json!(-2);
         assert_eq!(err(v), "actes[0].nuits : nombre négatif (-2)");
         let mut v = base();
-        v["offre"] = json!("premium");
-        assert!(err(v).starts_with("offre : offre inconnue « premium »"));
+        v["offre"] = json!("Premium !");
+        assert!(err(v).starts_with("offre : offre inconnue « Premium ! »"));
         let mut v = base();
         v["actes"] = json!([]);
         assert_eq!(err(v), "actes : aucun acte à estimer");

@@ -62,9 +62,11 @@ pub use situation::*;
 
 use crate::tarifs::amo::{parametres_livres, ParametresAmo, PREMIERE_DATE_COUVERTE};
 use crate::tarifs::cent_pour_cent_sante::{reforme_livree, ReformeSante};
-use crate::tarifs::{Bareme, Offre};
+use crate::tarifs::{Bareme, Offre, OffreBareme};
 use crate::texte;
 use chrono::{Datelike, NaiveDate};
+use erreur::CheminActe;
+use format::date_fr;
 use format::{centimes, Somme};
 use journal::Journal;
 use maternite::Fenetre;
@@ -169,13 +171,19 @@ pub(crate) fn estimer_membres(
             .push(validation::valider_et_trouver(s, tables.catalogue).map_err(|e| (k, e.into()))?);
         maternites.push(fenetre_maternite(s, amo).map_err(|e| (k, e))?);
     }
-    let offres: Vec<Offre> = match membres.first().and_then(|s| s.offre) {
-        Some(o) => vec![o],
-        None => Offre::ALL.to_vec(),
-    };
     let n_actes: usize = membres.iter().map(|s| s.actes.len()).sum();
     // About eight lines per act shared by the offers, six per offer.
-    let mut journal = Journal::avec_capacite(n_actes * (8 + 6 * offres.len()));
+    // (a capacity only: the offers are known once the acts are prepared)
+    let n_offres = match membres.first().and_then(|s| s.offre) {
+        Some(_) => 1,
+        None => tables
+            .baremes
+            .iter()
+            .map(|b| b.offres.len())
+            .max()
+            .unwrap_or(4),
+    };
+    let mut journal = Journal::avec_capacite(n_actes * (8 + 6 * n_offres));
 
     let mut preparations = Vec::with_capacity(membres.len());
     let mut prepares = Vec::with_capacity(membres.len());
@@ -201,11 +209,17 @@ pub(crate) fn estimer_membres(
         })
         .collect();
     let ordre = ordre_du_foyer(&prepares);
+    let grille = grille_des_offres(membres, tables, &prepares).map_err(|e| (0, e))?;
+    let offres = offres_demandees(membres, grille).map_err(|e| (0, e))?;
     let mut par_offre = Vec::with_capacity(offres.len());
     for offre in offres {
-        par_offre.push(
-            estimer_offre(&ctxs, &prepares, &ordre, offre, &mut journal).map_err(|e| (0, e))?,
-        );
+        par_offre.push(estimer_offre(
+            &ctxs,
+            &prepares,
+            &ordre,
+            offre,
+            &mut journal,
+        )?);
     }
     let journal = Arc::new(journal);
     let mut resultats: Vec<Vec<ResultatOffre>> = membres.iter().map(|_| Vec::new()).collect();
@@ -223,6 +237,48 @@ pub(crate) fn estimer_membres(
         .zip(membres.iter().zip(&preparations).zip(&maternites))
         .map(|(offres, ((s, p), m))| resultat(s, offres, p, m.as_ref(), amo))
         .collect())
+}
+
+/// The grid whose offers the estimate compares, in its column order, with
+/// their printed names: the one in force at the situation's date (the
+/// first act's when none is), whatever the acts' own dates.
+fn grille_des_offres<'a>(
+    membres: &[Situation],
+    tables: &Tables<'a>,
+    prepares: &[Vec<ActePrepare<'a>>],
+) -> Result<&'a Bareme, ErreurEstimation> {
+    membres
+        .first()
+        .and_then(|s| bareme_au(tables.baremes, s.date))
+        .or_else(|| prepares.iter().flatten().next().map(|p| p.bareme))
+        .ok_or_else(|| ErreurEstimation::Donnees("aucun barème MGEN".to_string()))
+}
+
+/// The offers asked: the member's when the situation names one (it must
+/// be an offer of the grid), else every offer of the grid.
+fn offres_demandees<'a>(
+    membres: &[Situation],
+    grille: &'a Bareme,
+) -> Result<Vec<&'a OffreBareme>, ErreurEstimation> {
+    match membres.first().and_then(|s| s.offre) {
+        None => Ok(grille.offres.iter().collect()),
+        Some(o) => match grille.offre(o) {
+            Some(offre) => Ok(vec![offre]),
+            None => {
+                let codes: Vec<&str> = grille.codes_offres().map(|c| c.code()).collect();
+                Err(ErreurSaisie::new(
+                    "offre",
+                    format!(
+                        "offre inconnue « {o} » (offres du barème « {} », en vigueur le {} : {})",
+                        grille.nom,
+                        date_fr(grille.en_vigueur_le),
+                        codes.join(", ")
+                    ),
+                )
+                .into())
+            }
+        },
+    }
 }
 
 /// One person's estimate from the offers priced.
@@ -303,9 +359,9 @@ fn estimer_offre(
     ctxs: &[Contexte<'_>],
     prepares: &[Vec<ActePrepare<'_>>],
     ordre: &[(usize, usize)],
-    offre: Offre,
+    offre: &OffreBareme,
     journal: &mut Journal,
-) -> Result<Vec<ResultatOffre>, ErreurEstimation> {
+) -> Result<Vec<ResultatOffre>, (usize, ErreurEstimation)> {
     let mut etat = EtatOffre::new(ctxs.first().map_or(&[][..], |c| c.membres));
     let mut actes: Vec<Vec<ResultatActe>> = prepares
         .iter()
@@ -313,28 +369,48 @@ fn estimer_offre(
         .collect();
     for &(k, j) in ordre {
         etat.pour(k);
-        actes[k].push(estimer_acte(
-            &ctxs[k],
-            &prepares[k][j],
-            offre,
-            &mut etat,
-            journal,
-        )?);
+        let p = &prepares[k][j];
+        offre_du_bareme_de_l_acte(p, offre).map_err(|e| (k, e))?;
+        actes[k]
+            .push(estimer_acte(&ctxs[k], p, offre.code, &mut etat, journal).map_err(|e| (k, e))?);
     }
+    let offre_code = offre.code;
     Ok(actes
         .into_iter()
         .map(|mut actes| {
             actes.sort_by_key(|a| a.index);
             let totaux = totaliser(&actes);
             ResultatOffre {
-                offre,
-                libelle: offre.label().to_string(),
+                offre: offre_code,
+                libelle: offre.libelle.clone(),
                 lecture_a_confirmer: actes.iter().any(|a| a.lecture_a_confirmer),
                 actes,
                 totaux,
             }
         })
         .collect())
+}
+
+/// An act dated under another grid than the estimate's must find the
+/// offer there too: grids with other offers are not compared across.
+fn offre_du_bareme_de_l_acte(
+    p: &ActePrepare<'_>,
+    offre: &OffreBareme,
+) -> Result<(), ErreurEstimation> {
+    if p.bareme.offre(offre.code).is_some() {
+        return Ok(());
+    }
+    Err(ErreurSaisie::new(
+        format!("{}.date", CheminActe(p.index)),
+        format!(
+            "les soins du {} relèvent du barème « {} » (en vigueur le {}), qui n'a pas l'offre {} : estimez-les à part",
+            date_fr(p.date),
+            p.bareme.nom,
+            date_fr(p.bareme.en_vigueur_le),
+            offre.libelle
+        ),
+    )
+    .into())
 }
 
 /// One act under one offer: MGEN's part, then the reste à charge.

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! { "date": "2018-06-15",              date of care by default (AAAA-MM-JJ)
-//!   "offre": "reference",              optional; absent = the four offers
+//!   "offre": "reference",              optional; absent = every offer of the grid
 //!   "assure": {
 //!     "date_naissance": "1983-02-01",  required
 //!     "statut": "fonctionnaire",       optional: fonctionnaire | non_fonctionnaire

@@ -15,7 +15,7 @@
 //! [`Journal`]: super::journal::Journal
 
 use super::format::{date_fr, ecrire_euros, euros_exact, pourcent};
-use crate::tarifs::{Offre, Periode};
+use crate::tarifs::Periode;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::fmt::{self, Write as _};
@@ -51,8 +51,8 @@ pub enum Valeur {
     /// A string of the journal.
     Chaine(Cle),
     /// "Ligne 2.1 (MGEN Référence)": an Annexe line (in the journal) under
-    /// an offer.
-    Ligne(Cle, Offre),
+    /// an offer, named as its grid prints it.
+    Ligne(Cle, &'static str),
     /// "par année civile", "sur 24 mois"…
     Periode(Periode),
 }
@@ -68,7 +68,7 @@ impl Valeur {
             Valeur::Nombre(n) => write!(f, "{n}"),
             Valeur::Statique(s) => f.write_str(s),
             Valeur::Chaine(c) => f.write_str(c.dans(texte)),
-            Valeur::Ligne(l, o) => write!(f, "Ligne {} ({})", l.dans(texte), o.label()),
+            Valeur::Ligne(l, o) => write!(f, "Ligne {} ({o})", l.dans(texte)),
             Valeur::Periode(p) => match p {
                 Periode::AnneeCivile => f.write_str("par année civile"),
                 Periode::AnneesCiviles { n } => write!(f, "sur {n} années civiles"),

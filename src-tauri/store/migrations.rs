@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0005_brouillon.sql"),
     ),
     (6, "foyer", include_str!("migrations/0006_foyer.sql")),
+    (7, "offres", include_str!("migrations/0007_offres.sql")),
 ];
 
 /// The schema version this build writes.

@@ -16,15 +16,15 @@ use super::{Store, StoreError};
 use crate::tarifs::annexe::{self, FichierLu};
 use crate::tarifs::signature;
 use crate::tarifs::{
-    bareme_en_vigueur, AuDela, Bareme, Cellule, Ligne, Limite, Nature, Offre, TarifError, Unite,
-    FICHIERS_LIVRES,
+    bareme_en_vigueur, offres_2018, AuDela, Bareme, Cellule, Ligne, Limite, Nature, Offre,
+    OffreBareme, TarifError, Unite, FICHIERS_LIVRES,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
 /// One version held in the database (without its lines).
@@ -307,28 +307,54 @@ impl Store {
                 r.get::<_, String>(6)?,
             ))
         })?;
+        let offres = self.offres_de(id)?;
         let mut cellules = self.cellules_de(id)?;
         let mut lignes = Vec::new();
         for r in rangs {
             let (lid, ligne, section, libelle, variante, source, codes) = r?;
+            let mut cases = cellules.remove(&lid).unwrap_or_default();
             lignes.push(Ligne {
                 ligne,
                 section,
                 libelle,
                 variante: json(&variante)?,
-                cellules: cellules.remove(&lid).unwrap_or_default(),
+                // In the grid's column order.
+                cellules: offres
+                    .iter()
+                    .filter_map(|o| cases.remove(&o.code).map(|c| (o.code, c)))
+                    .collect(),
                 source,
                 codes_lpp: json(&codes)?,
                 ligne_partagee: Default::default(),
             });
         }
-        Ok(Bareme::new(v.nom, v.en_vigueur_le, v.source, lignes))
+        Ok(Bareme::new(v.nom, v.en_vigueur_le, v.source, lignes).avec_offres(offres))
+    }
+
+    /// A version's offers in column order; the four of 2018 for a version
+    /// recorded before the offers were (migration 7).
+    fn offres_de(&self, version_id: i64) -> Result<Vec<OffreBareme>, BaremeStoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT code, libelle FROM bareme_offres WHERE version_id = ?1 ORDER BY rang",
+        )?;
+        let rangs = st.query_map([version_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut offres = Vec::new();
+        for r in rangs {
+            let (code, libelle) = r?;
+            offres.push(OffreBareme::new(offre_de(&code)?, libelle));
+        }
+        if offres.is_empty() {
+            return Ok(offres_2018());
+        }
+        Ok(offres)
     }
 
     fn cellules_de(
         &self,
         version_id: i64,
-    ) -> Result<BTreeMap<i64, BTreeMap<Offre, Cellule>>, BaremeStoreError> {
+    ) -> Result<BTreeMap<i64, HashMap<Offre, Cellule>>, BaremeStoreError> {
         let mut st = self.conn.prepare(
             "SELECT c.ligne_id, c.offre, c.nature, c.valeur, c.unite, c.limites, c.enveloppe,
                     c.ou_ticket_moderateur_si_superieur, c.au_dela, c.texte, c.note
@@ -350,7 +376,7 @@ impl Store {
                 r.get::<_, Option<String>>(10)?,
             ))
         })?;
-        let mut out: BTreeMap<i64, BTreeMap<Offre, Cellule>> = BTreeMap::new();
+        let mut out: BTreeMap<i64, HashMap<Offre, Cellule>> = BTreeMap::new();
         for r in rangs {
             let (
                 lid,
@@ -384,9 +410,20 @@ impl Store {
             };
             out.entry(lid)
                 .or_default()
-                .insert(enum_de::<Offre>(&offre)?, cellule);
+                .insert(offre_de(&offre)?, cellule);
         }
         Ok(out)
+    }
+
+    /// The offers of every version held, oldest version first, each in its
+    /// column order (a version recorded before migration 7: the four of
+    /// 2018). Repeats are left to the caller.
+    pub fn offres_des_baremes(&self) -> Result<Vec<Offre>, BaremeStoreError> {
+        let mut offres = Vec::new();
+        for v in self.versions_baremes()? {
+            offres.extend(self.offres_de(v.id)?.into_iter().map(|o| o.code));
+        }
+        Ok(offres)
     }
 
     /// Every version held, with its lines, oldest first.
@@ -467,6 +504,10 @@ fn json<T: DeserializeOwned>(s: &str) -> Result<T, BaremeStoreError> {
     serde_json::from_str(s).map_err(|e| BaremeStoreError::Donnees(format!("{e} dans « {s} »")))
 }
 
+fn offre_de(code: &str) -> Result<Offre, BaremeStoreError> {
+    Offre::depuis_code(code).ok_or_else(|| BaremeStoreError::Donnees(format!("offre « {code} »")))
+}
+
 fn vers_json<T: Serialize>(t: &T) -> String {
     serde_json::to_string(t).expect("types du modèle sérialisables")
 }
@@ -494,6 +535,12 @@ fn ecrire(
         ],
     )?;
     let version_id = tx.last_insert_rowid();
+    let mut ins_offre = tx.prepare(
+        "INSERT INTO bareme_offres(version_id, rang, code, libelle) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (rang, o) in b.offres.iter().enumerate() {
+        ins_offre.execute(params![version_id, rang as i64, o.code.code(), o.libelle])?;
+    }
     let mut ins_ligne = tx.prepare(
         "INSERT INTO bareme_lignes(version_id, rang, ligne, section, libelle, variante, source, codes_lpp)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -518,7 +565,7 @@ fn ecrire(
         for (offre, c) in &l.cellules {
             ins_cellule.execute(params![
                 ligne_id,
-                nom_enum(offre),
+                offre.code(),
                 nom_enum(&c.nature),
                 c.valeur.map(|v| v.to_string()),
                 c.unite.map(|u| nom_enum(&u)),

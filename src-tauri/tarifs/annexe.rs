@@ -13,13 +13,16 @@
 
 use super::cell_text::{self, Lecture};
 use super::erreur::TarifError;
-use super::model::{AuDela, Bareme, Cellule, Compteur, Ligne, Limite, Nature, Offre, Periode};
+use super::model::{
+    offres_2018, AuDela, Bareme, Cellule, Compteur, Ligne, Limite, Nature, Offre, OffreBareme,
+    ParOffre, Periode,
+};
 use super::validate;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::str::FromStr;
 use toml::Spanned;
 
@@ -42,7 +45,7 @@ pub struct FichierLu {
 pub struct DetailLigne {
     /// 1-based line of the file where the `[[ligne]]` entry starts.
     pub position: usize,
-    pub reprises: BTreeSet<Offre>,
+    pub reprises: Vec<Offre>,
 }
 
 /// Variant keys a file may use, with their allowed values (`None`: free
@@ -97,8 +100,18 @@ const CLES_VARIANTE: &[(&str, Option<&[&str]>)] = &[
 #[serde(deny_unknown_fields)]
 struct FichierToml {
     bareme: EnTeteToml,
+    /// The grid's offers in column order; none: the four of 2018.
+    #[serde(default)]
+    offres: Vec<Spanned<OffreToml>>,
     #[serde(default)]
     ligne: Vec<Spanned<LigneToml>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OffreToml {
+    code: Spanned<String>,
+    libelle: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -109,12 +122,14 @@ struct EnTeteToml {
     source: Spanned<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A `[[ligne]]` entry: its own keys, and one cell per key that is not
+/// one of them (an offer's code, checked against the grid's offers by
+/// [`lire_cellules`]); read by [`VisiteurLigne`].
+#[derive(Default)]
 struct LigneToml {
-    ligne: Spanned<String>,
-    section: Spanned<String>,
-    libelle: Spanned<String>,
+    ligne: Option<Spanned<String>>,
+    section: Option<Spanned<String>>,
+    libelle: Option<Spanned<String>>,
     variante: Option<Spanned<BTreeMap<String, String>>>,
     source: Option<Spanned<String>>,
     codes_lpp: Option<Spanned<Vec<String>>>,
@@ -126,11 +141,65 @@ struct LigneToml {
     note: Option<Spanned<String>>,
     note_pour: Option<Spanned<Vec<Offre>>>,
     reprises: Option<Spanned<Vec<Offre>>>,
-    initiale: Option<Spanned<CelluleToml>>,
-    equilibre: Option<Spanned<CelluleToml>>,
-    reference: Option<Spanned<CelluleToml>>,
-    integrale: Option<Spanned<CelluleToml>>,
+    /// (key, cell) in the order written.
+    cases: Vec<(String, Spanned<CelluleToml>)>,
 }
+
+impl<'de> Deserialize<'de> for LigneToml {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(VisiteurLigne)
+    }
+}
+
+/// Reads a line's keys one by one: a key of the line goes to its field,
+/// any other key is a cell.
+struct VisiteurLigne;
+
+impl<'de> Visitor<'de> for VisiteurLigne {
+    type Value = LigneToml;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("une ligne du barème (table [[ligne]])")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LigneToml, A::Error> {
+        let mut l = LigneToml::default();
+        while let Some(cle) = map.next_key::<String>()? {
+            match cle.as_str() {
+                "ligne" => l.ligne = Some(map.next_value()?),
+                "section" => l.section = Some(map.next_value()?),
+                "libelle" => l.libelle = Some(map.next_value()?),
+                "variante" => l.variante = Some(map.next_value()?),
+                "source" => l.source = Some(map.next_value()?),
+                "codes_lpp" => l.codes_lpp = Some(map.next_value()?),
+                "unite" => l.unite = Some(map.next_value()?),
+                "enveloppe" => l.enveloppe = Some(map.next_value()?),
+                "limites" => l.limites = Some(map.next_value()?),
+                "au_dela" => l.au_dela = Some(map.next_value()?),
+                "nature" => l.nature = Some(map.next_value()?),
+                "note" => l.note = Some(map.next_value()?),
+                "note_pour" => l.note_pour = Some(map.next_value()?),
+                "reprises" => l.reprises = Some(map.next_value()?),
+                _ => {
+                    let case = map.next_value()?;
+                    l.cases.push((cle, case));
+                }
+            }
+        }
+        for (champ, present) in [
+            ("ligne", l.ligne.is_some()),
+            ("section", l.section.is_some()),
+            ("libelle", l.libelle.is_some()),
+        ] {
+            if !present {
+                return Err(de::Error::missing_field(champ));
+            }
+        }
+        Ok(l)
+    }
+}
+
+/// The keys of a line that are not cells, for the message about a key
+/// that is neither.
+const CLES_LIGNE: &str = "ligne, section, libelle, variante, source, codes_lpp, unite, enveloppe, limites, au_dela, nature, note, note_pour, reprises";
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
@@ -272,6 +341,7 @@ pub fn lire_texte(origine: &str, texte: &str) -> Result<FichierLu, TarifError> {
                 )
             },
         )?;
+    let offres = lire_offres(&ctx, &fichier.offres)?;
     if fichier.ligne.is_empty() {
         return Err(TarifError::Fichier {
             fichier: origine.to_string(),
@@ -281,12 +351,12 @@ pub fn lire_texte(origine: &str, texte: &str) -> Result<FichierLu, TarifError> {
     let mut lignes = Vec::with_capacity(fichier.ligne.len());
     let mut details = Vec::with_capacity(fichier.ligne.len());
     for entree in &fichier.ligne {
-        let (ligne, detail) = lire_ligne(&ctx, entree)?;
+        let (ligne, detail) = lire_ligne(&ctx, entree, &offres)?;
         lignes.push(ligne);
         details.push(detail);
     }
     let lu = FichierLu {
-        bareme: Bareme::new(nom, en_vigueur_le, source, lignes),
+        bareme: Bareme::new(nom, en_vigueur_le, source, lignes).avec_offres(offres),
         details,
     };
     validate::verifier(origine, &lu)?;
@@ -333,26 +403,70 @@ fn non_vide(ctx: &Contexte, v: &Spanned<String>, champ: &str) -> Result<String, 
     Ok(s.to_string())
 }
 
-fn nom_offre(o: Offre) -> &'static str {
-    match o {
-        Offre::Initiale => "initiale",
-        Offre::Equilibre => "equilibre",
-        Offre::Reference => "reference",
-        Offre::Integrale => "integrale",
+/// The offers a file declares (`[[offres]]`, in column order), checked:
+/// each code an identifier, each name written, no code twice. A file
+/// without any has the four offers of 2018.
+fn lire_offres(
+    ctx: &Contexte,
+    offres: &[Spanned<OffreToml>],
+) -> Result<Vec<OffreBareme>, TarifError> {
+    if offres.is_empty() {
+        return Ok(offres_2018());
     }
+    let mut lues: Vec<OffreBareme> = Vec::with_capacity(offres.len());
+    for o in offres {
+        let o = o.get_ref();
+        let code = Offre::depuis_code(o.code.get_ref()).ok_or_else(|| {
+            ctx.champ(
+                o.code.span().start,
+                "code",
+                format!(
+                    "code d'offre « {} » invalide : minuscules sans accent, chiffres et _ (au plus {} caractères)",
+                    o.code.get_ref(),
+                    super::model::CODE_OFFRE_MAX
+                ),
+            )
+        })?;
+        if CLES_LIGNE.split(", ").any(|c| c == code.code()) {
+            return Err(ctx.champ(
+                o.code.span().start,
+                "code",
+                format!("code d'offre « {code} » impossible : c'est le nom d'une clé de ligne"),
+            ));
+        }
+        if lues.iter().any(|l| l.code == code) {
+            return Err(ctx.champ(
+                o.code.span().start,
+                "code",
+                format!(
+                    "l'offre « {code} » est déclarée deux fois : chaque offre a un code à elle"
+                ),
+            ));
+        }
+        let libelle = non_vide(ctx, &o.libelle, "libelle")?;
+        lues.push(OffreBareme::new(code, libelle));
+    }
+    Ok(lues)
 }
 
 /// One line of the table: its identity (reference, section, label, variant,
-/// source, LPP codes), the defaults it gives its cells, then the four cells.
+/// source, LPP codes), the defaults it gives its cells, then one cell per
+/// offer of the grid.
 fn lire_ligne(
     ctx: &Contexte,
     entree: &Spanned<LigneToml>,
+    offres: &[OffreBareme],
 ) -> Result<(Ligne, DetailLigne), TarifError> {
     let l = entree.get_ref();
     let debut = entree.span().start;
-    let reference = lire_reference(ctx, &l.ligne)?;
-    let section = non_vide(ctx, &l.section, "section")?;
-    let libelle = non_vide(ctx, &l.libelle, "libelle")?;
+    // The visitor refused a line without these three keys.
+    let obligatoire = |v: &Option<Spanned<String>>| {
+        v.clone()
+            .ok_or_else(|| ctx.champ(debut, "ligne", "clé obligatoire absente"))
+    };
+    let reference = lire_reference(ctx, &obligatoire(&l.ligne)?)?;
+    let section = non_vide(ctx, &obligatoire(&l.section)?, "section")?;
+    let libelle = non_vide(ctx, &obligatoire(&l.libelle)?, "libelle")?;
     let variante = match &l.variante {
         Some(v) => {
             verifier_variante(ctx, v)?;
@@ -369,12 +483,15 @@ fn lire_ligne(
         None => Vec::new(),
     };
     let defauts = DefautsLigne::lire(ctx, l)?;
-    let reprises: BTreeSet<Offre> = l
+    for liste in [&l.note_pour, &l.reprises].into_iter().flatten() {
+        offres_declarees(ctx, liste, offres)?;
+    }
+    let reprises: Vec<Offre> = l
         .reprises
         .as_ref()
-        .map(|r| r.get_ref().iter().copied().collect())
+        .map(|r| r.get_ref().clone())
         .unwrap_or_default();
-    let cellules = lire_cellules(ctx, l, debut, &reference, &defauts)?;
+    let cellules = lire_cellules(ctx, l, debut, &reference, &defauts, offres)?;
     let ligne = Ligne {
         ligne: reference,
         section,
@@ -438,7 +555,7 @@ struct DefautsLigne<'l> {
     au_dela: Option<&'l str>,
     nature: Option<Nature>,
     note: Option<String>,
-    note_pour: Option<BTreeSet<Offre>>,
+    note_pour: Option<Vec<Offre>>,
 }
 
 impl<'l> DefautsLigne<'l> {
@@ -481,10 +598,7 @@ impl<'l> DefautsLigne<'l> {
             au_dela: l.au_dela.as_ref().map(|t| t.get_ref().as_str()),
             nature: l.nature.as_ref().map(|n| *n.get_ref()),
             note,
-            note_pour: l
-                .note_pour
-                .as_ref()
-                .map(|p| p.get_ref().iter().copied().collect()),
+            note_pour: l.note_pour.as_ref().map(|p| p.get_ref().clone()),
         })
     }
 
@@ -506,36 +620,75 @@ impl<'l> DefautsLigne<'l> {
     }
 }
 
-/// The line's four cells, one per offer in the Annexe's order; each is
-/// required.
+/// The offers a line's `note_pour` or `reprises` names are the grid's.
+fn offres_declarees(
+    ctx: &Contexte,
+    liste: &Spanned<Vec<Offre>>,
+    offres: &[OffreBareme],
+) -> Result<(), TarifError> {
+    match liste
+        .get_ref()
+        .iter()
+        .find(|o| !offres.iter().any(|d| d.code == **o))
+    {
+        Some(o) => Err(ctx.champ(
+            liste.span().start,
+            "offre",
+            format!(
+                "offre « {o} » non déclarée (offres du barème : {})",
+                codes(offres)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// "initiale, equilibre, reference, integrale".
+fn codes(offres: &[OffreBareme]) -> String {
+    let codes: Vec<&str> = offres.iter().map(|o| o.code.code()).collect();
+    codes.join(", ")
+}
+
+/// The line's cells, one per offer of the grid in its column order; each
+/// is required, and a cell for an offer the grid does not declare is
+/// refused.
 fn lire_cellules(
     ctx: &Contexte,
     l: &LigneToml,
     debut: usize,
     reference: &str,
     defauts: &DefautsLigne,
-) -> Result<BTreeMap<Offre, Cellule>, TarifError> {
-    let cases = [
-        (Offre::Initiale, &l.initiale),
-        (Offre::Equilibre, &l.equilibre),
-        (Offre::Reference, &l.reference),
-        (Offre::Integrale, &l.integrale),
-    ];
-    let mut cellules = BTreeMap::new();
-    for (offre, case) in cases {
-        let Some(case) = case else {
+    offres: &[OffreBareme],
+) -> Result<ParOffre<Cellule>, TarifError> {
+    if let Some((cle, case)) = l
+        .cases
+        .iter()
+        .find(|(cle, _)| !offres.iter().any(|o| o.code.code() == cle))
+    {
+        return Err(ctx.champ(
+            case.span().start,
+            cle,
+            format!(
+                "clé inconnue « {cle} » : ni une clé de ligne ({CLES_LIGNE}), ni une offre déclarée (offres du barème : {})",
+                codes(offres)
+            ),
+        ));
+    }
+    let mut cellules = ParOffre::new();
+    for offre in offres {
+        let Some((_, case)) = l.cases.iter().find(|(cle, _)| cle == offre.code.code()) else {
             return Err(ctx.champ(
                 debut,
-                nom_offre(offre),
+                offre.code.code(),
                 format!(
                     "case manquante pour {} (ligne {reference}) : chaque ligne a une case par offre",
-                    offre.label()
+                    offre.libelle
                 ),
             ));
         };
-        let cellule = lire_cellule(case.get_ref(), &defauts.pour(offre))
-            .map_err(|m| ctx.champ(case.span().start, nom_offre(offre), m))?;
-        cellules.insert(offre, cellule);
+        let cellule = lire_cellule(case.get_ref(), &defauts.pour(offre.code))
+            .map_err(|m| ctx.champ(case.span().start, offre.code.code(), m))?;
+        cellules.insert(offre.code, cellule);
     }
     Ok(cellules)
 }

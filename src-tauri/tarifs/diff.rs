@@ -8,7 +8,7 @@
 //! Pure: two [`Bareme`]s in, a [`DiffBareme`] out; [`DiffBareme::texte`]
 //! writes it in French for people (`guichet bareme diff --texte`).
 
-use super::model::{Bareme, Cellule, Ligne, Offre};
+use super::model::{Bareme, Cellule, Ligne, Offre, OffreBareme, ParOffre};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -34,7 +34,9 @@ pub struct Rangee {
     pub ligne: String,
     pub variante: BTreeMap<String, String>,
     pub libelle: String,
-    pub cases: BTreeMap<Offre, String>,
+    /// The printed cells, in the grid's column order.
+    #[ts(type = "{ [key in Offre]?: string }")]
+    pub cases: ParOffre<String>,
 }
 
 /// One cell whose content changed.
@@ -55,6 +57,9 @@ pub struct CaseModifiee {
 pub struct DiffBareme {
     pub avant: Version,
     pub apres: Version,
+    /// The offers of the two versions, in the later one's column order,
+    /// then those only the earlier one has; each with its printed name.
+    pub offres: Vec<OffreBareme>,
     pub rangees_ajoutees: Vec<Rangee>,
     pub rangees_retirees: Vec<Rangee>,
     pub cases_modifiees: Vec<CaseModifiee>,
@@ -67,14 +72,42 @@ impl DiffBareme {
             && self.rangees_retirees.is_empty()
             && self.cases_modifiees.is_empty()
     }
+
+    /// The printed name of an offer of either version (its code if neither
+    /// declares it).
+    pub fn libelle(&self, offre: Offre) -> &str {
+        self.offres
+            .iter()
+            .find(|o| o.code == offre)
+            .map_or(offre.code(), |o| o.libelle.as_str())
+    }
+}
+
+/// The offers of `apres` in its order, then those only `avant` has.
+fn offres_des_deux(avant: &Bareme, apres: &Bareme) -> Vec<OffreBareme> {
+    let mut offres = apres.offres.clone();
+    for o in &avant.offres {
+        if apres.offre(o.code).is_none() {
+            offres.push(o.clone());
+        }
+    }
+    offres
 }
 
 /// Compares `avant` with `apres`.
 pub fn comparer(avant: &Bareme, apres: &Bareme) -> DiffBareme {
     let trouver = |b: &'_ Bareme, l: &Ligne| b.ligne(&l.ligne, &l.variante).is_some();
+    let offres = offres_des_deux(avant, apres);
+    let cases_modifiees = apres
+        .lignes
+        .iter()
+        .filter_map(|l| avant.ligne(&l.ligne, &l.variante).map(|a| (a, l)))
+        .flat_map(|(a, l)| cases_modifiees(&offres, a, l))
+        .collect();
     DiffBareme {
         avant: version(avant),
         apres: version(apres),
+        offres,
         rangees_ajoutees: apres
             .lignes
             .iter()
@@ -87,12 +120,7 @@ pub fn comparer(avant: &Bareme, apres: &Bareme) -> DiffBareme {
             .filter(|l| !trouver(apres, l))
             .map(rangee)
             .collect(),
-        cases_modifiees: apres
-            .lignes
-            .iter()
-            .filter_map(|l| avant.ligne(&l.ligne, &l.variante).map(|a| (a, l)))
-            .flat_map(|(a, l)| cases_modifiees(a, l))
-            .collect(),
+        cases_modifiees,
     }
 }
 
@@ -119,9 +147,10 @@ fn rangee(l: &Ligne) -> Rangee {
 
 /// The cells of one row that differ, per offer (an offer present on one
 /// side only counts as a change from or to « — »).
-fn cases_modifiees(avant: &Ligne, apres: &Ligne) -> Vec<CaseModifiee> {
-    Offre::ALL
-        .into_iter()
+fn cases_modifiees(offres: &[OffreBareme], avant: &Ligne, apres: &Ligne) -> Vec<CaseModifiee> {
+    offres
+        .iter()
+        .map(|o| o.code)
         .filter_map(|offre| {
             let (a, b) = (avant.cellules.get(&offre), apres.cellules.get(&offre));
             (a != b).then(|| CaseModifiee {
@@ -185,11 +214,11 @@ impl DiffBareme {
         }
         let _ = writeln!(s, "\nLignes ajoutées : {}", self.rangees_ajoutees.len());
         for r in &self.rangees_ajoutees {
-            let _ = writeln!(s, "  + {}", decrire_rangee(r));
+            let _ = writeln!(s, "  + {}", self.decrire_rangee(r));
         }
         let _ = writeln!(s, "\nLignes retirées : {}", self.rangees_retirees.len());
         for r in &self.rangees_retirees {
-            let _ = writeln!(s, "  − {}", decrire_rangee(r));
+            let _ = writeln!(s, "  − {}", self.decrire_rangee(r));
         }
         let _ = writeln!(s, "\nCases modifiées : {}", self.cases_modifiees.len());
         for c in &self.cases_modifiees {
@@ -199,28 +228,28 @@ impl DiffBareme {
                 c.ligne,
                 variante_texte(&c.variante),
                 c.libelle,
-                c.offre.label(),
+                self.libelle(c.offre),
                 c.avant,
                 c.apres
             );
         }
         s
     }
-}
 
-fn decrire_rangee(r: &Rangee) -> String {
-    let cases: Vec<String> = r
-        .cases
-        .iter()
-        .map(|(o, t)| format!("{} {t}", o.label()))
-        .collect();
-    format!(
-        "ligne {}{} — {} : {}",
-        r.ligne,
-        variante_texte(&r.variante),
-        r.libelle,
-        cases.join(" ; ")
-    )
+    fn decrire_rangee(&self, r: &Rangee) -> String {
+        let cases: Vec<String> = r
+            .cases
+            .iter()
+            .map(|(o, t)| format!("{} {t}", self.libelle(*o)))
+            .collect();
+        format!(
+            "ligne {}{} — {} : {}",
+            r.ligne,
+            variante_texte(&r.variante),
+            r.libelle,
+            cases.join(" ; ")
+        )
+    }
 }
 
 /// A row's variant as the text prints it after the line (" [age >=18,
@@ -251,7 +280,7 @@ mod tests {
         let avant = shipped_baremes().remove(0);
         let mut apres = avant.clone();
         let i = apres.lignes.iter().position(|l| l.ligne == "1").unwrap();
-        let cellule = apres.lignes[i].cellules.get_mut(&Offre::Reference).unwrap();
+        let cellule = apres.lignes[i].cellules.get_mut(&Offre::REFERENCE).unwrap();
         cellule.texte = "35 %".into();
         cellule.valeur = Some(rust_decimal::Decimal::from(35));
         let retiree = apres.lignes.remove(apres.lignes.len() - 1);
@@ -262,7 +291,7 @@ mod tests {
         let d = comparer(&avant, &apres);
         assert_eq!(d.cases_modifiees.len(), 1);
         let c = &d.cases_modifiees[0];
-        assert_eq!((c.ligne.as_str(), c.offre), ("1", Offre::Reference));
+        assert_eq!((c.ligne.as_str(), c.offre), ("1", Offre::REFERENCE));
         assert_eq!(c.apres, "35 %");
         assert_ne!(c.avant, c.apres);
         assert_eq!(d.rangees_retirees.len(), 1);

@@ -5,7 +5,8 @@
 //! 2018"). It holds [`Ligne`]s: one per printed line or sub-line of the
 //! Annexe *and per variant the table distinguishes* (age band, OPTAM or not,
 //! parcours or not, network or not, conventionné or not, kind of stay, lens
-//! type…). Each line has exactly one [`Cellule`] per [`Offre`].
+//! type…). Each line has exactly one [`Cellule`] per [`Offre`] the grid
+//! declares ([`Bareme::offres`], in its column order).
 //!
 //! Variants are a small string map (`variante`): the same keys are used by
 //! the data files, the engine and the CLI output. Known keys and values:
@@ -40,33 +41,225 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
-/// The four MGEN offers, in the order of the table's columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Offre {
-    Initiale,
-    Equilibre,
-    Reference,
-    Integrale,
-}
+/// An offer of a grid, named by its code as the file writes it
+/// (`reference`, `essentielle`…). Which offers exist, their order (the
+/// table's columns) and their printed names are data of each grid
+/// ([`Bareme::offres`]); a file without `[[offres]]` has the four of the
+/// 2018 Annexe ([`offres_2018`]).
+///
+/// Deliberately not `Ord`: a map keyed by offer must keep the grid's
+/// column order ([`ParOffre`]), never the alphabetical one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, TS)]
+pub struct Offre(#[ts(type = "string")] &'static str);
+
+/// Longest offer code accepted (a code is an identifier, not a text).
+pub const CODE_OFFRE_MAX: usize = 40;
 
 impl Offre {
-    /// Column order of the Annexe.
-    pub const ALL: [Offre; 4] = [
-        Offre::Initiale,
-        Offre::Equilibre,
-        Offre::Reference,
-        Offre::Integrale,
-    ];
+    pub const INITIALE: Offre = Offre("initiale");
+    pub const EQUILIBRE: Offre = Offre("equilibre");
+    pub const REFERENCE: Offre = Offre("reference");
+    pub const INTEGRALE: Offre = Offre("integrale");
 
-    /// The name printed on the table ("MGEN Référence").
-    pub fn label(self) -> &'static str {
-        match self {
-            Offre::Initiale => "MGEN Initiale",
-            Offre::Equilibre => "MGEN Équilibre",
-            Offre::Reference => "MGEN Référence",
-            Offre::Integrale => "MGEN Intégrale",
+    /// The offer of this code, if it is one: lower-case letters without
+    /// accent, digits and `_`, at most [`CODE_OFFRE_MAX`] characters. The
+    /// code is kept once for the program ([`permanente`]).
+    pub fn depuis_code(code: &str) -> Option<Offre> {
+        let valide = !code.is_empty()
+            && code.len() <= CODE_OFFRE_MAX
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        valide.then(|| Offre(permanente(code)))
+    }
+
+    /// The code, as files and JSON write it.
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Offre {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Offre {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Offre {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Offre::depuis_code(&code).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "offre « {code} » : code attendu (minuscules sans accent, chiffres, _)"
+            ))
+        })
+    }
+}
+
+/// One offer a grid declares: its code and the name printed on the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OffreBareme {
+    pub code: Offre,
+    /// "MGEN Référence".
+    pub libelle: String,
+    /// `libelle` as a permanent string (made on first use; not data).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub libelle_permanent: Memo<&'static str>,
+}
+
+impl OffreBareme {
+    pub fn new(code: Offre, libelle: impl Into<String>) -> Self {
+        OffreBareme {
+            code,
+            libelle: libelle.into(),
+            libelle_permanent: Memo::default(),
         }
+    }
+
+    /// The printed name as a permanent string ([`permanente`]): every
+    /// explanation that names a cell under this offer cites it.
+    pub fn libelle_partage(&self) -> &'static str {
+        self.libelle_permanent
+            .get_or_init(|| permanente(&self.libelle))
+    }
+}
+
+/// The four offers of the 2018 Annexe, in its column order: those of a
+/// grid that does not declare its own.
+pub fn offres_2018() -> Vec<OffreBareme> {
+    vec![
+        OffreBareme::new(Offre::INITIALE, "MGEN Initiale"),
+        OffreBareme::new(Offre::EQUILIBRE, "MGEN Équilibre"),
+        OffreBareme::new(Offre::REFERENCE, "MGEN Référence"),
+        OffreBareme::new(Offre::INTEGRALE, "MGEN Intégrale"),
+    ]
+}
+
+/// Values per offer, in the order they were put (the grid's column order
+/// when built from a grid): serialized as a JSON object in that order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParOffre<T>(Vec<(Offre, T)>);
+
+impl<T> Default for ParOffre<T> {
+    fn default() -> Self {
+        ParOffre(Vec::new())
+    }
+}
+
+impl<T> ParOffre<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, offre: &Offre) -> Option<&T> {
+        self.0.iter().find(|(o, _)| o == offre).map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, offre: &Offre) -> Option<&mut T> {
+        self.0.iter_mut().find(|(o, _)| o == offre).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, offre: &Offre) -> bool {
+        self.get(offre).is_some()
+    }
+
+    /// Sets the value of `offre`: in place if it has one, else at the end.
+    pub fn insert(&mut self, offre: Offre, valeur: T) {
+        match self.get_mut(&offre) {
+            Some(v) => *v = valeur,
+            None => self.0.push((offre, valeur)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Offre, &T)> {
+        self.0.iter().map(|(o, v)| (o, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = Offre> + '_ {
+        self.0.iter().map(|(o, _)| *o)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+impl<T> FromIterator<(Offre, T)> for ParOffre<T> {
+    fn from_iter<I: IntoIterator<Item = (Offre, T)>>(iter: I) -> Self {
+        let mut m = ParOffre::new();
+        for (o, v) in iter {
+            m.insert(o, v);
+        }
+        m
+    }
+}
+
+impl<'a, T> IntoIterator for &'a ParOffre<T> {
+    type Item = (&'a Offre, &'a T);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (Offre, T)>, fn(&'a (Offre, T)) -> (&'a Offre, &'a T)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(o, v)| (o, v))
+    }
+}
+
+impl<T> std::ops::Index<&Offre> for ParOffre<T> {
+    type Output = T;
+    fn index(&self, offre: &Offre) -> &T {
+        self.get(offre)
+            .unwrap_or_else(|| panic!("aucune valeur pour l'offre {offre}"))
+    }
+}
+
+impl<T: Serialize> Serialize for ParOffre<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (o, v) in &self.0 {
+            m.serialize_entry(o.code(), v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ParOffre<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = ParOffre<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("une valeur par offre { code = … }")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ParOffre<T>, A::Error> {
+                let mut m = ParOffre::new();
+                while let Some((o, v)) = map.next_entry::<Offre, T>()? {
+                    if m.contains_key(&o) {
+                        return Err(serde::de::Error::custom(format!("offre « {o} » en double")));
+                    }
+                    m.insert(o, v);
+                }
+                Ok(m)
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
     }
 }
 
@@ -212,8 +405,9 @@ pub struct Ligne {
     pub libelle: String,
     /// The variant this row covers (empty when none).
     pub variante: BTreeMap<String, String>,
-    /// Exactly one cell per offer.
-    pub cellules: BTreeMap<Offre, Cellule>,
+    /// Exactly one cell per offer of the grid, in its column order.
+    #[ts(type = "{ [key in Offre]?: Cellule }")]
+    pub cellules: ParOffre<Cellule>,
     /// Where in the seed the line is (e.g. "Annexe 2, DENTAIRE, 26.3.2.1").
     pub source: String,
     /// The Sécurité sociale LPP codes printed next to the row (optics, line
@@ -244,6 +438,9 @@ pub struct Bareme {
     pub en_vigueur_le: NaiveDate,
     /// The document it comes from.
     pub source: String,
+    /// The offers, in the table's column order, with their printed names.
+    #[serde(default = "offres_2018")]
+    pub offres: Vec<OffreBareme>,
     pub lignes: Vec<Ligne>,
     /// `nom` as a permanent string (made on first use; not data).
     #[serde(skip)]
@@ -252,14 +449,40 @@ pub struct Bareme {
 }
 
 impl Bareme {
+    /// A version with the four offers of 2018 ([`offres_2018`]); see
+    /// [`Bareme::avec_offres`] for a grid that declares its own.
     pub fn new(nom: String, en_vigueur_le: NaiveDate, source: String, lignes: Vec<Ligne>) -> Self {
         Bareme {
             nom,
             en_vigueur_le,
             source,
+            offres: offres_2018(),
             lignes,
             nom_permanent: Memo::default(),
         }
+    }
+
+    /// The same version with these offers (in column order).
+    pub fn avec_offres(mut self, offres: Vec<OffreBareme>) -> Self {
+        self.offres = offres;
+        self
+    }
+
+    /// The offers' codes, in column order.
+    pub fn codes_offres(&self) -> impl Iterator<Item = Offre> + '_ {
+        self.offres.iter().map(|o| o.code)
+    }
+
+    /// The offer of this code, if the grid declares it.
+    pub fn offre(&self, offre: Offre) -> Option<&OffreBareme> {
+        self.offres.iter().find(|o| o.code == offre)
+    }
+
+    /// The printed name of an offer ("MGEN Référence"); its code when the
+    /// grid does not declare it.
+    pub fn libelle(&self, offre: Offre) -> &'static str {
+        self.offre(offre)
+            .map_or(offre.code(), OffreBareme::libelle_partage)
     }
 
     /// The name as a permanent string ([`permanente`]): the results of

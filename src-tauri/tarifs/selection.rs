@@ -62,7 +62,7 @@ mod tests {
             ("reseau", "oui"),
         ]);
         let l = rangee_applicable(b, "25", &c).unwrap();
-        assert_eq!(l.cellules[&Offre::Reference].valeur, Some(dec!(140)));
+        assert_eq!(l.cellules[&Offre::REFERENCE].valeur, Some(dec!(140)));
         // The frame row has no network key: it applies in the network too (60 €).
         let c = variante([
             ("age", ">=18"),
@@ -70,10 +70,10 @@ mod tests {
             ("reseau", "oui"),
         ]);
         let l = rangee_applicable(b, "25", &c).unwrap();
-        assert_eq!(l.cellules[&Offre::Reference].valeur, Some(dec!(60)));
+        assert_eq!(l.cellules[&Offre::REFERENCE].valeur, Some(dec!(60)));
         // Line 1 has no variant: any situation.
         let l = rangee_applicable(b, "1", &variante([("parcours", "hors")])).unwrap();
-        assert_eq!(l.cellules[&Offre::Initiale].valeur, Some(dec!(30)));
+        assert_eq!(l.cellules[&Offre::INITIALE].valeur, Some(dec!(30)));
     }
 
     #[test]

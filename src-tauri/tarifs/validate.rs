@@ -5,7 +5,7 @@
 
 use super::annexe::FichierLu;
 use super::erreur::TarifError;
-use super::model::{Nature, Offre, Unite};
+use super::model::{Nature, Unite};
 use std::collections::BTreeMap;
 
 /// Runs every cross-line check; the first failure is returned.
@@ -37,7 +37,7 @@ pub fn verifier(origine: &str, lu: &FichierLu) -> Result<(), TarifError> {
     }
 
     // Envelopes: one annual amount per (envelope, offer).
-    let mut enveloppes: BTreeMap<(&str, Offre), (usize, &super::model::Cellule)> = BTreeMap::new();
+    let mut enveloppes: BTreeMap<(&str, &str), (usize, &super::model::Cellule)> = BTreeMap::new();
     for (i, l) in lignes.iter().enumerate() {
         for (offre, c) in &l.cellules {
             let Some(env) = c.enveloppe.as_deref() else {
@@ -46,18 +46,18 @@ pub fn verifier(origine: &str, lu: &FichierLu) -> Result<(), TarifError> {
             if c.nature != Nature::Forfait || c.unite != Some(Unite::An) {
                 return Err(erreur(
                     i,
-                    nom(*offre),
+                    offre.code(),
                     format!(
                         "l'enveloppe « {env} » est un forfait annuel : la case « {} » doit être un montant « € / an »",
                         c.texte
                     ),
                 ));
             }
-            match enveloppes.get(&(env, *offre)) {
+            match enveloppes.get(&(env, offre.code())) {
                 Some((j, premiere)) if premiere.valeur != c.valeur => {
                     return Err(erreur(
                         i,
-                        nom(*offre),
+                        offre.code(),
                         format!(
                             "l'enveloppe « {env} » vaut « {} » ligne {} du fichier mais « {} » ici",
                             premiere.texte, lu.details[*j].position, c.texte
@@ -66,7 +66,7 @@ pub fn verifier(origine: &str, lu: &FichierLu) -> Result<(), TarifError> {
                 }
                 Some(_) => {}
                 None => {
-                    enveloppes.insert((env, *offre), (i, c));
+                    enveloppes.insert((env, offre.code()), (i, c));
                 }
             }
         }
@@ -93,22 +93,13 @@ pub fn verifier(origine: &str, lu: &FichierLu) -> Result<(), TarifError> {
                     "reprises",
                     format!(
                         "la case {} « {texte} » est marquée reprise, mais aucune case imprimée plus haut dans la section ne porte ce texte",
-                        nom(*offre)
+                        offre.code()
                     ),
                 ));
             }
         }
     }
     Ok(())
-}
-
-fn nom(o: Offre) -> &'static str {
-    match o {
-        Offre::Initiale => "initiale",
-        Offre::Equilibre => "equilibre",
-        Offre::Reference => "reference",
-        Offre::Integrale => "integrale",
-    }
 }
 
 /// "{ age = <18, reseau = oui }", or "sans variante".

@@ -1,12 +1,15 @@
 //! Transport types of the Barèmes screen: the versions held, one version's
-//! table grouped by section as advisers know it (four offer columns), and
+//! table grouped by section as advisers know it (one column per offer of
+//! the grid, in its order), and
 //! the result of an import. Cells carry their printed text, their limits
 //! and envelope in French words, and their reading note; each row carries a
 //! folded search key (lower case, no accents) so the UI only filters.
 
 use crate::store::tarifs::{Import, VersionBareme};
 use crate::tarifs::cell_text::{decimal_fr, unite_texte};
-use crate::tarifs::{AuDela, Bareme, Cellule, Compteur, Limite, Nature, Offre, Periode};
+use crate::tarifs::{
+    AuDela, Bareme, Cellule, Compteur, Limite, Nature, Offre, OffreBareme, Periode,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -55,6 +58,8 @@ pub struct EtatBaremes {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TableBareme {
     pub version: VersionBaremeInfo,
+    /// The grid's offers, in its column order, with their printed names.
+    pub offres: Vec<OffreBareme>,
     pub sections: Vec<SectionBareme>,
     /// How many cells carry a reading note ("lecture à confirmer").
     #[ts(type = "number")]
@@ -67,7 +72,7 @@ pub struct SectionBareme {
     pub rangees: Vec<RangeeBareme>,
 }
 
-/// One row: an Annexe line (or one of its variants) and its four cells.
+/// One row: an Annexe line (or one of its variants) and its cells.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RangeeBareme {
     /// Annexe reference as printed ("26.3.2.1").
@@ -76,7 +81,7 @@ pub struct RangeeBareme {
     pub variante: BTreeMap<String, String>,
     pub source: String,
     pub codes_lpp: Vec<String>,
-    /// Initiale, Équilibre, Référence, Intégrale, in that order.
+    /// One per offer of the grid, in its column order.
     pub cases: Vec<CaseBareme>,
     /// Lower case, without accents: reference, section, label, codes, cells.
     pub recherche: String,
@@ -141,9 +146,9 @@ pub fn table_bareme(version: &VersionBareme, bareme: &Bareme) -> TableBareme {
     let mut sections: Vec<SectionBareme> = Vec::new();
     let mut nb_notes = 0;
     for l in &bareme.lignes {
-        let cases: Vec<CaseBareme> = Offre::ALL
-            .iter()
-            .filter_map(|o| l.cellules.get(o).map(|c| (*o, c)))
+        let cases: Vec<CaseBareme> = bareme
+            .codes_offres()
+            .filter_map(|o| l.cellules.get(&o).map(|c| (o, c)))
             .map(|(offre, c)| {
                 if c.note.is_some() {
                     nb_notes += 1;
@@ -188,6 +193,7 @@ pub fn table_bareme(version: &VersionBareme, bareme: &Bareme) -> TableBareme {
     }
     TableBareme {
         version: version.into(),
+        offres: bareme.offres.clone(),
         sections,
         nb_notes,
     }

@@ -125,6 +125,7 @@ fn declarations_fiches() -> Vec<String> {
 fn declarations_baremes_et_historique() -> Vec<String> {
     vec![
         crate::tarifs::Offre::decl(),
+        crate::tarifs::OffreBareme::decl(),
         crate::tarifs::Nature::decl(),
         VersionBaremeInfo::decl(),
         EtatBaremes::decl(),

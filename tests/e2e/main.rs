@@ -7,6 +7,8 @@
 
 mod harness;
 
+#[path = "../bareme_cinq_offres/mod.rs"]
+mod bareme_cinq_offres;
 #[path = "../bareme_essai/mod.rs"]
 mod bareme_essai;
 

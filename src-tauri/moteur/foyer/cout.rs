@@ -10,7 +10,7 @@
 //! it: each offer's line says its cotisation, reste à charge and sum.
 
 use super::{estimer_sans_cout, ResultatFoyer, SituationFoyer, Variation};
-use crate::moteur::erreur::ErreurEstimation;
+use crate::moteur::erreur::{ErreurEstimation, ErreurSaisie};
 use crate::moteur::format::{arrondi, euros};
 use crate::moteur::Tables;
 use crate::tarifs::Offre;
@@ -75,12 +75,13 @@ pub fn comparer(
     r: &ResultatFoyer,
     tables: &Tables<'_>,
 ) -> Result<CoutAnnuel, ErreurEstimation> {
+    cotisations_connues(situation, r)?;
     let mut offres: Vec<CoutOffre> = r
         .foyer
         .iter()
         .map(|t| {
             ligne(
-                t.offre,
+                (t.offre, &t.libelle),
                 situation.cotisations.get(&t.offre).copied(),
                 t.totaux.reste_a_charge,
             )
@@ -113,7 +114,7 @@ pub fn comparer(
     let conclusion = conclure(&offres);
     let bascule = situation
         .variation
-        .map(|v| bascule(situation, v, gagnante, tables));
+        .map(|v| bascule(situation, v, &offres[gagnante], tables));
     Ok(CoutAnnuel {
         offres,
         conclusion,
@@ -121,8 +122,37 @@ pub fn comparer(
     })
 }
 
+/// When every offer of the grid is compared, a cotisation is for one of
+/// them (a code the grid does not have is a typing error).
+fn cotisations_connues(situation: &SituationFoyer, r: &ResultatFoyer) -> Result<(), ErreurSaisie> {
+    if situation.offre.is_some() {
+        return Ok(());
+    }
+    match situation
+        .cotisations
+        .keys()
+        .find(|o| !r.foyer.iter().any(|t| t.offre == *o))
+    {
+        None => Ok(()),
+        Some(o) => {
+            let codes: Vec<&str> = r.foyer.iter().map(|t| t.offre.code()).collect();
+            Err(ErreurSaisie::new(
+                format!("cotisations.{o}"),
+                format!(
+                    "offre inconnue « {o} » (offres du barème : {})",
+                    codes.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
 /// One offer's line: cotisation + reste à charge.
-fn ligne(offre: Offre, cotisation: Option<Decimal>, reste: Decimal) -> CoutOffre {
+fn ligne(
+    (offre, libelle): (Offre, &str),
+    cotisation: Option<Decimal>,
+    reste: Decimal,
+) -> CoutOffre {
     let cout_net = cotisation.map(|c| c + reste);
     let explication = match (cotisation, cout_net) {
         (Some(c), Some(n)) => format!(
@@ -135,7 +165,7 @@ fn ligne(offre: Offre, cotisation: Option<Decimal>, reste: Decimal) -> CoutOffre
     };
     CoutOffre {
         offre,
-        libelle: offre.label().to_string(),
+        libelle: libelle.to_string(),
         cotisation,
         reste_a_charge: reste,
         cout_net,
@@ -146,8 +176,8 @@ fn ligne(offre: Offre, cotisation: Option<Decimal>, reste: Decimal) -> CoutOffre
 }
 
 /// Marks the cheapest (all of them at a tie) and each offer's difference;
-/// returns the first cheapest in the table's order.
-fn marquer(offres: &mut [CoutOffre]) -> Offre {
+/// returns the position of the first cheapest in the table's order.
+fn marquer(offres: &mut [CoutOffre]) -> usize {
     let min = offres
         .iter()
         .filter_map(|o| o.cout_net)
@@ -158,10 +188,7 @@ fn marquer(offres: &mut [CoutOffre]) -> Offre {
         o.ecart = Some(c - min);
         o.moins_chere = c == min;
     }
-    offres
-        .iter()
-        .find(|o| o.moins_chere)
-        .map_or(Offre::Initiale, |o| o.offre)
+    offres.iter().position(|o| o.moins_chere).unwrap_or(0)
 }
 
 /// "MGEN Équilibre est la moins chère pour ce foyer : 1 234,56 € sur
@@ -199,7 +226,7 @@ fn conclure(offres: &[CoutOffre]) -> String {
 fn bascule(
     situation: &SituationFoyer,
     v: Variation,
-    gagnante: Offre,
+    gagnante: &CoutOffre,
     tables: &Tables<'_>,
 ) -> Bascule {
     let (k, j) = (v.personne as usize, v.acte as usize);
@@ -226,35 +253,38 @@ fn bascule(
             Err(e) => {
                 resultat.message = format!(
                     "Avec {u} unité(s) de plus de « {libelle} » ({qui}), l'estimation n'est plus possible ({e}) : {} reste la moins chère jusqu'à {} de plus.",
-                    gagnante.label(),
+                    gagnante.libelle,
                     u - 1
                 );
                 return resultat;
             }
         };
-        let couts: Vec<(Offre, Decimal)> = r
+        let couts: Vec<(Offre, &str, Decimal)> = r
             .foyer
             .iter()
             .filter_map(|t| {
                 variante
                     .cotisations
                     .get(&t.offre)
-                    .map(|c| (t.offre, c + t.totaux.reste_a_charge))
+                    .map(|c| (t.offre, t.libelle.as_str(), c + t.totaux.reste_a_charge))
             })
             .collect();
-        let du_gagnant = couts.iter().find(|(o, _)| *o == gagnante).map(|(_, c)| *c);
-        let meilleure = couts.iter().min_by_key(|(_, c)| *c).copied();
-        if let (Some(g), Some((o, c))) = (du_gagnant, meilleure) {
+        let du_gagnant = couts
+            .iter()
+            .find(|(o, _, _)| *o == gagnante.offre)
+            .map(|(_, _, c)| *c);
+        let meilleure = couts.iter().min_by_key(|(_, _, c)| *c).copied();
+        if let (Some(g), Some((o, nom, c))) = (du_gagnant, meilleure) {
             if c < g {
                 resultat.unites_en_plus = Some(u);
                 resultat.offre = Some(o);
                 resultat.message = format!(
                     "Avec {u} unité(s) de plus de « {libelle} » ({qui}), soit {} au total, {} devient la moins chère : {} contre {} pour {}.",
                     base + u,
-                    o.label(),
+                    nom,
                     euros(c),
                     euros(g),
-                    gagnante.label()
+                    gagnante.libelle
                 );
                 return resultat;
             }
@@ -262,7 +292,7 @@ fn bascule(
     }
     resultat.message = format!(
         "Jusqu'à {UNITES_EN_PLUS_MAX} unités de plus de « {libelle} » ({qui}), {} reste la moins chère.",
-        gagnante.label()
+        gagnante.libelle
     );
     resultat
 }

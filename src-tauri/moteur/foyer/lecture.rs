@@ -8,18 +8,9 @@
 use super::{Document, Personne, Relation, SituationFoyer, Variation, PERSONNES_MAX};
 use crate::moteur::erreur::ErreurSaisie;
 use crate::moteur::lecture::{self, lire_actes, lire_assure, Objet, ACTES_MAX};
-use crate::tarifs::Offre;
+use crate::tarifs::{Offre, ParOffre};
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::collections::BTreeMap;
-
-/// The offers by their names in documents.
-const OFFRES: [(&str, Offre); 4] = [
-    ("initiale", Offre::Initiale),
-    ("equilibre", Offre::Equilibre),
-    ("reference", Offre::Reference),
-    ("integrale", Offre::Integrale),
-];
 
 /// Parses JSON text into a document of either kind.
 pub fn lire_document_texte(texte: &str) -> Result<Document, ErreurSaisie> {
@@ -47,11 +38,11 @@ pub fn lire_foyer(v: &Value) -> Result<SituationFoyer, ErreurSaisie> {
         }
     }
     let date = o.date("date")?.ok_or_else(|| o.manque("date"))?;
-    let offre = o.choix("offre", "offre inconnue", &OFFRES)?;
+    let offre = o.offre("offre")?;
     let foyer_v = o.valeur("foyer").ok_or_else(|| o.manque("foyer"))?;
     let foyer = lire_personnes(&o, foyer_v)?;
     let cotisations = match o.valeur("cotisations") {
-        None => BTreeMap::new(),
+        None => ParOffre::new(),
         Some(c) => lire_cotisations(c, o.sous("cotisations"))?,
     };
     let variation = match o.valeur("variation") {
@@ -112,11 +103,19 @@ fn lire_personne(v: &Value, chemin: String) -> Result<Personne, ErreurSaisie> {
     })
 }
 
-/// `{ "initiale": "600.00", … }`: yearly euros per offer, each optional.
-fn lire_cotisations(v: &Value, chemin: String) -> Result<BTreeMap<Offre, Decimal>, ErreurSaisie> {
+/// `{ "initiale": "600.00", … }`: yearly euros per offer, each optional,
+/// in the order written; which offers exist is the grid's to say
+/// ([`super::cout`] refuses a cotisation for an offer the estimate has not).
+fn lire_cotisations(v: &Value, chemin: String) -> Result<ParOffre<Decimal>, ErreurSaisie> {
     let mut o = Objet::new(v, chemin)?;
-    let mut out = BTreeMap::new();
-    for (nom, offre) in OFFRES {
+    let mut out = ParOffre::new();
+    for nom in v.as_object().into_iter().flat_map(|m| m.keys()) {
+        let offre = Offre::depuis_code(nom).ok_or_else(|| {
+            o.erreur(
+                nom,
+                format!("offre inconnue « {nom} » (un code d'offre du barème)"),
+            )
+        })?;
         if let Some(m) = o.montant(nom)? {
             out.insert(offre, m);
         }
@@ -219,7 +218,7 @@ mod tests {
         assert_eq!(f.foyer[0].relation, Relation::Adherent);
         assert_eq!(f.nom(0), "Claire");
         assert_eq!(f.nom(1), "Personne 2 (enfant)");
-        assert_eq!(f.cotisations[&Offre::Initiale], Decimal::new(60000, 2));
+        assert_eq!(f.cotisations[&Offre::INITIALE], Decimal::new(60000, 2));
         let texte = serde_json::to_value(&f).unwrap();
         assert_eq!(lire_foyer(&texte).unwrap(), f);
     }

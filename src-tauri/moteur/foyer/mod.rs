@@ -38,12 +38,11 @@ use super::format::Somme;
 use super::resultat::{PartAmo, Resultat, Totaux};
 use super::situation::{Acte, Assure, Situation};
 use super::{estimer_membres, Tables, ARRONDI, MENTION};
-use crate::tarifs::Offre;
+use crate::tarifs::{Offre, ParOffre};
 use chrono::NaiveDate;
 use cout::CoutAnnuel;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// Most persons in one household document.
@@ -115,9 +114,9 @@ pub struct SituationFoyer {
     pub foyer: Vec<Personne>,
     /// The yearly cotisation of each offer for this household, as the
     /// adviser enters it from the section's grid (none ships with Guichet).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "ParOffre::is_empty")]
     #[ts(type = "Partial<Record<Offre, string>> | undefined")]
-    pub cotisations: BTreeMap<Offre, Decimal>,
+    pub cotisations: ParOffre<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub variation: Option<Variation>,

@@ -40,7 +40,7 @@ impl<'p, 'a> Prestation<'p, 'a> {
             ErreurEstimation::Donnees(format!(
                 "ligne {} sans cellule pour {}",
                 ligne.ligne.ligne,
-                offre.label()
+                acte.bareme.libelle(offre)
             ))
         })?;
         Ok(Prestation {
@@ -75,7 +75,7 @@ impl<'p, 'a> Prestation<'p, 'a> {
 
     /// "Ligne 2.1 (MGEN Référence)", as the explanation names the cell.
     pub fn nom(&self) -> Valeur {
-        Valeur::Ligne(self.ligne.cle, self.offre)
+        Valeur::Ligne(self.ligne.cle, self.acte.bareme.libelle(self.offre))
     }
 
     /// "Annexe 2, ligne 2.1".

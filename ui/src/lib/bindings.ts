@@ -156,7 +156,13 @@ export type DatedAmount = { name: string, label: string, amount: string,
  */
 since: string, source: string, };
 
-export type Offre = "initiale" | "equilibre" | "reference" | "integrale";
+export type Offre = string;
+
+export type OffreBareme = { code: Offre, 
+/**
+ * "MGEN Référence".
+ */
+libelle: string, };
 
 export type Nature = "pourcentage_brss" | "forfait" | "ticket_moderateur" | "forfait_journalier_en_vigueur" | "neant";
 
@@ -172,7 +178,11 @@ importe_le: string, sha256: string, origine: string, source: string, nb_lignes: 
 
 export type EtatBaremes = { versions: Array<VersionBaremeInfo>, avertissement: string | null, };
 
-export type TableBareme = { version: VersionBaremeInfo, sections: Array<SectionBareme>, 
+export type TableBareme = { version: VersionBaremeInfo, 
+/**
+ * The grid's offers, in its column order, with their printed names.
+ */
+offres: Array<OffreBareme>, sections: Array<SectionBareme>, 
 /**
  * How many cells carry a reading note ("lecture à confirmer").
  */
@@ -186,7 +196,7 @@ export type RangeeBareme = {
  */
 ligne: string, libelle: string, variante: { [key in string]?: string }, source: string, codes_lpp: Array<string>, 
 /**
- * Initiale, Équilibre, Référence, Intégrale, in that order.
+ * One per offer of the grid, in its column order.
  */
 cases: Array<CaseBareme>, 
 /**
@@ -221,7 +231,11 @@ export type RangeeComparee = {
 /**
  * The table's section ("OPTIQUE"), as printed.
  */
-section: string, ligne: string, variante: { [key in string]?: string }, libelle: string, cases: { [key in Offre]?: string }, };
+section: string, ligne: string, variante: { [key in string]?: string }, libelle: string, 
+/**
+ * The printed cells, in the grid's column order.
+ */
+cases: { [key in Offre]?: string }, };
 
 export type CaseModifiee = { 
 /**
@@ -229,7 +243,12 @@ export type CaseModifiee = {
  */
 section: string, ligne: string, variante: { [key in string]?: string }, libelle: string, offre: Offre, avant: string, apres: string, };
 
-export type DiffBareme = { avant: VersionComparee, apres: VersionComparee, rangees_ajoutees: Array<RangeeComparee>, rangees_retirees: Array<RangeeComparee>, cases_modifiees: Array<CaseModifiee>, };
+export type DiffBareme = { avant: VersionComparee, apres: VersionComparee, 
+/**
+ * The offers of the two versions, in the later one's column order,
+ * then those only the earlier one has; each with its printed name.
+ */
+offres: Array<OffreBareme>, rangees_ajoutees: Array<RangeeComparee>, rangees_retirees: Array<RangeeComparee>, cases_modifiees: Array<CaseModifiee>, };
 
 export type EstimationResume = { 
 /**

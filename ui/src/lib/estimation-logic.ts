@@ -59,7 +59,7 @@ export interface FormSituation {
   date: string; // JJ/MM/AAAA as typed
   naissance: string;
   statut: "" | Statut;
-  offre: "" | Offre; // "" = comparer les quatre
+  offre: "" | Offre; // "" = comparer toutes les offres du barème
   parcours: boolean;
   css: boolean;
   handicap: boolean;

@@ -21,6 +21,7 @@ import {
   type RouvertBrouillon,
 } from "./brouillon";
 import type { EstimationARouvrir } from "./estimation-state.svelte";
+import { OFFRES_2018, offresProposees, type OffreProposee } from "./offres";
 
 export interface Enregistrement {
   ouvert: boolean;
@@ -45,6 +46,9 @@ class SaisieEstimation {
   resultat: Resultat | null = $state.raw(null);
   /** The same for a household (`estimer_foyer`); one of the two at most is set. */
   resultatFoyer: ResultatFoyer | null = $state.raw(null);
+  /** The offers the member's-offer list proposes (those of the barème in
+   * force, from the last comparison of every offer: `offres.ts`). */
+  offres: OffreProposee[] = $state.raw(OFFRES_2018);
   /** The result shown is not that of the form as it is now. */
   resultatPerime = $state(false);
   erreurMoteur: { chemin: string; message: string } | null = $state(null);
@@ -95,6 +99,7 @@ const envoi = new EcritureCoalescee<DemandeEstimation>(async ({ commande, texte,
       const foyer = commande === "estimer_foyer";
       saisie.resultat = foyer ? null : (r.resultat as Resultat);
       saisie.resultatFoyer = foyer ? (r.resultat as ResultatFoyer) : null;
+      if (!foyer) saisie.offres = offresProposees(r.resultat as Resultat, saisie.offres);
       saisie.erreurMoteur = null;
     } else if (r.erreur) {
       saisie.erreurMoteur = r.erreur;

@@ -14,12 +14,20 @@ const rangee: RangeeComparee = {
   cases: { integrale: "120 €", initiale: "30 €" },
 };
 
+const OFFRES_2018 = [
+  { code: "initiale", libelle: "MGEN Initiale" },
+  { code: "equilibre", libelle: "MGEN Équilibre" },
+  { code: "reference", libelle: "MGEN Référence" },
+  { code: "integrale", libelle: "MGEN Intégrale" },
+];
+
 function diff(modifiees: number, ajoutees: number, retirees: number): DiffBareme {
   const v = { nom: "x", en_vigueur_le: "2018-01-01" };
   const c = { section: "S", ligne: "1", variante: {}, libelle: "l", offre: "reference" as const, avant: "30 %", apres: "35 %" };
   return {
     avant: v,
     apres: v,
+    offres: OFFRES_2018,
     cases_modifiees: Array(modifiees).fill(c),
     rangees_ajoutees: Array(ajoutees).fill(rangee),
     rangees_retirees: Array(retirees).fill(rangee),
@@ -56,7 +64,24 @@ describe("comparaison de deux versions", () => {
   });
 
   it("range les cases dans l'ordre des colonnes, un tiret où l'offre n'en a pas", () => {
-    expect(casesEnOrdre(rangee)).toEqual(["30 €", "—", "—", "120 €"]);
-    expect(libelleOffre("equilibre")).toBe("MGEN Équilibre");
+    expect(casesEnOrdre(diff(0, 0, 0), rangee)).toEqual(["30 €", "—", "—", "120 €"]);
+    expect(libelleOffre(diff(0, 0, 0), "equilibre")).toBe("MGEN Équilibre");
+  });
+
+  it("suit les offres du barème : leur nombre, leur ordre et leurs noms", () => {
+    const cinq = {
+      ...diff(0, 0, 0),
+      offres: [
+        { code: "sommet", libelle: "Essai Sommet" },
+        { code: "essentielle", libelle: "Essai Essentielle" },
+        { code: "renfort", libelle: "Essai Renfort" },
+        { code: "confort", libelle: "Essai Confort" },
+        { code: "equilibre_plus", libelle: "Essai Équilibre Plus" },
+      ],
+    };
+    const r = { ...rangee, cases: { confort: "10 %", sommet: "100 %", renfort: "50 %" } };
+    expect(casesEnOrdre(cinq, r)).toEqual(["100 %", "—", "50 %", "10 %", "—"]);
+    expect(libelleOffre(cinq, "equilibre_plus")).toBe("Essai Équilibre Plus");
+    expect(libelleOffre(cinq, "inconnue")).toBe("inconnue");
   });
 });

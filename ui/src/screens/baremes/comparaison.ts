@@ -4,7 +4,6 @@
 // how the changes are worded. Rust computes the changes; nothing here
 // compares cells.
 import type { DiffBareme, Offre, RangeeComparee, VersionBaremeInfo } from "../../lib/bindings";
-import { OFFRES } from "./recherche";
 
 /** The versions the one shown (`id`) can be compared with, in date order. */
 export function autresVersions(versions: VersionBaremeInfo[], id: number | null): VersionBaremeInfo[] {
@@ -49,12 +48,13 @@ export function varianteTexte(variante: { [cle: string]: string | undefined }): 
     .join(", ");
 }
 
-/** The name of an offer as the table heads it ("MGEN Référence"). */
-export function libelleOffre(offre: Offre): string {
-  return OFFRES.find((o) => o.id === offre)?.label ?? offre;
+/** The name of an offer as the table heads it ("MGEN Référence"): the
+ * offers of the two versions compared are the diff's, each with its name. */
+export function libelleOffre(d: DiffBareme, offre: Offre): string {
+  return d.offres.find((o) => o.code === offre)?.libelle ?? offre;
 }
 
-/** A row's cells in the table's column order, « — » where the offer has none. */
-export function casesEnOrdre(r: RangeeComparee): string[] {
-  return OFFRES.map((o) => r.cases[o.id as Offre] ?? "—");
+/** A row's cells in the diff's column order, « — » where the offer has none. */
+export function casesEnOrdre(d: DiffBareme, r: RangeeComparee): string[] {
+  return d.offres.map((o) => r.cases[o.code] ?? "—");
 }

@@ -11,6 +11,7 @@ const table: TableBareme = {
     id: 1, nom: "MGEN Annexe 2 — 2018", en_vigueur_le: "2018-01-01", importe_le: "2026-11-22T09:00:00",
     sha256: "", origine: "", source: "", nb_lignes: 3,
   },
+  offres: [{ code: "initiale", libelle: "MGEN Initiale" }],
   nb_notes: 0,
   sections: [
     { titre: "OPTIQUE", rangees: [rangee("25", "25 optique verre progressif reseau 2290396"), rangee("25", "25 optique monture")] },

@@ -46,10 +46,3 @@ export function horodatageFr(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]} à ${m[4]}:${m[5]}` : iso;
 }
-
-export const OFFRES: { id: string; label: string }[] = [
-  { id: "initiale", label: "MGEN Initiale" },
-  { id: "equilibre", label: "MGEN Équilibre" },
-  { id: "reference", label: "MGEN Référence" },
-  { id: "integrale", label: "MGEN Intégrale" },
-];
