@@ -560,3 +560,108 @@ async fn apres_kill_9_le_foyer_est_repris() {
         panic!("foyer-crash, après redémarrage : {e}");
     }
 }
+
+/// The adhérent alone of the journeys above (consultation of a GP, 25 €,
+/// 15/06/2018, case 152): reste à charge 1,00 € under every offer (AMO
+/// 16,50, MGEN 30 % × 25 = 7,50). Cotisations typed 600, 650, 700, 800 € →
+/// net 601,00 ; 651,00 ; 701,00 ; 801,00 €: Initiale the cheapest,
+/// Équilibre + 50,00, Référence + 100,00, Intégrale + 200,00.
+fn montants_seul(apres: bool) -> Vec<(String, &'static str)> {
+    let mut v = vec![
+        ("cout-rac-initiale", "1,00 €"),
+        ("cout-rac-integrale", "1,00 €"),
+    ];
+    if apres {
+        v.extend([
+            ("cout-net-initiale", "601,00 €"),
+            ("cout-net-equilibre", "651,00 €"),
+            ("cout-net-reference", "701,00 €"),
+            ("cout-net-integrale", "801,00 €"),
+            ("cout-ecart-reference", "+ 100,00 €"),
+        ]);
+    } else {
+        v.push(("cout-cotisation-initiale", "non renseignées"));
+    }
+    v.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// A member alone: the cost table is under the single result (the single
+/// document until a cotisation is typed); the four cotisations typed, each
+/// field keeping what was typed while the estimate becomes a household of
+/// one; the cheapest shown; printed and read back.
+#[tokio::test]
+async fn adherent_seul_compare_le_cout_des_offres() {
+    std::env::set_var("GUICHET_NE_PAS_OUVRIR", "1");
+    let copies = tempfile::Builder::new()
+        .prefix("guichet-foyer-seul-")
+        .tempdir()
+        .unwrap();
+    journey("foyer-seul", async |app| {
+        let id = "imprimer-estimation";
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        regler(app, id, "Section MGEN de la Gironde", copies.path()).await?;
+        let mut s = Saisie::ouvrir(app, "15/06/2018", "12/04/1980").await?;
+        s.ajouter_soin("generaliste", "consultation_generaliste")
+            .await?;
+        s.taper("actes[0].frais_reels", "25").await?;
+        attendre_montants(app, &montants_seul(false)).await?;
+        let foyer = app
+            .js("return document.querySelectorAll('[data-resultat-foyer], [role=tab][data-personne]').length;")
+            .await?;
+        ensure!(
+            foyer == serde_json::json!(0),
+            "adhérent seul sans cotisation : {foyer} élément(s) du foyer affiché(s)"
+        );
+        for (offre, montant) in [
+            ("initiale", "600"),
+            ("equilibre", "650"),
+            ("reference", "700"),
+            ("integrale", "800"),
+        ] {
+            s.taper(&format!("cotisations.{offre}"), montant).await?;
+        }
+        attendre_montants(app, &montants_seul(true)).await?;
+        let saisies = app
+            .js("return [...document.querySelectorAll(\"[data-chemin^='cotisations.']\")].map(c => c.value);")
+            .await?;
+        ensure!(
+            saisies == serde_json::json!(["600", "650", "700", "800"]),
+            "cotisations gardées telles que tapées : {saisies}"
+        );
+        app.wait_for("[data-resultat-foyer='1']").await?;
+        let moins_chere = app
+            .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
+            .await?;
+        ensure!(
+            moins_chere == serde_json::json!(["initiale"]),
+            "offre surlignée la moins chère : {moins_chere}"
+        );
+        let conclusion = texte_de(app, "[data-conclusion]").await?;
+        ensure!(
+            conclusion.contains("MGEN Initiale est la moins chère")
+                && conclusion.contains(": 601,00 €")
+                && conclusion.contains("MGEN Intégrale + 200,00 €"),
+            "conclusion : « {conclusion} »"
+        );
+        app.assert_healthy("adhérent seul, coût des offres").await?;
+        app.screenshot("adherent-seul-cout").await?;
+        raccourci(app, &format!("{}p", Key::Control)).await?;
+        let chemin = chemin_garde(app, id).await?;
+        let t = texte_pdf(&chemin)?;
+        let t = t
+            .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for attendu in [
+            "Cotisations de l'année 600,00 € 650,00 € 700,00 € 800,00 €",
+            "Coût net de l'année 601,00 € 651,00 € 701,00 € 801,00 €",
+            "MGEN Initiale est la moins chère",
+        ] {
+            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
+        }
+        std::fs::copy(&chemin, app.artifacts.join("foyer-seul.pdf"))?;
+        Ok(())
+    })
+    .await;
+}
