@@ -38,7 +38,7 @@
 //!   becomes the cheapest at one crown more.
 
 use crate::brouillon::{attendre_brouillon, commande, ecran_par_clavier};
-use crate::devis::{choisir_au_clavier, raccourci};
+use crate::devis::{ajouter_a_l_offre_100_sante, choisir_au_clavier, raccourci, ALT};
 use crate::ensure;
 use crate::estimation::{attendre_montants, Saisie};
 use crate::harness::{journey, App, Result};
@@ -661,6 +661,119 @@ async fn adherent_seul_compare_le_cout_des_offres() {
             ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
         }
         std::fs::copy(&chemin, app.artifacts.join("foyer-seul.pdf"))?;
+        Ok(())
+    })
+    .await;
+}
+
+/// Golden case 170 typed at the keyboard: the adhérent (born 12/04/1980)
+/// with a GP consultation of 30 € on 20/06/2026, MGEN Équilibre; the
+/// conjoint (born 07/07/1966) added with Ctrl+Maj+N brings the optical devis
+/// of case 145, its 100 % Santé option typed under his tab with
+/// Ctrl+Maj+K. Worked in tests/cases/170_…: adhérent left 2,00 € (AMO
+/// 70 % × 30 − 2 = 19,00, MGEN 30 % = 9,00); conjoint left 549,91 € with
+/// the chosen equipment, 0,00 € with the option; household under
+/// Équilibre 2,00 + 549,91 = 551,91 €.
+fn montants_devis_du_conjoint() -> Vec<(String, &'static str)> {
+    [
+        ("foyer-rac-equilibre-0", "2,00 €"),
+        ("foyer-rac-equilibre-1", "549,91 €"),
+        ("foyer-rac-equilibre-total", "551,91 €"),
+        ("p1-devis-alt-equilibre", "0,00 €"),
+        ("p1-devis-choisi-equilibre", "549,91 €"),
+        ("p1-alt-mgen-equilibre-0", "164,00 €"),
+        ("p1-alt-mgen-equilibre-1", "24,60 €"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+async fn saisir_le_devis_du_conjoint(app: &App) -> Result {
+    let mut s = Saisie::ouvrir(app, "20/06/2026", "12/04/1980").await?;
+    let bas = Key::Down.to_string();
+    let deux_fois_bas = format!("{bas}{bas}");
+    choisir_au_clavier(app, "offre", &deux_fois_bas, "equilibre").await?;
+    s.ajouter_soin("generaliste", "consultation_generaliste")
+        .await?;
+    s.taper("actes[0].frais_reels", "30").await?;
+    ajouter_personne(app, 1).await?;
+    s.taper("assure.date_naissance", "07/07/1966").await?;
+    s.ajouter_soin("verres progressifs", "verre_progressif")
+        .await?;
+    s.taper("actes[0].frais_reels", "600").await?;
+    s.taper("actes[0].quantite", "2").await?;
+    s.taper("actes[0].brss", "0,10").await?;
+    choisir_au_clavier(app, "actes[0].reseau", "n", "non").await?;
+    choisir_au_clavier(app, "actes[0].panier", &deux_fois_bas, "classe_b").await?;
+    s.ajouter_soin("monture", "monture").await?;
+    s.taper("actes[1].frais_reels", "150").await?;
+    s.taper("actes[1].brss", "0,05").await?;
+    choisir_au_clavier(app, "actes[1].panier", &deux_fois_bas, "classe_b").await?;
+    ajouter_a_l_offre_100_sante(app, "verres progressifs", "verre_progressif", 0).await?;
+    s.taper(&format!("{ALT}[0].frais_reels"), "170").await?;
+    s.taper(&format!("{ALT}[0].quantite"), "2").await?;
+    s.taper(&format!("{ALT}[0].brss"), "10").await?;
+    choisir_au_clavier(app, &format!("{ALT}[0].reseau"), "n", "non").await?;
+    choisir_au_clavier(app, &format!("{ALT}[0].panier"), &bas, "classe_a").await?;
+    // The engine asks for the devis's price limit (case 148): its message
+    // lands next to that field of the conjoint's option, from
+    // foyer[1].alternative_100_sante[0].prix_limite.
+    let chemin = format!("{ALT}[0].prix_limite");
+    let erreur = app
+        .wait_for(&format!("[data-erreur-de='{chemin}']"))
+        .await?
+        .text()
+        .await?;
+    ensure!(
+        erreur.contains("prix limite du devis à saisir"),
+        "message sous « {chemin} » : {erreur}"
+    );
+    s.taper(&chemin, "170").await?;
+    ajouter_a_l_offre_100_sante(app, "monture", "monture", 1).await?;
+    s.taper(&format!("{ALT}[1].frais_reels"), "30").await?;
+    s.taper(&format!("{ALT}[1].brss"), "9").await?;
+    choisir_au_clavier(app, &format!("{ALT}[1].panier"), &bas, "classe_a").await
+}
+
+/// A household whose conjoint brings a devis with its 100 % Santé option:
+/// both options on screen under his name, then printed and read back.
+#[tokio::test]
+async fn devis_du_conjoint_deux_options_dans_le_foyer() {
+    std::env::set_var("GUICHET_NE_PAS_OUVRIR", "1");
+    let copies = tempfile::Builder::new()
+        .prefix("guichet-foyer-devis-")
+        .tempdir()
+        .unwrap();
+    journey("foyer-devis", async |app| {
+        let id = "imprimer-estimation";
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        regler(app, id, "Section MGEN de la Gironde", copies.path()).await?;
+        saisir_le_devis_du_conjoint(app).await?;
+        attendre_montants(app, &montants_devis_du_conjoint()).await?;
+        let titre = texte_de(app, "[data-deux-options='p1-'] h2").await?;
+        ensure!(
+            titre == "Personne 2 (conjoint) — le devis : deux options",
+            "titre des deux options : « {titre} »"
+        );
+        app.assert_healthy("foyer, devis du conjoint").await?;
+        app.screenshot("foyer-devis-du-conjoint").await?;
+        raccourci(app, &format!("{}p", Key::Control)).await?;
+        let chemin = chemin_garde(app, id).await?;
+        let t = texte_pdf(&chemin)?;
+        let t = t
+            .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for attendu in [
+            "Personne 2 (conjoint) — le devis : les deux options",
+            "MGEN Équilibre Avec l'offre 100 % Santé du devis, il vous reste 0,00 € ; avec l'équipement choisi, il vous reste 549,91 €.",
+            "Personne 2 (conjoint) — Offre 100 % Santé du devis",
+        ] {
+            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
+        }
+        std::fs::copy(&chemin, app.artifacts.join("foyer-devis.pdf"))?;
         Ok(())
     })
     .await;
