@@ -110,3 +110,64 @@ fn le_devis_imprime_dit_ce_qui_reste_avec_chaque_option() {
         "{t}"
     );
 }
+
+/// The household of golden case 170 (the conjoint Marc brings the devis of
+/// case 145, the adhérent a consultation): the household's PDF gives
+/// Marc's two options under his name, with the same figures as case 145
+/// (his option meets no limit the adhérent's consultation touches).
+#[test]
+fn le_foyer_imprime_les_deux_options_du_devis_d_une_personne() {
+    let dir = tempfile::tempdir().unwrap();
+    let chemin = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases/170_foyer_devis_deux_options_conjoint.toml");
+    let cas: toml::Value = toml::from_str(&std::fs::read_to_string(chemin).unwrap()).unwrap();
+    let situation = historique_commun::ecrire(
+        dir.path(),
+        "foyer.json",
+        serde_json::to_string_pretty(&cas["foyer"]).unwrap(),
+    );
+    let pdf = dir.path().join("foyer.pdf");
+    let (code, stdout, stderr) = historique_commun::guichet_sortie(
+        &dir.path().join("guichet.db"),
+        &[
+            "estimer",
+            situation.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "guichet estimer a échoué : {stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let marc = &json["personnes"][1]["resultat"];
+    let equilibre = |liste: &serde_json::Value| {
+        liste
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["offre"] == "equilibre")
+            .unwrap()["totaux"]["reste_a_charge"]
+            .clone()
+    };
+    assert_eq!(equilibre(&marc["offres"]), "549.91");
+    assert_eq!(equilibre(&marc["alternative_100_sante"]), "0.00");
+    assert!(json["personnes"][0]["resultat"]
+        .get("alternative_100_sante")
+        .is_none());
+
+    let t = texte_pdf(&pdf);
+    assert!(
+        t.contains("Marc — le devis : les deux options"),
+        "titre des deux options de Marc absent :\n{t}"
+    );
+    assert!(
+        t.contains(
+            "MGEN Équilibre Avec l'offre 100 % Santé du devis, il vous reste 0,00 € ; avec \
+             l'équipement choisi, il vous reste 549,91 €."
+        ),
+        "la phrase des deux options manque :\n{t}"
+    );
+    assert!(
+        t.contains("Marc — Offre 100 % Santé du devis"),
+        "détail de l'offre 100 % Santé de Marc absent :\n{t}"
+    );
+}

@@ -261,3 +261,62 @@ proptest! {
         );
     }
 }
+
+/// The household golden document of case 170 (a conjoint's devis with its
+/// 100 % Santé option).
+fn foyer_170() -> Value {
+    graines()
+        .iter()
+        .find(|g| g["foyer"][1].get("alternative_100_sante").is_some())
+        .expect("cas 170")
+        .clone()
+}
+
+#[test]
+fn a_persons_100_sante_option_is_their_single_estimate_option_when_alone_in_its_limits() {
+    // Case 170: the adhérent's consultation meets no optical limit, so the
+    // conjoint's two options are those of their own single document.
+    let v = foyer_170();
+    let (s, r) = estimer_foyer(&v);
+    let mut seul_v = v["foyer"][1].clone();
+    let o = seul_v.as_object_mut().unwrap();
+    o.remove("relation");
+    o.remove("nom");
+    o.insert("date".into(), v["date"].clone());
+    o.insert("offre".into(), v["offre"].clone());
+    let separe = seul(&lecture::lire(&seul_v).expect("situation lisible"));
+    assert!(separe.alternative_100_sante.is_some());
+    assert_eq!(
+        serde_json::to_value(&r.personnes[1].resultat.alternative_100_sante).unwrap(),
+        serde_json::to_value(&separe.alternative_100_sante).unwrap()
+    );
+    // The household's totals and the adhérent's result stay the chosen acts'.
+    assert_eq!(r.personnes[0].resultat.alternative_100_sante, None);
+    assert_eq!(s.foyer[1].alternative_100_sante.as_ref().unwrap().len(), 2);
+    assert_eq!(
+        foyer::reste_du_foyer(&r, guichet::tarifs::Offre::EQUILIBRE),
+        Some(Decimal::new(55191, 2))
+    );
+}
+
+#[test]
+fn errors_in_a_persons_option_name_its_path_in_the_household() {
+    let mut v = foyer_170();
+    v["foyer"][1]["alternative_100_sante"][1]["frais_reels"] = json!("-1.00");
+    let e = foyer::lecture::lire_foyer(&v).unwrap_err();
+    assert_eq!(e.chemin, "foyer[1].alternative_100_sante[1].frais_reels");
+    let mut v = foyer_170();
+    v["foyer"][1]["alternative_100_sante"][0]["code"] = json!("lunettes_de_soleil");
+    let s = foyer::lecture::lire_foyer(&v).expect("lisible");
+    let Err(ErreurEstimation::Saisie(e)) = foyer::estimer_foyer(&s, &Tables::livrees(baremes()))
+    else {
+        panic!("refus attendu");
+    };
+    assert_eq!(e.chemin, "foyer[1].alternative_100_sante[0].code");
+    assert!(e.message.contains("lunettes_de_soleil"), "{}", e.message);
+    let mut v = foyer_170();
+    v["foyer"][1]["alternative_100_sante"] = json!([]);
+    let e = foyer::lecture::lire_foyer(&v).unwrap_err();
+    assert_eq!(e.chemin, "foyer[1].alternative_100_sante");
+    assert_eq!(e.message, "aucun acte à estimer");
+}

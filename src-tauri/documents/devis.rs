@@ -61,11 +61,22 @@ pub fn phrase_deux_options(choisi: &ResultatOffre, alternative: &ResultatOffre) 
 /// the reste à charge of both options under every offer, then the sentence
 /// for the member's offer (for each offer when comparing).
 pub fn deux_options(doc: &mut Document, resultat: &Resultat, offre_adherent: Option<Offre>) {
+    deux_options_titrees(doc, resultat, offre_adherent, "Le devis : les deux options");
+}
+
+/// [`deux_options`] under the heading `titre` (a household's print names
+/// the person whose devis it is).
+pub fn deux_options_titrees(
+    doc: &mut Document,
+    resultat: &Resultat,
+    offre_adherent: Option<Offre>,
+    titre: &str,
+) {
     let paires = paires(resultat);
     if paires.is_empty() {
         return;
     }
-    doc.push(Heading::section("Le devis : les deux options"));
+    doc.push(Heading::section(titre.to_string()));
     let mut colonnes = vec![Column::text("Il vous reste", 24)];
     for (c, _) in &paires {
         colonnes.push(Column::amount(c.libelle.clone(), 19));

@@ -7,16 +7,18 @@
 //! the explanation of every amount, and the maternité checklist of any
 //! pregnant member. Amounts are the engine's, only formatted here.
 
+use super::devis::{deux_options_titrees, OFFRE_100_SANTE};
 use super::estimation::{barres_des_frais, references};
 use super::{fiche_pour, joindre_fiche, EnTete};
 use crate::fiches::FicheError;
 use crate::moteur::foyer::cout::{CoutAnnuel, CoutOffre};
 use crate::moteur::foyer::{ResultatFoyer, SituationFoyer, TotalFoyer};
-use crate::moteur::{age_au, Resultat};
+use crate::moteur::{age_au, Resultat, ResultatOffre};
 use crate::pdf::format::{date, euros};
 use crate::pdf::{
     Block, Column, Document, Heading, KeyValues, Metadata, Notice, Paragraph, Span, Table,
 };
+use crate::tarifs::Offre;
 
 /// The household's estimate, then the maternité checklist of each pregnant
 /// member when `avec_fiche` is true. `resultat` should hold the four offers.
@@ -64,7 +66,12 @@ pub fn document_foyer(
     );
     le_foyer(&mut doc, situation, resultat);
     for p in &resultat.personnes {
-        par_personne(&mut doc, &p.nom, &p.resultat);
+        par_personne(
+            &mut doc,
+            &format!("{} — détail par soin", p.nom),
+            &p.resultat.offres,
+        );
+        option_100_sante(&mut doc, &p.nom, &p.resultat, situation.offre);
     }
     comparaison(&mut doc, &resultat.foyer);
     cout_annuel(&mut doc, &resultat.cout);
@@ -96,23 +103,40 @@ fn le_foyer(doc: &mut Document, situation: &SituationFoyer, resultat: &ResultatF
     doc.push(KeyValues::new(lignes));
 }
 
-/// One person's care: per act, the frais réels, the Sécurité sociale and
-/// the reste à charge under each offer.
-fn par_personne(doc: &mut Document, nom: &str, r: &Resultat) {
-    doc.push(Heading::section(format!("{nom} — détail par soin")));
+/// A person's devis with its 100 % Santé option (nothing without one):
+/// what is left to pay with either option per offer and the sentence
+/// ([`deux_options_titrees`]), then the option's acts in the same table as
+/// the chosen ones.
+fn option_100_sante(doc: &mut Document, nom: &str, r: &Resultat, offre: Option<Offre>) {
+    let Some(alternative) = &r.alternative_100_sante else {
+        return;
+    };
+    deux_options_titrees(
+        doc,
+        r,
+        offre,
+        &format!("{nom} — le devis : les deux options"),
+    );
+    par_personne(doc, &format!("{nom} — {OFFRE_100_SANTE}"), alternative);
+}
+
+/// One person's care (or their devis's option): per act, the frais réels,
+/// the Sécurité sociale and the reste à charge under each offer.
+fn par_personne(doc: &mut Document, titre: &str, offres: &[ResultatOffre]) {
+    doc.push(Heading::section(titre.to_string()));
     let mut colonnes = vec![
         Column::text("Soin (date)", 26),
         Column::amount("Frais réels", 12),
         Column::amount("Sécurité sociale", 12),
     ];
-    for o in &r.offres {
+    for o in offres {
         colonnes.push(Column::amount(
             o.libelle.trim_start_matches("MGEN ").to_string(),
             13,
         ));
     }
     let mut t = Table::new(colonnes);
-    let Some(premiere) = r.offres.first() else {
+    let Some(premiere) = offres.first() else {
         return;
     };
     for (i, a) in premiere.actes.iter().enumerate() {
@@ -125,7 +149,7 @@ fn par_personne(doc: &mut Document, nom: &str, r: &Resultat) {
             euros(a.frais_reels),
             euros(a.amo.net),
         ];
-        ligne.extend(r.offres.iter().map(|o| euros(o.actes[i].reste_a_charge)));
+        ligne.extend(offres.iter().map(|o| euros(o.actes[i].reste_a_charge)));
         t = t.row(ligne);
     }
     let mut total = vec![
@@ -133,7 +157,7 @@ fn par_personne(doc: &mut Document, nom: &str, r: &Resultat) {
         euros(premiere.totaux.frais_reels),
         euros(premiere.totaux.amo.net),
     ];
-    total.extend(r.offres.iter().map(|o| euros(o.totaux.reste_a_charge)));
+    total.extend(offres.iter().map(|o| euros(o.totaux.reste_a_charge)));
     doc.push(t.total_row(total));
     doc.push(
         Paragraph::new("Les dernières colonnes : le reste à charge sous chaque offre MGEN.")

@@ -38,7 +38,7 @@
 //!   becomes the cheapest at one crown more.
 
 use crate::brouillon::{attendre_brouillon, commande, ecran_par_clavier};
-use crate::devis::{choisir_au_clavier, raccourci};
+use crate::devis::{ajouter_a_l_offre_100_sante, choisir_au_clavier, raccourci, ALT};
 use crate::ensure;
 use crate::estimation::{attendre_montants, Saisie};
 use crate::harness::{journey, App, Result};
@@ -559,4 +559,222 @@ async fn apres_kill_9_le_foyer_est_repris() {
     if let Err(e) = r {
         panic!("foyer-crash, après redémarrage : {e}");
     }
+}
+
+/// The adhérent alone of the journeys above (consultation of a GP, 25 €,
+/// 15/06/2018, case 152): reste à charge 1,00 € under every offer (AMO
+/// 16,50, MGEN 30 % × 25 = 7,50). Cotisations typed 600, 650, 700, 800 € →
+/// net 601,00 ; 651,00 ; 701,00 ; 801,00 €: Initiale the cheapest,
+/// Équilibre + 50,00, Référence + 100,00, Intégrale + 200,00.
+fn montants_seul(apres: bool) -> Vec<(String, &'static str)> {
+    let mut v = vec![
+        ("cout-rac-initiale", "1,00 €"),
+        ("cout-rac-integrale", "1,00 €"),
+    ];
+    if apres {
+        v.extend([
+            ("cout-net-initiale", "601,00 €"),
+            ("cout-net-equilibre", "651,00 €"),
+            ("cout-net-reference", "701,00 €"),
+            ("cout-net-integrale", "801,00 €"),
+            ("cout-ecart-reference", "+ 100,00 €"),
+        ]);
+    } else {
+        v.push(("cout-cotisation-initiale", "non renseignées"));
+    }
+    v.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// A member alone: the cost table is under the single result (the single
+/// document until a cotisation is typed); the four cotisations typed, each
+/// field keeping what was typed while the estimate becomes a household of
+/// one; the cheapest shown; printed and read back.
+#[tokio::test]
+async fn adherent_seul_compare_le_cout_des_offres() {
+    std::env::set_var("GUICHET_NE_PAS_OUVRIR", "1");
+    let copies = tempfile::Builder::new()
+        .prefix("guichet-foyer-seul-")
+        .tempdir()
+        .unwrap();
+    journey("foyer-seul", async |app| {
+        let id = "imprimer-estimation";
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        regler(app, id, "Section MGEN de la Gironde", copies.path()).await?;
+        let mut s = Saisie::ouvrir(app, "15/06/2018", "12/04/1980").await?;
+        s.ajouter_soin("generaliste", "consultation_generaliste")
+            .await?;
+        s.taper("actes[0].frais_reels", "25").await?;
+        attendre_montants(app, &montants_seul(false)).await?;
+        let foyer = app
+            .js("return document.querySelectorAll('[data-resultat-foyer], [role=tab][data-personne]').length;")
+            .await?;
+        ensure!(
+            foyer == serde_json::json!(0),
+            "adhérent seul sans cotisation : {foyer} élément(s) du foyer affiché(s)"
+        );
+        for (offre, montant) in [
+            ("initiale", "600"),
+            ("equilibre", "650"),
+            ("reference", "700"),
+            ("integrale", "800"),
+        ] {
+            s.taper(&format!("cotisations.{offre}"), montant).await?;
+        }
+        attendre_montants(app, &montants_seul(true)).await?;
+        let saisies = app
+            .js("return [...document.querySelectorAll(\"[data-chemin^='cotisations.']\")].map(c => c.value);")
+            .await?;
+        ensure!(
+            saisies == serde_json::json!(["600", "650", "700", "800"]),
+            "cotisations gardées telles que tapées : {saisies}"
+        );
+        app.wait_for("[data-resultat-foyer='1']").await?;
+        let moins_chere = app
+            .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
+            .await?;
+        ensure!(
+            moins_chere == serde_json::json!(["initiale"]),
+            "offre surlignée la moins chère : {moins_chere}"
+        );
+        let conclusion = texte_de(app, "[data-conclusion]").await?;
+        ensure!(
+            conclusion.contains("MGEN Initiale est la moins chère")
+                && conclusion.contains(": 601,00 €")
+                && conclusion.contains("MGEN Intégrale + 200,00 €"),
+            "conclusion : « {conclusion} »"
+        );
+        app.assert_healthy("adhérent seul, coût des offres").await?;
+        app.screenshot("adherent-seul-cout").await?;
+        raccourci(app, &format!("{}p", Key::Control)).await?;
+        let chemin = chemin_garde(app, id).await?;
+        let t = texte_pdf(&chemin)?;
+        let t = t
+            .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for attendu in [
+            "Cotisations de l'année 600,00 € 650,00 € 700,00 € 800,00 €",
+            "Coût net de l'année 601,00 € 651,00 € 701,00 € 801,00 €",
+            "MGEN Initiale est la moins chère",
+        ] {
+            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
+        }
+        std::fs::copy(&chemin, app.artifacts.join("foyer-seul.pdf"))?;
+        Ok(())
+    })
+    .await;
+}
+
+/// Golden case 170 typed at the keyboard: the adhérent (born 12/04/1980)
+/// with a GP consultation of 30 € on 20/06/2026, MGEN Équilibre; the
+/// conjoint (born 07/07/1966) added with Ctrl+Maj+N brings the optical devis
+/// of case 145, its 100 % Santé option typed under his tab with
+/// Ctrl+Maj+K. Worked in tests/cases/170_…: adhérent left 2,00 € (AMO
+/// 70 % × 30 − 2 = 19,00, MGEN 30 % = 9,00); conjoint left 549,91 € with
+/// the chosen equipment, 0,00 € with the option; household under
+/// Équilibre 2,00 + 549,91 = 551,91 €.
+fn montants_devis_du_conjoint() -> Vec<(String, &'static str)> {
+    [
+        ("foyer-rac-equilibre-0", "2,00 €"),
+        ("foyer-rac-equilibre-1", "549,91 €"),
+        ("foyer-rac-equilibre-total", "551,91 €"),
+        ("p1-devis-alt-equilibre", "0,00 €"),
+        ("p1-devis-choisi-equilibre", "549,91 €"),
+        ("p1-alt-mgen-equilibre-0", "164,00 €"),
+        ("p1-alt-mgen-equilibre-1", "24,60 €"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+async fn saisir_le_devis_du_conjoint(app: &App) -> Result {
+    let mut s = Saisie::ouvrir(app, "20/06/2026", "12/04/1980").await?;
+    let bas = Key::Down.to_string();
+    let deux_fois_bas = format!("{bas}{bas}");
+    choisir_au_clavier(app, "offre", &deux_fois_bas, "equilibre").await?;
+    s.ajouter_soin("generaliste", "consultation_generaliste")
+        .await?;
+    s.taper("actes[0].frais_reels", "30").await?;
+    ajouter_personne(app, 1).await?;
+    s.taper("assure.date_naissance", "07/07/1966").await?;
+    s.ajouter_soin("verres progressifs", "verre_progressif")
+        .await?;
+    s.taper("actes[0].frais_reels", "600").await?;
+    s.taper("actes[0].quantite", "2").await?;
+    s.taper("actes[0].brss", "0,10").await?;
+    choisir_au_clavier(app, "actes[0].reseau", "n", "non").await?;
+    choisir_au_clavier(app, "actes[0].panier", &deux_fois_bas, "classe_b").await?;
+    s.ajouter_soin("monture", "monture").await?;
+    s.taper("actes[1].frais_reels", "150").await?;
+    s.taper("actes[1].brss", "0,05").await?;
+    choisir_au_clavier(app, "actes[1].panier", &deux_fois_bas, "classe_b").await?;
+    ajouter_a_l_offre_100_sante(app, "verres progressifs", "verre_progressif", 0).await?;
+    s.taper(&format!("{ALT}[0].frais_reels"), "170").await?;
+    s.taper(&format!("{ALT}[0].quantite"), "2").await?;
+    s.taper(&format!("{ALT}[0].brss"), "10").await?;
+    choisir_au_clavier(app, &format!("{ALT}[0].reseau"), "n", "non").await?;
+    choisir_au_clavier(app, &format!("{ALT}[0].panier"), &bas, "classe_a").await?;
+    // The engine asks for the devis's price limit (case 148): its message
+    // lands next to that field of the conjoint's option, from
+    // foyer[1].alternative_100_sante[0].prix_limite.
+    let chemin = format!("{ALT}[0].prix_limite");
+    let erreur = app
+        .wait_for(&format!("[data-erreur-de='{chemin}']"))
+        .await?
+        .text()
+        .await?;
+    ensure!(
+        erreur.contains("prix limite du devis à saisir"),
+        "message sous « {chemin} » : {erreur}"
+    );
+    s.taper(&chemin, "170").await?;
+    ajouter_a_l_offre_100_sante(app, "monture", "monture", 1).await?;
+    s.taper(&format!("{ALT}[1].frais_reels"), "30").await?;
+    s.taper(&format!("{ALT}[1].brss"), "9").await?;
+    choisir_au_clavier(app, &format!("{ALT}[1].panier"), &bas, "classe_a").await
+}
+
+/// A household whose conjoint brings a devis with its 100 % Santé option:
+/// both options on screen under his name, then printed and read back.
+#[tokio::test]
+async fn devis_du_conjoint_deux_options_dans_le_foyer() {
+    std::env::set_var("GUICHET_NE_PAS_OUVRIR", "1");
+    let copies = tempfile::Builder::new()
+        .prefix("guichet-foyer-devis-")
+        .tempdir()
+        .unwrap();
+    journey("foyer-devis", async |app| {
+        let id = "imprimer-estimation";
+        app.wait_for(".ecran[data-pret='oui']").await?;
+        regler(app, id, "Section MGEN de la Gironde", copies.path()).await?;
+        saisir_le_devis_du_conjoint(app).await?;
+        attendre_montants(app, &montants_devis_du_conjoint()).await?;
+        let titre = texte_de(app, "[data-deux-options='p1-'] h2").await?;
+        ensure!(
+            titre == "Personne 2 (conjoint) — le devis : deux options",
+            "titre des deux options : « {titre} »"
+        );
+        app.assert_healthy("foyer, devis du conjoint").await?;
+        app.screenshot("foyer-devis-du-conjoint").await?;
+        raccourci(app, &format!("{}p", Key::Control)).await?;
+        let chemin = chemin_garde(app, id).await?;
+        let t = texte_pdf(&chemin)?;
+        let t = t
+            .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for attendu in [
+            "Personne 2 (conjoint) — le devis : les deux options",
+            "MGEN Équilibre Avec l'offre 100 % Santé du devis, il vous reste 0,00 € ; avec l'équipement choisi, il vous reste 549,91 €.",
+            "Personne 2 (conjoint) — Offre 100 % Santé du devis",
+        ] {
+            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
+        }
+        std::fs::copy(&chemin, app.artifacts.join("foyer-devis.pdf"))?;
+        Ok(())
+    })
+    .await;
 }

@@ -94,12 +94,17 @@ fn lire_personne(v: &Value, chemin: String) -> Result<Personne, ErreurSaisie> {
     let assure = lire_assure(assure_v, o.sous("assure"))?;
     let actes_v = o.valeur("actes").ok_or_else(|| o.manque("actes"))?;
     let actes = lire_actes(&o, "actes", actes_v)?;
+    let alternative_100_sante = match o.valeur("alternative_100_sante") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(lire_actes(&o, "alternative_100_sante", v)?),
+    };
     o.fin()?;
     Ok(Personne {
         relation,
         nom,
         assure,
         actes,
+        alternative_100_sante,
     })
 }
 

@@ -21,6 +21,12 @@
 //!   "variation": { "personne": 1, "acte": 0 } }                        optional
 //! ```
 //!
+//! A person may also carry `alternative_100_sante`, the 100 % Santé
+//! option of their devis, as the single-member document does; its
+//! estimate goes to that person's `resultat.alternative_100_sante`
+//! ([`alternatives`]). The household's totals and cost stay those of the
+//! chosen acts.
+//!
 //! [`estimer_foyer`] prices every act of the household in date order under
 //! each offer ([`super::estimer_membres`]): each person's AMO caps are
 //! their own (seed 000, "plafond annuel par personne"), and each MGEN
@@ -92,6 +98,12 @@ pub struct Personne {
     pub nom: Option<String>,
     pub assure: Assure,
     pub actes: Vec<Acte>,
+    /// The 100 % Santé option of this person's devis (#16), as in the
+    /// single-member document: estimated as this person's acts instead of
+    /// the chosen ones, the rest of the household unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub alternative_100_sante: Option<Vec<Acte>>,
 }
 
 /// The act whose quantity the cost comparison varies: its person and its
@@ -222,7 +234,37 @@ pub fn estimer_foyer(
     lecture::valider_foyer(situation)?;
     let mut resultat = estimer_sans_cout(situation, tables)?;
     resultat.cout = cout::comparer(situation, &resultat, tables)?;
+    alternatives(situation, &mut resultat, tables)?;
     Ok(resultat)
+}
+
+/// Each person's 100 % Santé option, estimated as the single-member
+/// document does (the same person, the option's acts instead of the
+/// chosen ones) within the household: the other persons keep their acts,
+/// so a limit or envelope the household shares is counted with their use
+/// as it is for the chosen acts. Errors name
+/// `foyer[k].alternative_100_sante[i]…`.
+fn alternatives(
+    situation: &SituationFoyer,
+    resultat: &mut ResultatFoyer,
+    tables: &Tables<'_>,
+) -> Result<(), ErreurEstimation> {
+    for (k, personne) in situation.foyer.iter().enumerate() {
+        let Some(actes) = &personne.alternative_100_sante else {
+            continue;
+        };
+        let mut membres = situation.membres();
+        membres[k].actes = actes.clone();
+        let mut r = estimer_membres(&membres, tables).map_err(|(j, e)| {
+            if j == k {
+                dans_personne(e.dans("alternative_100_sante"), k)
+            } else {
+                dans_personne(e, j)
+            }
+        })?;
+        resultat.personnes[k].resultat.alternative_100_sante = Some(r.swap_remove(k).offres);
+    }
+    Ok(())
 }
 
 /// The household's estimate without the cost comparison (which

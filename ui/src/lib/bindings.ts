@@ -521,7 +521,13 @@ export type Personne = { relation: Relation,
 /**
  * A first name or a mark for the printout (optional).
  */
-nom?: string, assure: Assure, actes: Array<Acte>, };
+nom?: string, assure: Assure, actes: Array<Acte>, 
+/**
+ * The 100 % Santé option of this person's devis (#16), as in the
+ * single-member document: estimated as this person's acts instead of
+ * the chosen ones, the rest of the household unchanged.
+ */
+alternative_100_sante?: Array<Acte>, };
 
 export type Variation = { personne: number, acte: number, };
 

@@ -190,8 +190,10 @@ function lireFoyer(v: unknown, actesAdherent: FormActe[]): FormFoyer | null {
     if (!estObjet(p) || !RELATIONS.some((r) => r.valeur === p.relation) || typeof p.nom !== "string" || !Array.isArray(p.actes)) return null;
     const form = lireForm(p.form);
     const actes = p.actes.map(lireActe);
-    if (!form || actes.some((a) => a === null)) return null;
-    f.autres.push(personneForm(p.relation as RelationAutre, p.nom, form, actes as FormActe[]));
+    if (p.alternative !== undefined && !Array.isArray(p.alternative)) return null;
+    const alternative = (p.alternative ?? []).map(lireActe);
+    if (!form || [...actes, ...alternative].some((a) => a === null)) return null;
+    f.autres.push(personneForm(p.relation as RelationAutre, p.nom, form, actes as FormActe[], alternative as FormActe[]));
   }
   const cotisations = chaines(v.cotisations ?? {});
   if (!cotisations) return null;

@@ -4,7 +4,7 @@
 // yearly cost, and the options of the act the comparison may vary. No
 // money is computed: the amounts are the engine's decimal strings, only
 // re-spelled.
-import type { CoutOffre, Explication, Offre, ResultatFoyer } from "./bindings";
+import type { CoutAnnuel, CoutOffre, Explication, Offre, Resultat, ResultatFoyer } from "./bindings";
 import { euros } from "./format";
 import type { Part } from "./resultat-vue";
 
@@ -48,4 +48,31 @@ export function ecartTexte(c: CoutOffre): string {
   if (c.moins_chere) return "la moins chère";
   if (c.ecart === null) return "—";
   return `+ ${euros(c.ecart)}`;
+}
+
+/**
+ * The cost table of a member alone before any cotisation is typed: the
+ * offers of the engine's single answer, in its order, each with its reste
+ * à charge and « cotisations non renseignées », worded as the engine words
+ * a household whose cotisations are missing. Nothing is added: once a
+ * cotisation is typed, the screen sends a household of one and shows the
+ * engine's own comparison (lib/foyer.ts `documentFoyer`).
+ */
+export function coutSansCotisations(r: Resultat): CoutAnnuel {
+  const offres: CoutOffre[] = r.offres.map((o) => ({
+    offre: o.offre,
+    libelle: o.libelle,
+    cotisation: null,
+    reste_a_charge: o.totaux.reste_a_charge,
+    cout_net: null,
+    ecart: null,
+    moins_chere: false,
+    explication: `Reste à charge ${euros(o.totaux.reste_a_charge)} ; cotisations non renseignées`,
+  }));
+  const noms = offres.map((o) => o.libelle).join(", ");
+  return {
+    offres,
+    conclusion: `Coût net de l'année non comparé : cotisations non renseignées pour ${noms} (saisir la cotisation annuelle de chaque offre pour ce foyer, d'après la grille de la section).`,
+    bascule: null,
+  };
 }

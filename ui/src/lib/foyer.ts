@@ -30,6 +30,8 @@ export interface FormPersonne {
   nom: string;
   form: FormSituation;
   actes: FormActe[];
+  /** The acts of this person's devis's 100 % Santé option (`foyer[k].alternative_100_sante`). */
+  alternative: FormActe[];
 }
 
 /** The household around the screen's main form (the adhérent's). */
@@ -50,8 +52,8 @@ export function nouveauFoyer(): FormFoyer {
 let prochainUid = 1;
 
 /** A person of the form, with a new screen id. */
-export function personneForm(relation: RelationAutre, nom: string, form: FormSituation, actes: FormActe[]): FormPersonne {
-  return { uid: prochainUid++, relation, nom, form, actes };
+export function personneForm(relation: RelationAutre, nom: string, form: FormSituation, actes: FormActe[], alternative: FormActe[] = []): FormPersonne {
+  return { uid: prochainUid++, relation, nom, form, actes, alternative };
 }
 
 /** A new person: the conjoint first, children next. */
@@ -62,6 +64,18 @@ export function nouvellePersonne(f: FormFoyer): FormPersonne {
 
 /** True when the estimate is a household's (someone besides the adhérent). */
 export const estFoyer = (f: FormFoyer) => f.autres.length > 0;
+
+/** True when a yearly cotisation is typed (even one not yet readable). */
+export const cotisationsSaisies = (f: FormFoyer) => Object.values(f.cotisations).some((t) => (t ?? "").trim() !== "");
+
+/**
+ * True when the engine gets the household document: someone besides the
+ * adhérent, or the adhérent alone with a cotisation typed (a household of
+ * one, which the engine estimates as the single document: the single
+ * document has no place for cotisations). Without either, the single
+ * document, unchanged.
+ */
+export const documentFoyer = (f: FormFoyer) => estFoyer(f) || cotisationsSaisies(f);
 
 /** How many persons, the adhérent included. */
 export const nbPersonnes = (f: FormFoyer) => f.autres.length + 1;
@@ -98,12 +112,14 @@ export interface VuePersonne {
   nom: string;
   form: FormSituation;
   actes: FormActe[];
+  alternative: FormActe[];
 }
 
-export function personnes(form: FormSituation, actes: FormActe[], f: FormFoyer): VuePersonne[] {
+/** `alternative`: the adhérent's devis option (the screen's main one). */
+export function personnes(form: FormSituation, actes: FormActe[], f: FormFoyer, alternative: FormActe[] = []): VuePersonne[] {
   return [
-    { k: 0, relation: "adherent", nom: f.nomAdherent, form, actes },
-    ...f.autres.map((p, i) => ({ k: i + 1, relation: p.relation as Relation, nom: p.nom, form: p.form, actes: p.actes })),
+    { k: 0, relation: "adherent", nom: f.nomAdherent, form, actes, alternative },
+    ...f.autres.map((p, i) => ({ k: i + 1, relation: p.relation as Relation, nom: p.nom, form: p.form, actes: p.actes, alternative: p.alternative ?? [] })),
   ];
 }
 
@@ -135,15 +151,17 @@ const sous = (k: number, chemin: string) => (chemin === "date" ? "date" : chemin
  * estimate's form (the date of care and the offer are the adhérent's form's,
  * shared), the cotisations typed, the varied act. Every unreadable text
  * gives an error under its path and no document; a person without any act
- * is a missing field (`foyer[k].actes`).
+ * is a missing field (`foyer[k].actes`). Each person's devis option
+ * (`alternative`: the adhérent's) goes under `foyer[k].alternative_100_sante`
+ * when it has acts.
  */
-export function construireFoyer(form: FormSituation, actes: FormActe[], f: FormFoyer, catalogue: ActeVue[]): ConstructionFoyer {
+export function construireFoyer(form: FormSituation, actes: FormActe[], f: FormFoyer, catalogue: ActeVue[], alternative: FormActe[] = []): ConstructionFoyer {
   const erreurs: Erreurs = {};
   const manquants: Erreurs = {};
   const foyer: Personne[] = [];
   let date = "";
-  for (const p of personnes(form, actes, f)) {
-    const c = construireSituation({ ...p.form, date: form.date, offre: form.offre }, p.actes, catalogue);
+  for (const p of personnes(form, actes, f, alternative)) {
+    const c = construireSituation({ ...p.form, date: form.date, offre: form.offre }, p.actes, catalogue, p.alternative);
     if (p.k === 0 && c.situation) date = c.situation.date;
     for (const [ch, m] of Object.entries(c.erreurs)) if (p.k === 0 || ch !== "date") erreurs[sous(p.k, ch)] = m;
     for (const [ch, m] of Object.entries(c.manquants)) if (p.k === 0 || ch !== "date") manquants[sous(p.k, ch)] = m;
@@ -151,6 +169,7 @@ export function construireFoyer(form: FormSituation, actes: FormActe[], f: FormF
     if (c.situation) {
       const personne: Personne = { relation: p.relation, assure: c.situation.assure, actes: c.situation.actes };
       if (p.nom.trim()) personne.nom = p.nom.trim();
+      if (c.situation.alternative_100_sante) personne.alternative_100_sante = c.situation.alternative_100_sante;
       foyer.push(personne);
     }
   }
@@ -177,12 +196,12 @@ export function construireFoyer(form: FormSituation, actes: FormActe[], f: FormF
  * engine's errors land): each person's, as the single estimate's under
  * `foyer[k]`, the household's date, each cotisation and the varied act.
  */
-export function cheminsConnusFoyer(form: FormSituation, actes: FormActe[], f: FormFoyer, catalogue: ActeVue[], enveloppes: string[]): Set<string> {
+export function cheminsConnusFoyer(form: FormSituation, actes: FormActe[], f: FormFoyer, catalogue: ActeVue[], enveloppes: string[], alternative: FormActe[] = []): Set<string> {
   const s = new Set<string>(["date", "foyer", "variation", ...OFFRES.map((o) => `cotisations.${o}`)]);
-  for (const p of personnes(form, actes, f)) {
+  for (const p of personnes(form, actes, f, alternative)) {
     s.add(`foyer[${p.k}]`);
     s.add(`foyer[${p.k}].actes`);
-    for (const c of cheminsConnus(p.actes, [], catalogue, enveloppes)) s.add(sous(p.k, c));
+    for (const c of cheminsConnus(p.actes, p.alternative, catalogue, enveloppes)) s.add(sous(p.k, c));
   }
   return s;
 }
@@ -214,13 +233,14 @@ export function personnesAReprendre(erreurs: Erreurs): Set<number> {
   return s;
 }
 
-/** A household document back into the form: the adhérent's part, the others, cotisations and varied act. */
-export function foyerDepuisDocument(doc: SituationFoyer): { form: FormSituation; actes: FormActe[]; foyer: FormFoyer } {
+/** A household document back into the form: the adhérent's part (with their devis option), the others, cotisations and varied act. */
+export function foyerDepuisDocument(doc: SituationFoyer): { form: FormSituation; actes: FormActe[]; alternative: FormActe[]; foyer: FormFoyer } {
   const iAdherent = Math.max(
     doc.foyer.findIndex((p) => p.relation === "adherent"),
     0,
   );
-  const lire = (p: Personne) => formDepuisSituation({ date: doc.date, offre: doc.offre, assure: p.assure, actes: p.actes });
+  const lire = (p: Personne) =>
+    formDepuisSituation({ date: doc.date, offre: doc.offre, assure: p.assure, actes: p.actes, alternative_100_sante: p.alternative_100_sante });
   const premier = lire(doc.foyer[iAdherent]);
   const foyer = nouveauFoyer();
   foyer.nomAdherent = doc.foyer[iAdherent].nom ?? "";
@@ -228,7 +248,7 @@ export function foyerDepuisDocument(doc: SituationFoyer): { form: FormSituation;
   for (const i of ordre.slice(1)) {
     const p = doc.foyer[i];
     const lu = lire(p);
-    foyer.autres.push(personneForm(p.relation === "adherent" ? "autre" : p.relation, p.nom ?? "", lu.form, lu.actes));
+    foyer.autres.push(personneForm(p.relation === "adherent" ? "autre" : p.relation, p.nom ?? "", lu.form, lu.actes, lu.alternative));
   }
   for (const [o, m] of Object.entries(doc.cotisations ?? {})) foyer.cotisations[o as Offre] = (m ?? "").replace(".", ",");
   if (doc.variation) {
@@ -236,7 +256,7 @@ export function foyerDepuisDocument(doc: SituationFoyer): { form: FormSituation;
     const liste = k === 0 ? premier.actes : foyer.autres[k - 1]?.actes;
     foyer.variation = liste?.[doc.variation.acte]?.uid ?? null;
   }
-  return { form: premier.form, actes: premier.actes, foyer };
+  return { form: premier.form, actes: premier.actes, alternative: premier.alternative, foyer };
 }
 
 /** A saved document is a household's when it has `foyer`. */
@@ -249,7 +269,8 @@ export function estDocumentFoyer(s: Record<string, unknown>): boolean {
 /** The household as the draft and the signature keep it: no uid. */
 export interface FoyerBrouillon {
   nomAdherent: string;
-  autres: { relation: RelationAutre; nom: string; form: FormSituation; actes: Omit<FormActe, "uid">[] }[];
+  /** `alternative`: only when the person's devis option has acts (older drafts unchanged). */
+  autres: { relation: RelationAutre; nom: string; form: FormSituation; actes: Omit<FormActe, "uid">[]; alternative?: Omit<FormActe, "uid">[] }[];
   cotisations: Partial<Record<Offre, string>>;
   variation: { personne: number; acte: number } | null;
 }
@@ -260,7 +281,13 @@ export function foyerSansUid(form: FormSituation, actes: FormActe[], f: FormFoye
   if (f.autres.length === 0 && !f.nomAdherent.trim() && Object.keys(cotisations).length === 0 && f.variation === null) return null;
   return {
     nomAdherent: f.nomAdherent,
-    autres: f.autres.map((p) => ({ relation: p.relation, nom: p.nom, form: p.form, actes: p.actes.map(sansUid) })),
+    autres: f.autres.map((p) => ({
+      relation: p.relation,
+      nom: p.nom,
+      form: p.form,
+      actes: p.actes.map(sansUid),
+      ...((p.alternative ?? []).length > 0 ? { alternative: p.alternative.map(sansUid) } : {}),
+    })),
     cotisations,
     variation: positionVariation(form, actes, f),
   };
