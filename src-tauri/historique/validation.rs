@@ -109,16 +109,16 @@ mod tests {
         })
     }
 
+    /// `preparer` with the default checks, no initials, reference nor barème.
+    fn preparer_sans_identite(
+        v: &Value,
+    ) -> Result<NouvelleEstimation, crate::historique::ErreurSaisie> {
+        NouvelleEstimation::preparer(v, &ValidationMoteur::default(), None, None, None)
+    }
+
     #[test]
     fn an_engine_situation_is_accepted_with_its_date() {
-        let n = NouvelleEstimation::preparer(
-            &situation(),
-            &ValidationMoteur::default(),
-            None,
-            None,
-            None,
-        )
-        .unwrap();
+        let n = preparer_sans_identite(&situation()).unwrap();
         assert_eq!(
             n.date_soins(),
             NaiveDate::from_ymd_opt(2018, 6, 15).unwrap()
@@ -143,22 +143,13 @@ mod tests {
 
     #[test]
     fn a_household_is_accepted_with_its_date_and_persons() {
-        let n =
-            NouvelleEstimation::preparer(&foyer(), &ValidationMoteur::default(), None, None, None)
-                .unwrap();
+        let n = preparer_sans_identite(&foyer()).unwrap();
         assert_eq!(
             n.date_soins(),
             NaiveDate::from_ymd_opt(2018, 6, 15).unwrap()
         );
         assert_eq!(n.personnes(), 2);
-        let seul = NouvelleEstimation::preparer(
-            &situation(),
-            &ValidationMoteur::default(),
-            None,
-            None,
-            None,
-        )
-        .unwrap();
+        let seul = preparer_sans_identite(&situation()).unwrap();
         assert_eq!(seul.personnes(), 1);
     }
 
@@ -166,8 +157,7 @@ mod tests {
     fn a_household_refusal_names_the_person() {
         let mut v = foyer();
         v["foyer"][1]["actes"][0]["code"] = json!("acte_inconnu");
-        let e = NouvelleEstimation::preparer(&v, &ValidationMoteur::default(), None, None, None)
-            .unwrap_err();
+        let e = preparer_sans_identite(&v).unwrap_err();
         assert!(
             e.to_string()
                 .starts_with("situation : champ « foyer[1].actes[0].code » : "),
@@ -179,8 +169,7 @@ mod tests {
     fn refusals_name_the_json_path() {
         let mut v = situation();
         v["actes"][0]["frais_reels"] = json!("-5");
-        let e = NouvelleEstimation::preparer(&v, &ValidationMoteur::default(), None, None, None)
-            .unwrap_err();
+        let e = preparer_sans_identite(&v).unwrap_err();
         assert_eq!(
             e.to_string(),
             "situation : champ « actes[0].frais_reels » : montant négatif (-5)"
@@ -188,8 +177,7 @@ mod tests {
 
         let mut v = situation();
         v["actes"][0]["code"] = json!("acte_inconnu");
-        let e = NouvelleEstimation::preparer(&v, &ValidationMoteur::default(), None, None, None)
-            .unwrap_err();
+        let e = preparer_sans_identite(&v).unwrap_err();
         assert!(
             e.to_string()
                 .starts_with("situation : champ « actes[0].code » : "),
@@ -198,8 +186,7 @@ mod tests {
 
         // The history's former minimal document is not a situation.
         let v = json!({"date_soins": "2026-03-14", "actes": []});
-        let e = NouvelleEstimation::preparer(&v, &ValidationMoteur::default(), None, None, None)
-            .unwrap_err();
+        let e = preparer_sans_identite(&v).unwrap_err();
         assert!(e.to_string().contains("« date"), "{e}");
     }
 }

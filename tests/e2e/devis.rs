@@ -21,7 +21,7 @@
 use crate::ensure;
 use crate::estimation::{attendre_montants, Saisie};
 use crate::harness::{fail, journey, App, Result};
-use crate::impression::{chemin_garde, regler, texte_pdf};
+use crate::impression::{chemin_garde, mots_du_pdf, regler};
 use fantoccini::key::Key;
 use std::time::{Duration, Instant};
 
@@ -135,6 +135,15 @@ async fn saisir_le_devis(app: &App) -> Result {
     let bas = Key::Down.to_string();
     let deux_fois_bas = format!("{bas}{bas}");
     choisir_au_clavier(app, "offre", &deux_fois_bas, "equilibre").await?;
+    saisir_le_devis_optique(app, &mut s).await
+}
+
+/// The optical devis of case 145 typed for the person shown: the equipment
+/// chosen (classe B progressive lenses and frame), then its 100 % Santé
+/// option (classe A) with the price limit the engine asks for.
+pub(crate) async fn saisir_le_devis_optique(app: &App, s: &mut Saisie<'_>) -> Result {
+    let bas = Key::Down.to_string();
+    let deux_fois_bas = format!("{bas}{bas}");
     s.ajouter_soin("verres progressifs", "verre_progressif")
         .await?;
     s.taper("actes[0].frais_reels", "600").await?;
@@ -242,14 +251,8 @@ pub(crate) async fn imprimer_et_lire(
         "copie gardée dans {}",
         chemin.display()
     );
-    let t = texte_pdf(&chemin)?;
     std::fs::copy(&chemin, app.artifacts.join(nom))?;
-    Ok(
-        t.split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
-            .filter(|m| !m.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    mots_du_pdf(&chemin)
 }
 
 /// Ctrl+P, then the PDF kept in the copies folder, read back.

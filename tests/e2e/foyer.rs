@@ -38,11 +38,11 @@
 //!   becomes the cheapest at one crown more.
 
 use crate::brouillon::{attendre_brouillon, commande, ecran_par_clavier};
-use crate::devis::{ajouter_a_l_offre_100_sante, choisir_au_clavier, raccourci, ALT};
+use crate::devis::{choisir_au_clavier, raccourci, saisir_le_devis_optique};
 use crate::ensure;
 use crate::estimation::{attendre_montants, Saisie};
 use crate::harness::{journey, App, Result};
-use crate::impression::{chemin_garde, regler, texte_pdf};
+use crate::impression::{chemin_garde, mots_du_pdf, regler};
 use fantoccini::key::Key;
 use std::time::{Duration, Instant};
 
@@ -290,12 +290,7 @@ async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Re
         "copie gardée dans {}",
         chemin.display()
     );
-    let t = texte_pdf(&chemin)?;
-    let t = t
-        .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
-        .filter(|m| !m.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t = mots_du_pdf(&chemin)?;
     for attendu in [
         "Estimation pour le foyer",
         "Section MGEN de la Gironde",
@@ -647,12 +642,7 @@ async fn adherent_seul_compare_le_cout_des_offres() {
         app.screenshot("adherent-seul-cout").await?;
         raccourci(app, &format!("{}p", Key::Control)).await?;
         let chemin = chemin_garde(app, id).await?;
-        let t = texte_pdf(&chemin)?;
-        let t = t
-            .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
-            .filter(|m| !m.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let t = mots_du_pdf(&chemin)?;
         for attendu in [
             "Cotisations de l'année 600,00 € 650,00 € 700,00 € 800,00 €",
             "Coût net de l'année 601,00 € 651,00 € 701,00 € 801,00 €",
@@ -699,41 +689,7 @@ async fn saisir_le_devis_du_conjoint(app: &App) -> Result {
     s.taper("actes[0].frais_reels", "30").await?;
     ajouter_personne(app, 1).await?;
     s.taper("assure.date_naissance", "07/07/1966").await?;
-    s.ajouter_soin("verres progressifs", "verre_progressif")
-        .await?;
-    s.taper("actes[0].frais_reels", "600").await?;
-    s.taper("actes[0].quantite", "2").await?;
-    s.taper("actes[0].brss", "0,10").await?;
-    choisir_au_clavier(app, "actes[0].reseau", "n", "non").await?;
-    choisir_au_clavier(app, "actes[0].panier", &deux_fois_bas, "classe_b").await?;
-    s.ajouter_soin("monture", "monture").await?;
-    s.taper("actes[1].frais_reels", "150").await?;
-    s.taper("actes[1].brss", "0,05").await?;
-    choisir_au_clavier(app, "actes[1].panier", &deux_fois_bas, "classe_b").await?;
-    ajouter_a_l_offre_100_sante(app, "verres progressifs", "verre_progressif", 0).await?;
-    s.taper(&format!("{ALT}[0].frais_reels"), "170").await?;
-    s.taper(&format!("{ALT}[0].quantite"), "2").await?;
-    s.taper(&format!("{ALT}[0].brss"), "10").await?;
-    choisir_au_clavier(app, &format!("{ALT}[0].reseau"), "n", "non").await?;
-    choisir_au_clavier(app, &format!("{ALT}[0].panier"), &bas, "classe_a").await?;
-    // The engine asks for the devis's price limit (case 148): its message
-    // lands next to that field of the conjoint's option, from
-    // foyer[1].alternative_100_sante[0].prix_limite.
-    let chemin = format!("{ALT}[0].prix_limite");
-    let erreur = app
-        .wait_for(&format!("[data-erreur-de='{chemin}']"))
-        .await?
-        .text()
-        .await?;
-    ensure!(
-        erreur.contains("prix limite du devis à saisir"),
-        "message sous « {chemin} » : {erreur}"
-    );
-    s.taper(&chemin, "170").await?;
-    ajouter_a_l_offre_100_sante(app, "monture", "monture", 1).await?;
-    s.taper(&format!("{ALT}[1].frais_reels"), "30").await?;
-    s.taper(&format!("{ALT}[1].brss"), "9").await?;
-    choisir_au_clavier(app, &format!("{ALT}[1].panier"), &bas, "classe_a").await
+    saisir_le_devis_optique(app, &mut s).await
 }
 
 /// A household whose conjoint brings a devis with its 100 % Santé option:
@@ -760,12 +716,7 @@ async fn devis_du_conjoint_deux_options_dans_le_foyer() {
         app.screenshot("foyer-devis-du-conjoint").await?;
         raccourci(app, &format!("{}p", Key::Control)).await?;
         let chemin = chemin_garde(app, id).await?;
-        let t = texte_pdf(&chemin)?;
-        let t = t
-            .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
-            .filter(|m| !m.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let t = mots_du_pdf(&chemin)?;
         for attendu in [
             "Personne 2 (conjoint) — le devis : les deux options",
             "MGEN Équilibre Avec l'offre 100 % Santé du devis, il vous reste 0,00 € ; avec l'équipement choisi, il vous reste 549,91 €.",

@@ -95,6 +95,17 @@ pub(crate) fn texte_pdf(p: &Path) -> Result<String> {
     Ok(String::from_utf8(out.stdout)?)
 }
 
+/// The PDF's text as one line of words: every run of spaces, line breaks,
+/// narrow and plain no-break spaces made one space, so that a row of a
+/// table reads as the sentence a test looks for.
+pub(crate) fn mots_du_pdf(p: &Path) -> Result<String> {
+    Ok(texte_pdf(p)?
+        .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(" "))
+}
+
 #[tokio::test]
 async fn ctrl_p_keeps_the_estimate_pdf_in_the_chosen_folder() {
     // Read by the app started below (through tauri-driver's environment).
