@@ -85,18 +85,24 @@ fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, IpcError> {
 
 /// Called by the page once its first frame is painted, and again with
 /// `etape: "formulaire"` once the Estimation form is interactive (catalogue
-/// loaded); with `GUICHET_MESURES=1` the delay since process start is
-/// printed on stderr.
+/// loaded and painted); with `GUICHET_MESURES=1` the delay since process
+/// start is printed on stderr, up to `quand` (when it happened, ms since
+/// the epoch on the system clock) when the page gives it.
 /// `details` are the page's own marks (ms since the page's navigation
 /// started), printed as they come.
 #[tauri::command]
-fn ui_ready(state: tauri::State<'_, AppState>, etape: Option<String>, details: Option<String>) {
+fn ui_ready(
+    state: tauri::State<'_, AppState>,
+    etape: Option<String>,
+    details: Option<String>,
+    quand: Option<f64>,
+) {
     let quoi = match etape.as_deref() {
         Some("formulaire") => "formulaire interactif",
         Some("polices") => "polices chargées",
         _ => "premier affichage",
     };
-    crate::mesures::marque(state.started, quoi);
+    crate::mesures::marque_de_la_page(state.started, quoi, quand);
     if let Some(details) = details.filter(|_| crate::mesures::actives()) {
         eprintln!("mesure: page ({quoi}) : {details}");
     }
