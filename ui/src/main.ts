@@ -3,8 +3,11 @@ import "./styles/app.css";
 import App from "./App.svelte";
 import { call } from "./lib/ipc";
 import { maintenant, premierePeinture } from "./lib/mesures";
+import { demanderCatalogue } from "./lib/estimation-saisie.svelte";
 
 const scriptMs = performance.now();
+// The Estimation form waits for the catalogue: asked before the page mounts.
+demanderCatalogue().catch(() => {});
 const app = mount(App, { target: document.getElementById("app")! });
 const monteMs = performance.now();
 
