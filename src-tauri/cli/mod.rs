@@ -15,7 +15,6 @@ mod sortie_pdf;
 use crate::store::{resolve_db_path, Store};
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
-use std::time::Instant;
 
 /// Exit code for input the adviser must correct.
 pub const EXIT_INVALID_INPUT: i32 = 2;
@@ -97,7 +96,7 @@ pub enum Command {
 
 /// Entry point of the binary; returns the process exit code.
 pub fn main() -> i32 {
-    let started = Instant::now();
+    let started = crate::mesures::depart();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -40,12 +40,31 @@ pub fn catalogue(state: State<'_, AppState>) -> Result<Response, IpcError> {
     Ok(Response::new(json.clone()))
 }
 
-#[tauri::command]
+/// Off the window's main thread, which also carries the page's IPC calls
+/// and frames: an estimate is asked at every keystroke. With
+/// `GUICHET_MESURES=1`, says on stderr how long it took in Rust (the
+/// barèmes held are read again only when they changed).
+#[tauri::command(async)]
 pub fn estimer(
     state: State<'_, AppState>,
     situation: serde_json::Value,
 ) -> Result<ReponseEstimation, IpcError> {
-    let situation = match moteur::lecture::lire(&situation) {
+    let debut = std::time::Instant::now();
+    let reponse = estimer_lu(&state, &situation);
+    if crate::mesures::actives() {
+        eprintln!(
+            "mesure: estimation en {} µs côté Rust",
+            debut.elapsed().as_micros()
+        );
+    }
+    reponse
+}
+
+fn estimer_lu(
+    state: &AppState,
+    situation: &serde_json::Value,
+) -> Result<ReponseEstimation, IpcError> {
+    let situation = match moteur::lecture::lire(situation) {
         Ok(s) => s,
         Err(e) => {
             return Ok(ReponseEstimation {
@@ -54,7 +73,7 @@ pub fn estimer(
             })
         }
     };
-    let baremes = baremes_tenus(&state)?;
+    let baremes = baremes_tenus(state)?;
     match moteur::estimer(&situation, &Tables::livrees(&baremes)) {
         Ok(r) => Ok(ReponseEstimation {
             resultat: Some(r),

@@ -9,7 +9,9 @@ use crate::moteur::{ErreurEstimation, Tables};
 use crate::transport::{ErreurChampVue, ErrorCode, IpcError, ReponseEstimationFoyer};
 use tauri::State;
 
-#[tauri::command]
+/// Off the window's main thread, as `estimer`: asked at every keystroke of
+/// a household.
+#[tauri::command(async)]
 pub fn estimer_foyer(
     state: State<'_, AppState>,
     situation: serde_json::Value,

@@ -12,15 +12,19 @@ mod historique;
 pub mod simulateurs;
 
 use crate::store::{Store, StoreError};
+use crate::tarifs::Bareme;
 use crate::transport::{AppInfo, ErrorCode, IpcError};
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 /// State shared by the commands.
 pub struct AppState {
     /// `None` while the database is damaged and not yet restored.
     store: Mutex<Option<Store>>,
+    /// The barème versions as last read from the store, with the key they
+    /// were read under ([`Store::cle_baremes`]).
+    baremes: Mutex<Option<(String, Arc<Vec<Bareme>>)>>,
     started: Instant,
 }
 
@@ -57,15 +61,37 @@ fn lock_store(state: &AppState) -> Result<StoreGuard<'_>, IpcError> {
     Ok(StoreGuard(guard))
 }
 
-/// Every barème version held in the database, for an estimate (the store is
-/// locked only while they are read).
-fn baremes_tenus(state: &AppState) -> Result<Vec<crate::tarifs::Bareme>, IpcError> {
-    Ok(lock_store(state)?
-        .baremes()
-        .map_err(|e| IpcError::new(ErrorCode::Database, e.to_string()))?
-        .into_iter()
-        .map(|(_, b)| b)
-        .collect())
+/// Every barème version held in the database, for an estimate (one at every
+/// keystroke): read again only when the versions held changed — imported
+/// here or by `guichet bareme importer`, or a backup restored — which one
+/// small query tells (the store is locked meanwhile).
+fn baremes_tenus(state: &AppState) -> Result<Arc<Vec<Bareme>>, IpcError> {
+    let base = |e: crate::store::tarifs::BaremeStoreError| {
+        IpcError::new(ErrorCode::Database, e.to_string())
+    };
+    let store = lock_store(state)?;
+    let cle = store.cle_baremes().map_err(base)?;
+    let mut lus = state.baremes.lock().map_err(|_| {
+        IpcError::new(
+            ErrorCode::Internal,
+            "barèmes interrompus par une erreur précédente",
+        )
+    })?;
+    if let Some((deja, baremes)) = lus.as_ref() {
+        if *deja == cle {
+            return Ok(Arc::clone(baremes));
+        }
+    }
+    let baremes: Arc<Vec<Bareme>> = Arc::new(
+        store
+            .baremes()
+            .map_err(base)?
+            .into_iter()
+            .map(|(_, b)| b)
+            .collect(),
+    );
+    *lus = Some((cle, Arc::clone(&baremes)));
+    Ok(baremes)
 }
 
 /// Off the main thread: at start it waits for the store, locked by the
@@ -85,18 +111,24 @@ fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo, IpcError> {
 
 /// Called by the page once its first frame is painted, and again with
 /// `etape: "formulaire"` once the Estimation form is interactive (catalogue
-/// loaded); with `GUICHET_MESURES=1` the delay since process start is
-/// printed on stderr.
+/// loaded and painted); with `GUICHET_MESURES=1` the delay since process
+/// start is printed on stderr, up to `quand` (when it happened, ms since
+/// the epoch on the system clock) when the page gives it.
 /// `details` are the page's own marks (ms since the page's navigation
 /// started), printed as they come.
 #[tauri::command]
-fn ui_ready(state: tauri::State<'_, AppState>, etape: Option<String>, details: Option<String>) {
+fn ui_ready(
+    state: tauri::State<'_, AppState>,
+    etape: Option<String>,
+    details: Option<String>,
+    quand: Option<f64>,
+) {
     let quoi = match etape.as_deref() {
         Some("formulaire") => "formulaire interactif",
         Some("polices") => "polices chargées",
         _ => "premier affichage",
     };
-    crate::mesures::marque(state.started, quoi);
+    crate::mesures::marque_de_la_page(state.started, quoi, quand);
     if let Some(details) = details.filter(|_| crate::mesures::actives()) {
         eprintln!("mesure: page ({quoi}) : {details}");
     }
@@ -130,6 +162,7 @@ fn lancer(
     tauri::Builder::default()
         .manage(AppState {
             store: Mutex::new(store),
+            baremes: Mutex::new(None),
             started,
         })
         .manage(etat_base)

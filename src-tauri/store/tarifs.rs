@@ -242,6 +242,18 @@ impl Store {
         Ok(Import::Importe(self.version(id)?))
     }
 
+    /// What names the versions held (ids and checksums): it changes when a
+    /// version is imported, or the database replaced by a backup, and only
+    /// then. One small query, for those who keep the versions read.
+    pub fn cle_baremes(&self) -> Result<String, BaremeStoreError> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(group_concat(id || ':' || sha256, ','), '')
+             FROM (SELECT id, sha256 FROM bareme_versions ORDER BY id)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Every version held, oldest first.
     pub fn versions_baremes(&self) -> Result<Vec<VersionBareme>, BaremeStoreError> {
         let mut st = self
@@ -591,6 +603,20 @@ mod tests {
             .unwrap()
             .and_hms_opt(9, 30, 0)
             .unwrap()
+    }
+
+    #[test]
+    fn the_key_of_the_versions_held_names_each_by_id_and_checksum() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("g.db")).unwrap();
+        assert_eq!(store.cle_baremes().unwrap(), "");
+        store.seed_baremes_livres(maintenant()).unwrap();
+        let v = &store.versions_baremes().unwrap()[0];
+        let cle = format!("{}:{}", v.id, v.sha256);
+        assert_eq!(store.cle_baremes().unwrap(), cle);
+        // Seeding again writes nothing: the key stays.
+        store.seed_baremes_livres(maintenant()).unwrap();
+        assert_eq!(store.cle_baremes().unwrap(), cle);
     }
 
     #[test]

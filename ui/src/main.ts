@@ -2,21 +2,24 @@ import { mount } from "svelte";
 import "./styles/app.css";
 import App from "./App.svelte";
 import { call } from "./lib/ipc";
+import { maintenant, premierePeinture } from "./lib/mesures";
+import { demanderCatalogue } from "./lib/estimation-saisie.svelte";
 
 const scriptMs = performance.now();
+// The Estimation form waits for the catalogue: asked before the page mounts.
+demanderCatalogue().catch(() => {});
 const app = mount(App, { target: document.getElementById("app")! });
 const monteMs = performance.now();
 
-// Tell the Rust side once the first frame is on screen (start-up measurement,
-// printed with GUICHET_MESURES=1; the details are the page's own marks, in
-// ms since its navigation started).
-requestAnimationFrame(() =>
-  requestAnimationFrame(() => {
-    document.body.dataset.pret = "oui";
-    const details = `script ${ms(scriptMs)}, monté ${ms(monteMs)}, peint ${ms(performance.now())}`;
-    call<void>("ui_ready", { details }).catch(() => {});
-  }),
-);
+// Tell the Rust side when the first frame was painted (start-up measure,
+// printed with GUICHET_MESURES=1): the browser's own record of it, sent as
+// an instant on the system clock (lib/mesures.ts). The details are the
+// page's own marks, in ms since its navigation started.
+void premierePeinture().then((quand) => {
+  document.body.dataset.pret = "oui";
+  const details = `script ${ms(scriptMs)}, monté ${ms(monteMs)}, peint ${ms(quand - performance.timeOrigin)}`;
+  call<void>("ui_ready", { details, quand }).catch(() => {});
+});
 // And once the web fonts are in: every resource the page loaded (all from
 // the app itself: nothing leaves it), and when.
 void document.fonts.ready.then(() => {
@@ -25,7 +28,7 @@ void document.fonts.ready.then(() => {
     .map((r) => `${r.name} ${ms(r.startTime)}→${ms(r.startTime + r.duration)}`)
     .join(", ");
   const details = `polices ${ms(performance.now())} ; ${ressources}`;
-  call<void>("ui_ready", { etape: "polices", details }).catch(() => {});
+  call<void>("ui_ready", { etape: "polices", details, quand: maintenant() }).catch(() => {});
 });
 
 function ms(t: number): string {

@@ -1,26 +1,36 @@
 //! A bare Tauri 2 app: one window showing `dist/index.html`. Its only
-//! command, `ui_ready`, is the one Guichet's page calls after its first
-//! painted frame: with `GUICHET_MESURES=1` it prints the same line
-//! ("mesure: premier affichage N ms"), so `scripts/mesures.sh` reads both
+//! command, `ui_ready`, is the one Guichet's page calls once its first frame
+//! is painted, with the same argument (`quand`: when, in ms since the epoch
+//! on the system clock, from the browser's Paint Timing): with
+//! `GUICHET_MESURES=1` it prints the same line ("mesure: premier affichage
+//! N ms", N from the process start), so `scripts/mesures.sh` reads both
 //! apps the same way.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::time::Instant;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-struct Depart(Instant);
+struct Depart {
+    instant: Instant,
+    epoch_ms: f64,
+}
 
 #[tauri::command]
-fn ui_ready(depart: tauri::State<'_, Depart>) {
+fn ui_ready(depart: tauri::State<'_, Depart>, quand: Option<f64>) {
     if std::env::var_os("GUICHET_MESURES").is_some() {
-        eprintln!(
-            "mesure: premier affichage {} ms après le démarrage",
-            depart.0.elapsed().as_millis()
-        );
+        let recu = depart.instant.elapsed().as_millis();
+        let n = quand.map_or(recu as i64, |q| (q - depart.epoch_ms).round() as i64);
+        eprintln!("mesure: premier affichage {n} ms après le démarrage (reçu à {recu} ms)");
     }
 }
 
 fn main() {
-    let depart = Depart(Instant::now());
+    let depart = Depart {
+        instant: Instant::now(),
+        epoch_ms: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or(0.0),
+    };
     tauri::Builder::default()
         .manage(depart)
         .invoke_handler(tauri::generate_handler![ui_ready])

@@ -84,6 +84,20 @@ describe("écriture du brouillon", () => {
     expect(t.enVol()).toBe(0);
   });
 
+  it("says while a write is under way whether a newer value waits (an estimate's answer then goes unshown)", async () => {
+    const t = ecrivainManuel();
+    expect(t.w.enAttente()).toBe(false);
+    t.w.demander("a");
+    expect(t.w.enAttente()).toBe(false);
+    t.w.demander("b");
+    expect(t.w.enAttente()).toBe(true);
+    await t.finir();
+    // "b" is now the one in flight, nothing waits behind it.
+    expect(t.ecrits).toEqual(["a", "b"]);
+    expect(t.w.enAttente()).toBe(false);
+    await t.finir();
+  });
+
   it("does not write again the state already written, but writes a return to an earlier one", async () => {
     const t = ecrivainManuel();
     t.w.demander("a");

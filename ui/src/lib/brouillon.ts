@@ -236,6 +236,11 @@ export class EcritureCoalescee<T> {
     if (!this.enCours) void this.vider();
   }
 
+  /** A value is waiting for the write under way to end (it will replace it). */
+  enAttente(): boolean {
+    return this.attente !== null;
+  }
+
   /** Resolves once nothing is being written nor waiting. */
   attendreRepos(): Promise<void> {
     if (!this.enCours) return Promise.resolve();

@@ -6,7 +6,7 @@
 // (written as the adviser types, one write in flight, the last state wins),
 // and the offer, at start, to take back a draft left by a session that did
 // not end (window killed, computer stopped).
-import type { ActeVue, BrouillonVue, EnveloppeDeclaree, IpcError, PanierVue, ReponseEstimation, ReponseEstimationFoyer, Resultat, ResultatFoyer } from "./bindings";
+import type { ActeVue, BrouillonVue, CatalogueVue, EnveloppeDeclaree, IpcError, PanierVue, ReponseEstimation, ReponseEstimationFoyer, Resultat, ResultatFoyer } from "./bindings";
 import { nouveauFoyer, type FormFoyer } from "./foyer";
 import { call, toIpcError } from "./ipc";
 import { aujourdhuiFr, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
@@ -73,6 +73,21 @@ class CatalogueEstimation {
 
 export const catalogueEstimation = new CatalogueEstimation();
 
+let catalogueDemande: Promise<CatalogueVue> | null = null;
+
+/**
+ * Asks Rust for the catalogue, once per session (again after a failure).
+ * main.ts asks as soon as the page's script runs, so that the answer comes
+ * while the page mounts rather than after.
+ */
+export function demanderCatalogue(): Promise<CatalogueVue> {
+  catalogueDemande ??= call<CatalogueVue>("catalogue").catch((e: unknown) => {
+    catalogueDemande = null;
+    throw e;
+  });
+  return catalogueDemande;
+}
+
 // ------------------------------------------------------------ the engine
 
 /** The order of the engine's answers, shared by every mount of the screen. */
@@ -89,11 +104,13 @@ interface DemandeEstimation {
 
 // One request in flight; the newest state typed meanwhile waits and replaces
 // any older one, so the engine never works through a backlog of states
-// already typed over.
+// already typed over. An answer that arrives when a newer state is waiting
+// is not shown: the screen would change twice, and the frame that paints it
+// would delay the one that paints the newer answer.
 const envoi = new EcritureCoalescee<DemandeEstimation>(async ({ commande, texte, n, affiche }) => {
   try {
     const r = await call<ReponseEstimation | ReponseEstimationFoyer>(commande, { situation: JSON.parse(texte) });
-    if (!ordre.accepter(n)) return;
+    if (envoi.enAttente() || !ordre.accepter(n)) return;
     saisie.erreurApp = null;
     if (r.resultat) {
       const foyer = commande === "estimer_foyer";
@@ -182,8 +199,12 @@ export const brouillon = $state({
   erreur: "",
 });
 
+// The draft is written once the engine has answered the state typed (its
+// call would otherwise share the way to Rust and back with the estimate the
+// adviser waits for): a few ms later, the same last state.
 const ecriture = new EcritureCoalescee<string | null>(
   async (texte) => {
+    await envoi.attendreRepos();
     if (texte === null) await call<void>("brouillon_effacer");
     else await call<void>("brouillon_ecrire", { contenu: texte });
     brouillon.erreur = "";
