@@ -283,3 +283,64 @@ fn en_ordre(ligne: &str, mots: &[&str]) -> bool {
     let mut colonnes = ligne.split("  ").map(str::trim).filter(|c| !c.is_empty());
     mots.iter().all(|m| colonnes.any(|c| c == *m))
 }
+
+/// `guichet bareme diff --pdf`: the JSON still on stdout, and the printed
+/// comparison (the screen's) written, naming the section and showing each
+/// change of the test grid, old → new.
+#[test]
+fn the_cli_diff_also_prints_the_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let avant = ecrire(dir.path(), "2018.toml", LIVRE);
+    let apres = ecrire(dir.path(), "essai.toml", &grille_essai());
+    let pdf = dir.path().join("comparaison.pdf");
+    let sortie = guichet()
+        .args([
+            "bareme",
+            "diff",
+            "--section",
+            "Section MGEN du Rhône",
+            "--pdf",
+        ])
+        .arg(&pdf)
+        .arg(&avant)
+        .arg(&apres)
+        .output()
+        .unwrap();
+    assert_eq!(sortie.status.code(), Some(0), "{sortie:?}");
+    let json: serde_json::Value = serde_json::from_slice(&sortie.stdout).unwrap();
+    assert!(json.is_object(), "{json}");
+    let t = texte_du_pdf(&std::fs::read(&pdf).unwrap());
+    assert!(t.contains("Section MGEN du Rhône"), "{t}");
+    assert!(
+        t.contains("2 cases modifiées, 1 ligne ajoutée, 0 ligne retirée."),
+        "{t}"
+    );
+    for (ligne, _, avant, apres) in CASES_MODIFIEES {
+        assert!(
+            t.lines()
+                .any(|l| en_ordre(l, &[ligne, "MGEN", avant, apres])),
+            "{ligne} {avant} → {apres} absent :\n{t}"
+        );
+    }
+}
+
+/// A `--pdf` into a folder that does not exist is refused before any work,
+/// naming the flag; nothing is printed on stdout.
+#[test]
+fn the_cli_diff_refuses_a_pdf_in_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let avant = ecrire(dir.path(), "2018.toml", LIVRE);
+    let apres = ecrire(dir.path(), "essai.toml", &grille_essai());
+    let sortie = guichet()
+        .args(["bareme", "diff", "--pdf"])
+        .arg(dir.path().join("absent").join("c.pdf"))
+        .arg(&avant)
+        .arg(&apres)
+        .output()
+        .unwrap();
+    assert_eq!(sortie.status.code(), Some(2), "{sortie:?}");
+    let message = String::from_utf8(sortie.stderr).unwrap();
+    assert!(message.contains("--pdf : le dossier"), "{message}");
+    assert!(message.contains("n'existe pas"), "{message}");
+    assert!(sortie.stdout.is_empty());
+}

@@ -3,10 +3,13 @@
 //!   the date (today by default), as a JSON array;
 //! - `versions`: the versions held, as JSON;
 //! - `importer FICHIER`: validates then imports a version file;
-//! - `diff AVANT APRES [--texte]`: what changed between two version files,
-//!   line by line and cell by cell (JSON, or French text).
+//! - `diff AVANT APRES [--texte] [--pdf SORTIE.pdf]`: what changed between
+//!   two version files, line by line and cell by cell (JSON, or French
+//!   text; with `--pdf`, also the printable comparison).
 
+use super::sortie_pdf::{self, OptionsPdf};
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
+use crate::documents::document_comparaison_baremes;
 use crate::store::tarifs::{BaremeStoreError, Import, VersionBareme};
 use crate::store::Store;
 use crate::tarifs::annexe;
@@ -47,6 +50,8 @@ pub enum BaremeCommand {
         /// Texte lisible au lieu du JSON
         #[arg(long)]
         texte: bool,
+        #[command(flatten)]
+        sortie: OptionsPdf,
     },
     /// Signe un fichier de barème avec la clé privée de l'office national
     /// (outil de l'office ; la clé privée ne quitte pas l'office)
@@ -86,7 +91,8 @@ pub fn run(store: &mut Store, command: BaremeCommand) -> i32 {
             avant,
             apres,
             texte,
-        } => return diff(&avant, &apres, texte),
+            sortie,
+        } => return diff(&avant, &apres, texte, &sortie),
     };
     match resultat {
         Ok(v) => {
@@ -216,9 +222,22 @@ fn importer(
 }
 
 /// Reads both files completely (the same checks as an import, signature
-/// aside), then prints what changed; 0 when read, whatever the changes.
-/// Opens no database.
-pub fn diff(avant: &std::path::Path, apres: &std::path::Path, texte: bool) -> i32 {
+/// aside), then prints what changed; with `--pdf`, also writes the printable
+/// comparison (the one the Barèmes screen prints). 0 when read, whatever the
+/// changes. Opens no database.
+pub fn diff(
+    avant: &std::path::Path,
+    apres: &std::path::Path,
+    texte: bool,
+    sortie: &OptionsPdf,
+) -> i32 {
+    let entete = match sortie.verifier(chrono::Local::now().date_naive(), &None) {
+        Ok(e) => e,
+        Err((code, message)) => {
+            eprintln!("guichet : {message}");
+            return code;
+        }
+    };
     let lire = |p: &std::path::Path| {
         annexe::lire_fichier(p)
             .and_then(|o| annexe::lire_octets(&p.display().to_string(), &o))
@@ -232,6 +251,13 @@ pub fn diff(avant: &std::path::Path, apres: &std::path::Path, texte: bool) -> i3
         }
     };
     let d = crate::tarifs::diff::comparer(&a, &b);
+    if let Some(chemin) = &sortie.pdf {
+        let doc = document_comparaison_baremes(&d, &entete);
+        if let Err((code, message)) = sortie_pdf::ecrire(&doc, chemin) {
+            eprintln!("guichet : {message}");
+            return code;
+        }
+    }
     let sortie = if texte {
         d.texte()
     } else {

@@ -209,7 +209,8 @@ fn sans_base(command: Option<&Command>) -> Option<i32> {
             avant,
             apres,
             texte,
-        }) => Some(bareme::diff(avant, apres, *texte)),
+            sortie,
+        }) => Some(bareme::diff(avant, apres, *texte, sortie)),
         _ => None,
     }
 }
