@@ -255,17 +255,26 @@ pub(crate) async fn imprimer_et_lire(
     mots_du_pdf(&chemin)
 }
 
-/// Ctrl+P, then the PDF kept in the copies folder, read back.
-async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Result {
-    let t = imprimer_et_lire(app, id, copies, "devis.pdf").await?;
-    for attendu in [
-        "Section MGEN de la Gironde",
-        "Offre 100 % Santé du devis — MGEN Équilibre (votre offre)",
-        &format!("{PHRASE}."),
-    ] {
+/// Every phrase of `attendus` is in the PDF's text `t` (as read by
+/// [`imprimer_et_lire`]).
+pub(crate) fn pdf_contient(t: &str, attendus: &[&str]) -> Result {
+    for attendu in attendus {
         ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
     }
     Ok(())
+}
+
+/// Ctrl+P, then the PDF kept in the copies folder, read back.
+async fn imprimer_et_relire(app: &App, id: &str, copies: &std::path::Path) -> Result {
+    let t = imprimer_et_lire(app, id, copies, "devis.pdf").await?;
+    pdf_contient(
+        &t,
+        &[
+            "Section MGEN de la Gironde",
+            "Offre 100 % Santé du devis — MGEN Équilibre (votre offre)",
+            &format!("{PHRASE}."),
+        ],
+    )
 }
 
 /// Ctrl+S, Ctrl+N, then « Rouvrir » in the history: the option comes back.

@@ -38,7 +38,9 @@
 //!   becomes the cheapest at one crown more.
 
 use crate::brouillon::{attendre_brouillon, commande, ecran_par_clavier};
-use crate::devis::{choisir_au_clavier, raccourci, saisir_le_devis_optique};
+use crate::devis::{
+    choisir_au_clavier, imprimer_et_lire, pdf_contient, raccourci, saisir_le_devis_optique,
+};
 use crate::ensure;
 use crate::estimation::{attendre_montants, Saisie};
 use crate::harness::{journey, App, Result};
@@ -640,18 +642,15 @@ async fn adherent_seul_compare_le_cout_des_offres() {
         );
         app.assert_healthy("adhérent seul, coût des offres").await?;
         app.screenshot("adherent-seul-cout").await?;
-        raccourci(app, &format!("{}p", Key::Control)).await?;
-        let chemin = chemin_garde(app, id).await?;
-        let t = mots_du_pdf(&chemin)?;
-        for attendu in [
+        let t = imprimer_et_lire(app, id, copies.path(), "foyer-seul.pdf").await?;
+        pdf_contient(
+            &t,
+            &[
             "Cotisations de l'année 600,00 € 650,00 € 700,00 € 800,00 €",
             "Coût net de l'année 601,00 € 651,00 € 701,00 € 801,00 €",
             "MGEN Initiale est la moins chère",
-        ] {
-            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
-        }
-        std::fs::copy(&chemin, app.artifacts.join("foyer-seul.pdf"))?;
-        Ok(())
+            ],
+        )
     })
     .await;
 }
@@ -714,18 +713,15 @@ async fn devis_du_conjoint_deux_options_dans_le_foyer() {
         );
         app.assert_healthy("foyer, devis du conjoint").await?;
         app.screenshot("foyer-devis-du-conjoint").await?;
-        raccourci(app, &format!("{}p", Key::Control)).await?;
-        let chemin = chemin_garde(app, id).await?;
-        let t = mots_du_pdf(&chemin)?;
-        for attendu in [
+        let t = imprimer_et_lire(app, id, copies.path(), "foyer-devis.pdf").await?;
+        pdf_contient(
+            &t,
+            &[
             "Personne 2 (conjoint) — le devis : les deux options",
             "MGEN Équilibre Avec l'offre 100 % Santé du devis, il vous reste 0,00 € ; avec l'équipement choisi, il vous reste 549,91 €.",
             "Personne 2 (conjoint) — Offre 100 % Santé du devis",
-        ] {
-            ensure!(t.contains(attendu), "« {attendu} » absent du PDF :\n{t}");
-        }
-        std::fs::copy(&chemin, app.artifacts.join("foyer-devis.pdf"))?;
-        Ok(())
+            ],
+        )
     })
     .await;
 }
