@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { ActeVue } from "./bindings";
+import type { ActeVue, Situation } from "./bindings";
 import {
   champDeLErreur,
   cheminsDeja,
@@ -137,6 +137,17 @@ describe("construireSituation", () => {
     expect(r.erreurs).toEqual({});
     expect(r.situation?.actes[0]).toMatchObject({ code: "couronne", code_ccam: "HBLD038", dent: "molaire" });
     expect(formDepuisSituation(r.situation!).actes[0].champs.code_ccam).toBe("HBLD038");
+  });
+
+  it("reopens a saved act without a quantity as one unit, as the engine reads it", () => {
+    const doc = {
+      date: "2018-06-15",
+      assure: { date_naissance: "1983-02-01", parcours_soins: true, css: false, handicap: false },
+      actes: [{ code: "consultation_generaliste", frais_reels: "30.00" }],
+    } as unknown as Situation;
+    const { actes } = formDepuisSituation(doc);
+    expect(actes[0].quantite).toBe("1");
+    expect(actes[0].frais_reels).toBe("30,00");
   });
 
   it("never sends a silent default: a bad field gives an error and no document", () => {

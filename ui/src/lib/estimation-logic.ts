@@ -447,7 +447,9 @@ export function formDepuisSituation(s: Situation): { form: FormSituation; actes:
 function acteDepuisDocument(a: Acte): FormActe {
   const f = nouvelActe(a.code);
   f.date = fr(a.date);
-  f.quantite = String(a.quantite);
+  // A document written by hand or by `guichet` may leave the quantity out:
+  // the engine reads it as 1 (moteur::lecture), so does the form.
+  f.quantite = a.quantite == null ? "1" : String(a.quantite);
   f.frais_reels = txt(a.frais_reels);
   f.brss = txt(a.brss);
   f.panier = a.panier ?? "";
