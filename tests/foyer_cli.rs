@@ -49,6 +49,37 @@ fn estimer_prints_a_household() {
         .contains("cotisations non renseignées"));
 }
 
+/// The adhérent alone with the cotisations of the four offers (the cost
+/// table of a member who comes alone): Claire's consultation leaves 6,00 €
+/// under every offer (line 1, 30 % everywhere; see above), so the net costs
+/// are 606 / 656 / 706 / 806 € and the sentence speaks of her, not of a
+/// household.
+#[test]
+fn the_adherent_alone_compares_the_cost_of_the_offers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc: Value = serde_json::from_str(FOYER).unwrap();
+    doc["foyer"].as_array_mut().unwrap().truncate(1);
+    doc["cotisations"] = serde_json::json!({
+        "initiale": "600.00", "equilibre": "650.00", "reference": "700.00", "integrale": "800.00"
+    });
+    let f = dir.path().join("seul.json");
+    std::fs::write(&f, doc.to_string()).unwrap();
+    let (code, out, err) = guichet(&dir, &["estimer", f.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let conclusion = v["cout"]["conclusion"].as_str().unwrap();
+    assert!(
+        conclusion.starts_with(
+            "MGEN Initiale est la moins chère pour l'adhérent seul : 606,00 € sur l'année"
+        ),
+        "{conclusion}"
+    );
+    assert!(
+        conclusion.contains("MGEN Intégrale + 200,00 €"),
+        "{conclusion}"
+    );
+}
+
 #[test]
 fn a_faulty_person_exits_2_naming_the_household_path() {
     let dir = tempfile::tempdir().unwrap();

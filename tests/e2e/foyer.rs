@@ -635,8 +635,7 @@ async fn adherent_seul_compare_le_cout_des_offres() {
         );
         let conclusion = texte_de(app, "[data-conclusion]").await?;
         ensure!(
-            conclusion.contains("MGEN Initiale est la moins chère")
-                && conclusion.contains(": 601,00 €")
+            conclusion.contains("MGEN Initiale est la moins chère pour l'adhérent seul : 601,00 €")
                 && conclusion.contains("MGEN Intégrale + 200,00 €"),
             "conclusion : « {conclusion} »"
         );

@@ -111,7 +111,7 @@ pub fn comparer(
         });
     }
     let gagnante = marquer(&mut offres);
-    let conclusion = conclure(&offres);
+    let conclusion = conclure(&offres, pour_qui(situation));
     let bascule = situation
         .variation
         .map(|v| bascule(situation, v, &offres[gagnante], tables));
@@ -191,20 +191,31 @@ fn marquer(offres: &mut [CoutOffre]) -> usize {
     offres.iter().position(|o| o.moins_chere).unwrap_or(0)
 }
 
+/// Whom the comparison is for: « pour ce foyer », or « pour l'adhérent
+/// seul » when the household is the adhérent alone (the member who compares
+/// the cost of the offers for themselves).
+fn pour_qui(situation: &SituationFoyer) -> &'static str {
+    if situation.foyer.len() == 1 {
+        "pour l'adhérent seul"
+    } else {
+        "pour ce foyer"
+    }
+}
+
 /// "MGEN Équilibre est la moins chère pour ce foyer : 1 234,56 € sur
 /// l'année ; MGEN Initiale + 45,00 €, …".
-fn conclure(offres: &[CoutOffre]) -> String {
+fn conclure(offres: &[CoutOffre], pour: &str) -> String {
     let moins_cheres: Vec<&CoutOffre> = offres.iter().filter(|o| o.moins_chere).collect();
     let cout = euros(moins_cheres[0].cout_net.unwrap_or_default());
     let tete = if moins_cheres.len() == 1 {
         format!(
-            "{} est la moins chère pour ce foyer : {cout} sur l'année (cotisations + reste à charge)",
+            "{} est la moins chère {pour} : {cout} sur l'année (cotisations + reste à charge)",
             moins_cheres[0].libelle
         )
     } else {
         let noms: Vec<&str> = moins_cheres.iter().map(|o| o.libelle.as_str()).collect();
         format!(
-            "{} sont à égalité, les moins chères pour ce foyer : {cout} sur l'année (cotisations + reste à charge)",
+            "{} sont à égalité, les moins chères {pour} : {cout} sur l'année (cotisations + reste à charge)",
             noms.join(" et ")
         )
     };
