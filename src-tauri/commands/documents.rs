@@ -142,16 +142,16 @@ fn fiche_illisible(e: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorCode::InvalidInput, format!("fiche jointe : {e}"))
 }
 
-/// One member: the four offers are estimated for the comparison; the
+/// One member: every offer of the grid is estimated for the comparison; the
 /// member's is highlighted.
 fn document_seul(
     situation: &Situation,
     tables: &Tables<'_>,
     options: &OptionsImpression,
 ) -> Result<crate::pdf::Document, IpcError> {
-    let mut quatre_offres = situation.clone();
-    quatre_offres.offre = None;
-    let resultat = moteur::estimer(&quatre_offres, tables).map_err(saisie_a_corriger)?;
+    let mut toutes_les_offres = situation.clone();
+    toutes_les_offres.offre = None;
+    let resultat = moteur::estimer(&toutes_les_offres, tables).map_err(saisie_a_corriger)?;
     estimation_imprimee(
         situation,
         &resultat,
@@ -161,19 +161,19 @@ fn document_seul(
     .map_err(fiche_illisible)
 }
 
-/// A household: estimated with the four offers (and its cotisations), as
+/// A household: estimated with every offer of the grid (and its cotisations), as
 /// `guichet estimer --pdf` prints it.
 fn document_du_foyer(
     foyer: &SituationFoyer,
     tables: &Tables<'_>,
     options: &OptionsImpression,
 ) -> Result<crate::pdf::Document, IpcError> {
-    let quatre_offres = SituationFoyer {
+    let toutes_les_offres = SituationFoyer {
         offre: None,
         ..foyer.clone()
     };
     let resultat =
-        moteur::foyer::estimer_foyer(&quatre_offres, tables).map_err(saisie_a_corriger)?;
+        moteur::foyer::estimer_foyer(&toutes_les_offres, tables).map_err(saisie_a_corriger)?;
     foyer_imprime(
         foyer,
         &resultat,
