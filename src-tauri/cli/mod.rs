@@ -97,20 +97,9 @@ pub enum Command {
 /// Entry point of the binary; returns the process exit code.
 pub fn main() -> i32 {
     let started = crate::mesures::depart();
-    let cli = match Cli::try_parse() {
+    let cli = match lire_arguments() {
         Ok(cli) => cli,
-        Err(e) => {
-            match erreurs::message(&e) {
-                Some(message) => eprintln!("guichet : {message}"),
-                None => {
-                    let _ = e.print();
-                }
-            }
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-                _ => EXIT_INVALID_INPUT,
-            };
-        }
+        Err(code) => return code,
     };
     if let Some(code) = sans_base(cli.command.as_ref()) {
         return code;
@@ -164,7 +153,34 @@ pub fn main() -> i32 {
         return EXIT_FAILURE;
     }
     crate::mesures::marque(started, "barèmes livrés vérifiés");
-    match cli.command {
+    executer(cli.command, store, maintenant, started)
+}
+
+/// The command line, or the exit code when it does not read (0 for
+/// `--help` and `--version`, after printing them).
+fn lire_arguments() -> Result<Cli, i32> {
+    Cli::try_parse().map_err(|e| {
+        match erreurs::message(&e) {
+            Some(message) => eprintln!("guichet : {message}"),
+            None => {
+                let _ = e.print();
+            }
+        }
+        match e.kind() {
+            clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+            _ => EXIT_INVALID_INPUT,
+        }
+    })
+}
+
+/// Runs `command` (the window when there is none) on the opened database.
+fn executer(
+    command: Option<Command>,
+    mut store: Store,
+    maintenant: chrono::NaiveDateTime,
+    started: std::time::Instant,
+) -> i32 {
+    match command {
         None => match crate::commands::run(store, started) {
             Ok(()) => 0,
             Err(message) => {
