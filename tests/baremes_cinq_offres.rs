@@ -12,6 +12,7 @@
 
 mod bareme_cinq_offres;
 mod historique_commun;
+mod poppler;
 
 use bareme_cinq_offres::{
     grille_cinq_offres, grille_signee, ATTENDU_2028, CONSULTATION_2028, NOM, OFFRES,
@@ -202,14 +203,7 @@ fn an_offer_the_grid_does_not_have_is_refused_naming_the_field() {
 }
 
 fn texte_pdf(p: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    poppler::text_layout_file(p)
 }
 
 #[test]

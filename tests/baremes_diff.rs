@@ -5,6 +5,8 @@
 //! and estimates dated from its date of effect use it while earlier care
 //! keeps the 2018 grid.
 
+mod poppler;
+
 use chrono::NaiveDateTime;
 use ed25519_dalek::SigningKey;
 use guichet::documents::{document_comparaison_baremes, EnTete};
@@ -196,16 +198,7 @@ fn a_basket_the_engine_does_not_know_is_refused() {
 }
 
 fn texte_du_pdf(octets: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let f = ecrire_octets(dir.path(), "comparaison.pdf", octets);
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&f)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    poppler::text_layout(octets)
 }
 
 fn ecrire_octets(dir: &Path, nom: &str, octets: &[u8]) -> PathBuf {

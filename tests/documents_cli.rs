@@ -5,6 +5,7 @@
 //! leaves no file behind. Each run uses a temporary database (`--db`).
 
 mod historique_commun;
+mod poppler;
 
 use serde_json::Value;
 use std::path::Path;
@@ -15,18 +16,7 @@ fn guichet(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 fn texte_pdf(p: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(
-        out.status.success(),
-        "pdftotext a échoué sur {}",
-        p.display()
-    );
-    String::from_utf8(out.stdout).unwrap()
+    poppler::text_layout_file(p)
 }
 
 fn pages(texte: &str) -> usize {

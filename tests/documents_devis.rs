@@ -12,6 +12,7 @@
 //!   5,40 − 24,60 = 0 ; total left 0,00 €.
 
 mod historique_commun;
+mod poppler;
 
 use std::path::Path;
 use std::process::Command;
@@ -28,18 +29,7 @@ fn situation_du_cas(fichier: &str) -> String {
 /// The PDF's text, with every run of spaces (narrow no-break ones, line
 /// breaks) as one space, so that a sentence reads whole wherever it wraps.
 fn texte_pdf(p: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(
-        out.status.success(),
-        "pdftotext a échoué sur {}",
-        p.display()
-    );
-    let texte = String::from_utf8(out.stdout).unwrap();
-    texte
+    poppler::poppler_fichier("pdftotext", &[], p)
         .split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
         .filter(|m| !m.is_empty())
         .collect::<Vec<_>>()

@@ -6,6 +6,7 @@
 //! 2 bis; the five-offer one `tests/bareme_cinq_offres`), never shipped.
 
 mod bareme_cinq_offres;
+mod poppler;
 
 use chrono::NaiveDate;
 use guichet::documents::{document_comparaison_baremes, document_estimation, EnTete};
@@ -15,16 +16,7 @@ use std::io::Write;
 use std::process::Command;
 
 fn texte_du_pdf(octets: &[u8]) -> String {
-    let mut f = tempfile::NamedTempFile::new().unwrap();
-    f.write_all(octets).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(f.path())
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    poppler::text_layout(octets)
 }
 
 fn entete() -> EnTete {

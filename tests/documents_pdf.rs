@@ -2,6 +2,8 @@
 //! and pdffonts: the amounts worked out by hand from the seeds are printed,
 //! the font is embedded, no date of birth is printed.
 
+mod poppler;
+
 use chrono::NaiveDate;
 use guichet::documents::{document_estimation, document_fiche, EnTete};
 use guichet::moteur::{estimer, lecture, Tables};
@@ -9,16 +11,7 @@ use std::io::Write;
 use std::process::Command;
 
 fn texte_du_pdf(octets: &[u8]) -> String {
-    let mut f = tempfile::NamedTempFile::new().unwrap();
-    f.write_all(octets).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(f.path())
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    poppler::text_layout(octets)
 }
 
 fn entete() -> EnTete {

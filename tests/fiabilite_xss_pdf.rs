@@ -4,6 +4,8 @@
 //! dropped or altered. The PDF is built by the library, as the print command
 //! and `guichet` do.
 
+mod poppler;
+
 use guichet::documents::{document_estimation, EnTete};
 use guichet::moteur::{estimer, lecture, Tables};
 use guichet::pdf::render;
@@ -20,16 +22,7 @@ const HOSTILES: &[&str] = &[
 ];
 
 fn pdftotext(pdf: &[u8]) -> String {
-    let mut f = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
-    f.write_all(pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(f.path())
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    poppler::poppler("pdftotext", &["-enc", "UTF-8"], pdf)
 }
 
 #[test]

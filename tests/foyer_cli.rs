@@ -4,6 +4,7 @@
 //! and `guichet historique enregistrer` saves the household.
 
 mod historique_commun;
+mod poppler;
 
 use serde_json::Value;
 
@@ -105,14 +106,7 @@ fn historique_saves_a_household() {
 }
 
 fn texte_pdf(p: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) doit être installé");
-    assert!(out.status.success(), "pdftotext a échoué");
-    String::from_utf8(out.stdout).unwrap()
+    poppler::text_layout_file(p)
 }
 
 /// The household of golden case 153 (worked by hand there: Annexe 2 lines

@@ -7,8 +7,9 @@
 //! worked by hand in the comments below.
 #![allow(dead_code)]
 
-use std::io::Write;
-use std::process::Command;
+#[path = "../poppler/mod.rs"]
+mod poppler_outils;
+pub use poppler_outils::{poppler, text_layout};
 
 use chrono::NaiveDate;
 use guichet::pdf::format::{date, euros};
@@ -227,34 +228,6 @@ pub fn sample_estimate() -> Document {
         ),
     );
     doc
-}
-
-/// Runs a poppler tool on `pdf` (written to a temporary file) and returns
-/// its standard output.
-pub fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let mut file = tempfile::Builder::new()
-        .suffix(".pdf")
-        .tempfile()
-        .expect("fichier temporaire");
-    file.write_all(pdf).expect("écriture du PDF");
-    let path = file.path().to_str().expect("chemin UTF-8").to_string();
-    let mut cmd = Command::new(tool);
-    cmd.args(args).arg(&path);
-    if tool == "pdftotext" {
-        cmd.arg("-");
-    }
-    let out = cmd.output().unwrap_or_else(|e| panic!("{tool} : {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} a échoué : {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("sortie UTF-8")
-}
-
-/// `pdftotext -layout` of the whole document, pages separated by form feeds.
-pub fn text_layout(pdf: &[u8]) -> String {
-    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
 }
 
 /// Page count from `pdfinfo`.
