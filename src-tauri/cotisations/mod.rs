@@ -242,13 +242,19 @@ fn lire_montant(
         .parse()
         .map_err(|_| refus(format!("« {texte} » n'est pas un montant en euros")))?;
     if m.is_sign_negative() && !m.is_zero() {
-        return Err(refus(format!("montant négatif ({texte}), une cotisation est positive ou nulle")));
+        return Err(refus(format!(
+            "montant négatif ({texte}), une cotisation est positive ou nulle"
+        )));
     }
     if m.normalize().scale() > 2 {
-        return Err(refus(format!("« {texte} » : au centime près (deux décimales au plus)")));
+        return Err(refus(format!(
+            "« {texte} » : au centime près (deux décimales au plus)"
+        )));
     }
     if m > MONTANT_MAX {
-        return Err(refus(format!("« {texte} » : {MONTANT_MAX} € par an au plus")));
+        return Err(refus(format!(
+            "« {texte} » : {MONTANT_MAX} € par an au plus"
+        )));
     }
     let mut m = m.abs();
     m.rescale(2);

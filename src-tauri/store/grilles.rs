@@ -60,7 +60,11 @@ impl Store {
         let entetes = stmt
             .query_map([], |r| {
                 let date: String = r.get(2)?;
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, texte_date(&date, 2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    texte_date(&date, 2)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         entetes
@@ -265,15 +269,25 @@ mod tests {
         assert_eq!(store.enregistrer_grille(Some(b), &nouvelle).unwrap(), b);
         let liste = store.grilles_cotisations().unwrap();
         assert_eq!(liste[0].grille, nouvelle);
-        assert_eq!(liste[0].grille.offres[0].adherent, Some(Decimal::new(615, 0)));
+        assert_eq!(
+            liste[0].grille.offres[0].adherent,
+            Some(Decimal::new(615, 0))
+        );
 
         store.supprimer_grille(a).unwrap();
         assert_eq!(store.grilles_cotisations().unwrap().len(), 1);
         let restants: i64 = store
             .conn()
-            .query_row("SELECT count(*) FROM grilles_cotisations_montants", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM grilles_cotisations_montants",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
-        assert_eq!(restants, 1, "les montants de la grille supprimée partent avec elle");
+        assert_eq!(
+            restants, 1,
+            "les montants de la grille supprimée partent avec elle"
+        );
         assert!(matches!(
             store.supprimer_grille(a),
             Err(ErreurGrilleStore::Introuvable(n)) if n == a
