@@ -231,6 +231,49 @@ async fn imprimer(app: &App, copies: &std::path::Path) -> Result {
     Ok(())
 }
 
+/// The grid edited (Référence's child 64,25 → 70,00, libellé kept), then
+/// deleted after a confirmation that Échap first cancels, the focus back on
+/// its button each time; the household's fields keep what was filled.
+async fn modifier_puis_supprimer(app: &App) -> Result {
+    entree_sur(app, "[data-grilles-ouvrir='gerer']").await?;
+    app.wait_for("[data-grilles='liste']").await?;
+    entree_sur(app, "[data-grille-modifier]").await?;
+    app.wait_for("#grille-libelle:focus").await?;
+    let mut s = Saisie::new(app);
+    s.taper("grille.reference.enfant", "70").await?;
+    raccourci(app, &Key::Enter.to_string()).await?;
+    // Opened from the list: back to it, the focus on « Nouvelle grille ».
+    app.wait_for("[data-grilles='liste'] [data-grilles-action]:focus")
+        .await?;
+    let liste = commande(app, "grilles_lister", "{}").await?;
+    ensure!(
+        liste[0]["grille"]["offres"][2]["enfant"] == "70.00"
+            && liste[0]["grille"]["libelle"] == LIBELLE,
+        "grille modifiée : {liste}"
+    );
+    entree_sur(app, "[data-grille-supprimer]").await?;
+    app.wait_for("[data-suppression='annuler']:focus").await?;
+    raccourci(app, &Key::Escape.to_string()).await?;
+    app.wait_for("[data-grille-supprimer]:focus").await?;
+    entree_sur(app, "[data-grille-supprimer]").await?;
+    app.wait_for("[data-suppression='annuler']:focus").await?;
+    raccourci(app, &Key::Tab.to_string()).await?;
+    app.wait_for("[data-suppression='confirmer']:focus").await?;
+    raccourci(app, &Key::Enter.to_string()).await?;
+    app.wait_for("[data-grilles-vide]").await?;
+    ensure!(
+        commande(app, "grilles_lister", "{}").await? == serde_json::json!([]),
+        "grille toujours là après sa suppression"
+    );
+    raccourci(app, &Key::Escape.to_string()).await?;
+    app.wait_for("[data-grilles-ouvrir='gerer']:focus").await?;
+    ensure!(
+        valeur(app, "cotisations.reference").await? == "700,00",
+        "cotisation Référence après suppression de la grille"
+    );
+    Ok(())
+}
+
 #[tokio::test]
 async fn grille_de_la_section_gardee_et_choisie_par_le_foyer() {
     std::env::set_var("GUICHET_NE_PAS_OUVRIR", "1");
@@ -269,6 +312,7 @@ async fn grille_de_la_section_gardee_et_choisie_par_le_foyer() {
     let r: Result = async {
         le_foyer_choisit_la_grille(&app).await?;
         imprimer(&app, dossier.path()).await?;
+        modifier_puis_supprimer(&app).await?;
         app.assert_healthy("foyer et grille").await
     }
     .await;
