@@ -252,9 +252,7 @@ fn lire_montant(
         )));
     }
     if m > MONTANT_MAX {
-        return Err(refus(format!(
-            "« {texte} » : {MONTANT_MAX} € par an au plus"
-        )));
+        return Err(refus(format!("« {texte} » : 100 000 € par an au plus")));
     }
     let mut m = m.abs();
     m.rescale(2);
@@ -349,6 +347,10 @@ mod tests {
         assert_eq!(
             erreur(&|s| s.offres = vec![ligne("initiale", "", " ", "")]),
             "montants de la grille : aucun renseigné (au moins une cotisation)"
+        );
+        assert_eq!(
+            erreur(&|s| s.offres[0].conjoint = Some("100000.01".into())),
+            "cotisation reference, conjoint : « 100000.01 » : 100 000 € par an au plus"
         );
         assert_eq!(
             erreur(&|s| s.libelle = "x".repeat(81)),
