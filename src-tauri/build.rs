@@ -36,6 +36,9 @@ const COMMANDS: &[&str] = &[
     "brouillon_lire",
     "brouillon_ecrire",
     "brouillon_effacer",
+    "grilles_lister",
+    "grilles_enregistrer",
+    "grilles_supprimer",
 ];
 
 /// The faces the PDF embeds (`src-tauri/pdf/fonts.rs`), stored compressed.

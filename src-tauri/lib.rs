@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod cotisations;
 pub mod documents;
 pub mod fiches;
 pub mod historique;

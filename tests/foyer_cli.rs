@@ -154,3 +154,45 @@ fn the_household_print_reads_back() {
         assert!(t.contains(attendu), "« {attendu} » absent :\n{t}");
     }
 }
+
+/// The same household (case 153) with the grid its cotisations were filled
+/// from: the cost section names it and its date d'effet; without it, the
+/// print says nothing of a grid.
+#[test]
+fn the_household_print_names_the_grid_of_its_cotisations() {
+    let dir = tempfile::tempdir().unwrap();
+    let cas: toml::Value = toml::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/cases/153_foyer_cotisations_une_seance_de_plus.toml"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut doc = serde_json::to_value(&cas["foyer"]).unwrap();
+    let imprimer = |doc: &Value, nom: &str| {
+        let f = dir.path().join(format!("{nom}.json"));
+        std::fs::write(&f, serde_json::to_string(doc).unwrap()).unwrap();
+        let pdf = dir.path().join(format!("{nom}.pdf"));
+        let (code, _, err) = guichet(
+            &dir,
+            &[
+                "estimer",
+                f.to_str().unwrap(),
+                "--pdf",
+                pdf.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        texte_pdf(&pdf)
+    };
+    let sans = imprimer(&doc, "sans");
+    assert!(!sans.contains("Cotisations : grille"), "{sans}");
+    doc["grille_cotisations"] =
+        serde_json::json!({"libelle": "Section 75 — 2018", "date_effet": "2018-01-01"});
+    let avec = imprimer(&doc, "avec");
+    assert!(
+        avec.contains("Cotisations : grille « Section 75 — 2018 » en vigueur au 01/01/2018"),
+        "{avec}"
+    );
+}

@@ -8,6 +8,7 @@ pub mod documents;
 mod estimation_ui;
 mod fiches;
 mod foyer;
+mod grilles;
 mod historique;
 pub mod simulateurs;
 
@@ -220,6 +221,9 @@ fn lancer(
             brouillon::brouillon_lire,
             brouillon::brouillon_ecrire,
             brouillon::brouillon_effacer,
+            grilles::grilles_lister,
+            grilles::grilles_enregistrer,
+            grilles::grilles_supprimer,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))

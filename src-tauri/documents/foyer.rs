@@ -3,7 +3,8 @@
 //! and the reste à charge under each offer, the household's four offers
 //! side by side with one stacked bar each, the cost of each offer over the
 //! year (cotisations + reste à charge, the cheapest marked, the
-//! differences, what would change the answer), the warnings, the barème,
+//! differences, what would change the answer; the section's grid the
+//! cotisations came from, when the document names one), the warnings, the barème,
 //! the explanation of every amount, and the maternité checklist of any
 //! pregnant member. Amounts are the engine's, only formatted here.
 
@@ -12,7 +13,7 @@ use super::estimation::{barres_des_frais, references};
 use super::{fiche_pour, joindre_fiche, EnTete};
 use crate::fiches::FicheError;
 use crate::moteur::foyer::cout::{CoutAnnuel, CoutOffre};
-use crate::moteur::foyer::{ResultatFoyer, SituationFoyer, TotalFoyer};
+use crate::moteur::foyer::{GrilleAppliquee, ResultatFoyer, SituationFoyer, TotalFoyer};
 use crate::moteur::{age_au, Resultat, ResultatOffre};
 use crate::pdf::format::{date, euros};
 use crate::pdf::{
@@ -74,7 +75,11 @@ pub fn document_foyer(
         option_100_sante(&mut doc, &p.nom, &p.resultat, situation.offre);
     }
     comparaison(&mut doc, &resultat.foyer);
-    cout_annuel(&mut doc, &resultat.cout);
+    cout_annuel(
+        &mut doc,
+        &resultat.cout,
+        situation.grille_cotisations.as_ref(),
+    );
     avertissements(&mut doc, resultat);
     if let Some(premier) = resultat.personnes.first() {
         references(&mut doc, &premier.resultat);
@@ -205,8 +210,16 @@ fn comparaison(doc: &mut Document, foyer: &[TotalFoyer]) {
 
 /// Cotisations + reste à charge per offer, the cheapest highlighted, and
 /// the sentences that say it with their figures.
-fn cout_annuel(doc: &mut Document, cout: &CoutAnnuel) {
+/// `grille`: the section's grid the cotisations were filled from, unchanged.
+fn cout_annuel(doc: &mut Document, cout: &CoutAnnuel, grille: Option<&GrilleAppliquee>) {
     doc.push(Heading::section("Ce que coûte chaque offre sur l'année"));
+    if let Some(g) = grille {
+        doc.push(Paragraph::new(format!(
+            "Cotisations : grille « {} » en vigueur au {}",
+            g.libelle,
+            date(g.date_effet)
+        )));
+    }
     let mut colonnes = vec![Column::text("Pour tout le foyer", 24)];
     for o in &cout.offres {
         colonnes.push(Column::amount(o.libelle.clone(), 19));

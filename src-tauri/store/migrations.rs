@@ -25,6 +25,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
     (6, "foyer", include_str!("migrations/0006_foyer.sql")),
     (7, "offres", include_str!("migrations/0007_offres.sql")),
+    (
+        8,
+        "grilles_cotisations",
+        include_str!("migrations/0008_grilles_cotisations.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

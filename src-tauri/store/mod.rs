@@ -2,6 +2,7 @@
 //! schema migrations, transactions. The only module that knows SQL.
 
 pub mod brouillon;
+pub mod grilles;
 pub mod historique;
 mod location;
 mod migrations;

@@ -179,6 +179,7 @@ fn declarations_estimation() -> Vec<String> {
         m::foyer::Relation::decl(),
         m::foyer::Personne::decl(),
         m::foyer::Variation::decl(),
+        m::foyer::GrilleAppliquee::decl(),
         m::foyer::SituationFoyer::decl(),
         m::foyer::ResultatPersonne::decl(),
         m::foyer::TotalFoyer::decl(),
@@ -198,6 +199,11 @@ fn declarations_estimation() -> Vec<String> {
         ErreurChampVue::decl(),
         ReponseEstimation::decl(),
         BrouillonVue::decl(),
+        crate::cotisations::MontantsOffre::decl(),
+        crate::cotisations::GrilleCotisations::decl(),
+        crate::cotisations::GrilleEnregistree::decl(),
+        crate::cotisations::MontantsSaisis::decl(),
+        crate::cotisations::GrilleSaisie::decl(),
     ]
 }
 

@@ -49,7 +49,7 @@ use fantoccini::key::Key;
 use std::time::{Duration, Instant};
 
 /// The household's amounts on screen (cells of FoyerResultat and CoutAnnuel).
-fn montants_du_foyer() -> Vec<(String, &'static str)> {
+pub(crate) fn montants_du_foyer() -> Vec<(String, &'static str)> {
     [
         ("foyer-amo-0", "16,50 €"),
         ("foyer-amo-1", "75,25 €"),
@@ -73,7 +73,7 @@ fn montants_du_foyer() -> Vec<(String, &'static str)> {
 }
 
 /// The cost of each offer once the four cotisations are typed.
-fn montants_du_cout() -> Vec<(String, &'static str)> {
+pub(crate) fn montants_du_cout() -> Vec<(String, &'static str)> {
     [
         ("cout-cotisation-initiale", "600,00 €"),
         ("cout-net-initiale", "1 112,76 €"),
@@ -91,7 +91,7 @@ fn montants_du_cout() -> Vec<(String, &'static str)> {
 }
 
 /// A text of the page, spaces made plain and runs of them single.
-async fn texte_de(app: &App, css: &str) -> Result<String> {
+pub(crate) async fn texte_de(app: &App, css: &str) -> Result<String> {
     let v = app
         .js(&format!(
             "const e = document.querySelector(\"{css}\"); return e ? e.textContent.replace(/[\\u202f\\u00a0]/g, ' ').replace(/\\s+/g, ' ').trim() : '';"
@@ -124,7 +124,7 @@ async fn onglets(app: &App) -> Result<Vec<String>> {
 }
 
 /// The three persons and their acts, at the keyboard.
-async fn saisir_le_foyer(app: &App) -> Result {
+pub(crate) async fn saisir_le_foyer(app: &App) -> Result {
     let mut s = Saisie::ouvrir(app, "15/06/2018", "12/04/1980").await?;
     s.ajouter_soin("generaliste", "consultation_generaliste")
         .await?;
@@ -384,7 +384,7 @@ async fn enregistrer_et_rouvrir(app: &App) -> Result {
 }
 
 /// Presses Enter on a button found by `css` (focused first).
-async fn entree_sur(app: &App, css: &str) -> Result {
+pub(crate) async fn entree_sur(app: &App, css: &str) -> Result {
     app.js(&format!(
         "document.querySelector(\"{css}\").focus(); return 1;"
     ))

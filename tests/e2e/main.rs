@@ -24,5 +24,6 @@ mod estimation;
 mod foyer;
 mod frappe;
 mod garde_fous;
+mod grilles;
 mod impression;
 mod xss;

@@ -5,7 +5,9 @@
 //! either kind: a document with `foyer` is a household, any other a
 //! single member.
 
-use super::{Document, Personne, Relation, SituationFoyer, Variation, PERSONNES_MAX};
+use super::{
+    Document, GrilleAppliquee, Personne, Relation, SituationFoyer, Variation, PERSONNES_MAX,
+};
 use crate::moteur::erreur::ErreurSaisie;
 use crate::moteur::lecture::{self, lire_actes, lire_assure, Objet, ACTES_MAX};
 use crate::tarifs::{Offre, ParOffre};
@@ -49,6 +51,10 @@ pub fn lire_foyer(v: &Value) -> Result<SituationFoyer, ErreurSaisie> {
         None => None,
         Some(c) => Some(lire_variation(c, o.sous("variation"))?),
     };
+    let grille_cotisations = match o.valeur("grille_cotisations") {
+        None => None,
+        Some(c) => Some(lire_grille(c, o.sous("grille_cotisations"))?),
+    };
     o.fin()?;
     let s = SituationFoyer {
         date,
@@ -56,6 +62,7 @@ pub fn lire_foyer(v: &Value) -> Result<SituationFoyer, ErreurSaisie> {
         foyer,
         cotisations,
         variation,
+        grille_cotisations,
     };
     valider_foyer(&s)?;
     Ok(s)
@@ -135,6 +142,21 @@ fn lire_variation(v: &Value, chemin: String) -> Result<Variation, ErreurSaisie> 
     let acte = o.entier("acte")?.ok_or_else(|| o.manque("acte"))?;
     o.fin()?;
     Ok(Variation { personne, acte })
+}
+
+/// `{ "libelle": "Section 75 — 2027", "date_effet": "2027-01-01" }`: the
+/// section's grid the cotisations were filled from.
+fn lire_grille(v: &Value, chemin: String) -> Result<GrilleAppliquee, ErreurSaisie> {
+    let mut o = Objet::new(v, chemin)?;
+    let libelle = o.texte("libelle")?.ok_or_else(|| o.manque("libelle"))?;
+    let date_effet = o
+        .date("date_effet")?
+        .ok_or_else(|| o.manque("date_effet"))?;
+    o.fin()?;
+    Ok(GrilleAppliquee {
+        libelle,
+        date_effet,
+    })
 }
 
 /// What the household as a whole must satisfy: one adhérent exactly, at
@@ -226,6 +248,41 @@ mod tests {
         assert_eq!(f.cotisations[&Offre::INITIALE], Decimal::new(60000, 2));
         let texte = serde_json::to_value(&f).unwrap();
         assert_eq!(lire_foyer(&texte).unwrap(), f);
+    }
+
+    #[test]
+    fn the_grid_the_cotisations_come_from_is_read_and_checked() {
+        let mut v = foyer();
+        v["grille_cotisations"] =
+            json!({"libelle": "Section 75 — 2027", "date_effet": "2027-01-01"});
+        let Document::Foyer(f) = lire_document(&v).unwrap() else {
+            panic!("foyer attendu");
+        };
+        let g = f.grille_cotisations.as_ref().unwrap();
+        assert_eq!(g.libelle, "Section 75 — 2027");
+        assert_eq!(
+            g.date_effet,
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
+        );
+        assert_eq!(
+            serde_json::to_value(&f).unwrap()["grille_cotisations"],
+            v["grille_cotisations"]
+        );
+        v["grille_cotisations"]["date_effet"] = json!("01/01/2027");
+        assert_eq!(
+            err(v.clone()),
+            "grille_cotisations.date_effet : date invalide « 01/01/2027 » (format AAAA-MM-JJ)"
+        );
+        v["grille_cotisations"] = json!({"date_effet": "2027-01-01"});
+        assert!(err(v).starts_with("grille_cotisations.libelle"));
+        // Without it, the document is written as before.
+        let Document::Foyer(f) = lire_document(&foyer()).unwrap() else {
+            panic!("foyer attendu");
+        };
+        assert!(serde_json::to_value(&f)
+            .unwrap()
+            .get("grille_cotisations")
+            .is_none());
     }
 
     #[test]

@@ -132,6 +132,22 @@ pub struct SituationFoyer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub variation: Option<Variation>,
+    /// The section's grid the cotisations were filled from, when they were
+    /// not changed since (for the print; the engine does not read it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub grille_cotisations: Option<GrilleAppliquee>,
+}
+
+/// The section's cotisation grid a household's cotisations come from: its
+/// libellé and the date it applies from, as kept in the settings
+/// ([`crate::cotisations`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct GrilleAppliquee {
+    pub libelle: String,
+    #[ts(type = "string")]
+    pub date_effet: NaiveDate,
 }
 
 impl SituationFoyer {

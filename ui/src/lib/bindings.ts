@@ -531,12 +531,19 @@ alternative_100_sante?: Array<Acte>, };
 
 export type Variation = { personne: number, acte: number, };
 
+export type GrilleAppliquee = { libelle: string, date_effet: string, };
+
 export type SituationFoyer = { date: string, offre: Offre | null, foyer: Array<Personne>, 
 /**
  * The yearly cotisation of each offer for this household, as the
  * adviser enters it from the section's grid (none ships with Guichet).
  */
-cotisations: Partial<Record<Offre, string>> | undefined, variation?: Variation, };
+cotisations: Partial<Record<Offre, string>> | undefined, variation?: Variation, 
+/**
+ * The section's grid the cotisations were filled from, when they were
+ * not changed since (for the print; the engine does not read it).
+ */
+grille_cotisations?: GrilleAppliquee, };
 
 export type ResultatPersonne = { nom: string, relation: Relation, 
 /**
@@ -710,6 +717,32 @@ contenu: string,
  * Local time of the last write, `AAAA-MM-JJTHH:MM:SS`.
  */
 ecrit_le: string, };
+
+export type MontantsOffre = { offre: Offre, adherent: string | null, conjoint: string | null, 
+/**
+ * Per child.
+ */
+enfant: string | null, };
+
+export type GrilleCotisations = { 
+/**
+ * « Section 75 — 2027 ».
+ */
+libelle: string, 
+/**
+ * The first day the grid applies (date d'effet).
+ */
+date_effet: string, offres: Array<MontantsOffre>, };
+
+export type GrilleEnregistree = { id: number, grille: GrilleCotisations, };
+
+export type MontantsSaisis = { offre: string, adherent: string | null, conjoint: string | null, enfant: string | null, };
+
+export type GrilleSaisie = { id: number | null, libelle: string, 
+/**
+ * AAAA-MM-JJ.
+ */
+date_effet: string, offres: Array<MontantsSaisis>, };
 
 export type ErreurSimulateur = { code: ErrorCode, message: string, champ: string | null, };
 

@@ -6,6 +6,7 @@
 // answer newer than the one on screen is shown).
 import { nbDejaSaisis, nouvelActe, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
 import { foyerSansUid, nouveauFoyer, personneForm, PERSONNES_MAX, RELATIONS, type FormFoyer, type RelationAutre } from "./foyer";
+import type { GrilleRemplie } from "./grilles";
 
 // ------------------------------------------------------------ typed work
 
@@ -202,7 +203,17 @@ function lireFoyer(v: unknown, actesAdherent: FormActe[]): FormFoyer | null {
     const liste = v.variation.personne === 0 ? actesAdherent : f.autres[v.variation.personne - 1]?.actes;
     f.variation = liste?.[v.variation.acte]?.uid ?? null;
   }
+  f.grille = lireGrilleRemplie(v.grille);
   return f;
+}
+
+/** The grid the draft's cotisations were filled from; null when absent or not one this screen wrote. */
+function lireGrilleRemplie(v: unknown): GrilleRemplie | null {
+  if (!estObjet(v) || typeof v.id !== "number" || typeof v.libelle !== "string" || typeof v.date_effet !== "string" || typeof v.composition !== "string") return null;
+  const remplies = chaines(v.remplies ?? {});
+  const aides = chaines(v.aides ?? {});
+  if (!remplies || !aides) return null;
+  return { id: v.id, libelle: v.libelle, date_effet: v.date_effet, remplies, aides, composition: v.composition };
 }
 
 // ------------------------------------------------------------ writing

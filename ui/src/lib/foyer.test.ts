@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ActeVue, SituationFoyer } from "./bindings";
+import type { ActeVue, GrilleEnregistree, SituationFoyer } from "./bindings";
+import { appliquerGrille } from "./grilles";
 import { commandePourTouche } from "./estimation-raccourcis";
 import { estimationVide, lireBrouillon, signature, travailNonEnregistre, versBrouillon } from "./brouillon";
 import { nouvelActe, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
@@ -14,6 +15,7 @@ import {
   personnesAReprendre,
   personneVoisine,
   positionVariation,
+  relationsDuFoyer,
   retirerPersonne,
   type FormFoyer,
 } from "./foyer";
@@ -158,6 +160,39 @@ describe("foyer: the draft", () => {
     expect(positionVariation(lu.form, lu.actes, lu.foyer!)).toEqual({ personne: 1, acte: 0 });
     // The same content, new screen ids: the same signature.
     expect(signature(lu.form, lu.actes, [], lu.foyer)).toBe(signature(form, actes, [], foyer));
+  });
+
+  it("keeps the grid the cotisations were filled from, and the document names it while they are unchanged", () => {
+    const { form, actes, foyer } = troisPersonnes();
+    const grille: GrilleEnregistree = {
+      id: 2,
+      grille: {
+        libelle: "Section 33 — 2018",
+        date_effet: "2018-01-01",
+        offres: [
+          { offre: "initiale", adherent: "300.00", conjoint: "250.00", enfant: "50.00" },
+          { offre: "reference", adherent: "345.50", conjoint: "290.25", enfant: null },
+        ],
+      },
+    };
+    // Initiale 300 + 250 + 50 = 600,00 ; Référence: no amount for a child.
+    const r = appliquerGrille(grille, ["initiale", "reference"], relationsDuFoyer(foyer));
+    foyer.cotisations = r.cotisations;
+    foyer.grille = r.grille;
+    expect(foyer.cotisations).toEqual({ initiale: "600,00", reference: "" });
+    const doc = construireFoyer(form, actes, foyer, CATALOGUE).situation!;
+    expect(doc.cotisations).toEqual({ initiale: "600.00" });
+    expect(doc.grille_cotisations).toEqual({ libelle: "Section 33 — 2018", date_effet: "2018-01-01" });
+    // Saved and reopened: still the grid's until a field changes.
+    const relu = foyerDepuisDocument(doc);
+    expect(construireFoyer(relu.form, relu.actes, relu.foyer, CATALOGUE).situation!.grille_cotisations).toEqual(doc.grille_cotisations);
+    // The draft keeps it.
+    const lu = lireBrouillon(versBrouillon({ form, actes, alternative: [], rouvert: null, initiales: "", reference: "", foyer }))!;
+    expect(lu.foyer!.grille).toEqual(foyer.grille);
+    expect(construireFoyer(lu.form, lu.actes, lu.foyer!, CATALOGUE).situation!.grille_cotisations).toEqual(doc.grille_cotisations);
+    // A field typed over: the print no longer names the grid.
+    foyer.cotisations.initiale = "610";
+    expect(construireFoyer(form, actes, foyer, CATALOGUE).situation!.grille_cotisations).toBeUndefined();
   });
 
   it("a draft of one member written before the household reads with an empty household", () => {

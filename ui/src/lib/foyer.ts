@@ -6,6 +6,7 @@
 // `foyer[1].actes[0].frais_reels`); the document read back into the form
 // (reopening); and what the draft keeps of it. No money is computed here.
 import type { ActeVue, Offre, Personne, Relation, SituationFoyer } from "./bindings";
+import { composition, grilleDuDocument, type GrilleRemplie } from "./grilles";
 import { cheminsConnus, construireSituation, formDepuisSituation, lireMontant, nouvelleSituation, type Erreurs, type FormActe, type FormSituation } from "./estimation-logic";
 
 /** Most persons in one household (moteur::foyer::PERSONNES_MAX). */
@@ -43,11 +44,16 @@ export interface FormFoyer {
   cotisations: Partial<Record<Offre, string>>;
   /** The `uid` of the act whose quantity the cost comparison varies, null for none. */
   variation: number | null;
+  /** The section's grid the cotisations were last filled from (lib/grilles.ts), null for none. */
+  grille: GrilleRemplie | null;
 }
 
 export function nouveauFoyer(): FormFoyer {
-  return { nomAdherent: "", autres: [], cotisations: {}, variation: null };
+  return { nomAdherent: "", autres: [], cotisations: {}, variation: null, grille: null };
 }
+
+/** Every person's relation, the adhérent first. */
+export const relationsDuFoyer = (f: FormFoyer): Relation[] => ["adherent", ...f.autres.map((p) => p.relation)];
 
 let prochainUid = 1;
 
@@ -188,6 +194,8 @@ export function construireFoyer(form: FormSituation, actes: FormActe[], f: FormF
   if (Object.keys(cotisations).length > 0) situation.cotisations = cotisations;
   const v = positionVariation(form, actes, f);
   if (v) situation.variation = v;
+  const grille = situation.cotisations ? grilleDuDocument(f.grille, f.cotisations, relationsDuFoyer(f)) : null;
+  if (grille) situation.grille_cotisations = grille;
   return { situation, erreurs, manquants };
 }
 
@@ -251,6 +259,11 @@ export function foyerDepuisDocument(doc: SituationFoyer): { form: FormSituation;
     foyer.autres.push(personneForm(p.relation === "adherent" ? "autre" : p.relation, p.nom ?? "", lu.form, lu.actes, lu.alternative));
   }
   for (const [o, m] of Object.entries(doc.cotisations ?? {})) foyer.cotisations[o as Offre] = (m ?? "").replace(".", ",");
+  if (doc.grille_cotisations) {
+    // Saved with the grid's cotisations unchanged: they stay the grid's until changed.
+    const g = doc.grille_cotisations;
+    foyer.grille = { id: -1, libelle: g.libelle, date_effet: g.date_effet, remplies: { ...foyer.cotisations }, composition: composition(relationsDuFoyer(foyer)), aides: {} };
+  }
   if (doc.variation) {
     const k = ordre.indexOf(doc.variation.personne);
     const liste = k === 0 ? premier.actes : foyer.autres[k - 1]?.actes;
@@ -273,12 +286,14 @@ export interface FoyerBrouillon {
   autres: { relation: RelationAutre; nom: string; form: FormSituation; actes: Omit<FormActe, "uid">[]; alternative?: Omit<FormActe, "uid">[] }[];
   cotisations: Partial<Record<Offre, string>>;
   variation: { personne: number; acte: number } | null;
+  /** The grid the cotisations were filled from: only when there is one (older drafts unchanged). */
+  grille?: GrilleRemplie;
 }
 
 /** The household without the screen's ids; null when nothing of it was typed (older drafts and signatures unchanged). */
 export function foyerSansUid(form: FormSituation, actes: FormActe[], f: FormFoyer, sansUid: (a: FormActe) => Omit<FormActe, "uid">): FoyerBrouillon | null {
   const cotisations = Object.fromEntries(Object.entries(f.cotisations).filter(([, t]) => (t ?? "").trim() !== ""));
-  if (f.autres.length === 0 && !f.nomAdherent.trim() && Object.keys(cotisations).length === 0 && f.variation === null) return null;
+  if (f.autres.length === 0 && !f.nomAdherent.trim() && Object.keys(cotisations).length === 0 && f.variation === null && f.grille === null) return null;
   return {
     nomAdherent: f.nomAdherent,
     autres: f.autres.map((p) => ({
@@ -290,5 +305,6 @@ export function foyerSansUid(form: FormSituation, actes: FormActe[], f: FormFoye
     })),
     cotisations,
     variation: positionVariation(form, actes, f),
+    ...(f.grille ? { grille: f.grille } : {}),
   };
 }
