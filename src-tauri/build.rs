@@ -41,7 +41,8 @@ const COMMANDS: &[&str] = &[
     "grilles_supprimer",
 ];
 
-/// The faces the PDF embeds (`src-tauri/pdf/fonts.rs`), stored compressed.
+/// The faces the PDF embeds (`src-tauri/pdf/fonts.rs`): DejaVu Sans cut by
+/// `scripts/polices.sh` to the scripts and symbols it prints, stored compressed.
 const POLICES_PDF: &[&str] = &["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
 
 /// Writes `OUT_DIR/<face>.br`, each face compressed with brotli: quality 9
@@ -50,7 +51,7 @@ const POLICES_PDF: &[&str] = &["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
 fn compresser_polices() {
     let sortie = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     for nom in POLICES_PDF {
-        let source = format!("assets/fonts/{nom}");
+        let source = format!("assets/fonts/pdf/{nom}");
         println!("cargo:rerun-if-changed={source}");
         let ttf = std::fs::read(&source).unwrap_or_else(|e| panic!("{source} illisible : {e}"));
         let mut br = Vec::new();

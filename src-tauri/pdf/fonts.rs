@@ -1,9 +1,13 @@
-//! The two embedded faces (DejaVu Sans regular and bold, free licence, in
-//! `assets/fonts/`) and text measurement from their glyph advance widths.
+//! The two embedded faces (DejaVu Sans regular and bold, free licence, cut
+//! by `scripts/polices.sh` into `assets/fonts/pdf/`: Latin with all its
+//! extensions, Greek, Cyrillic, punctuation and symbols) and text
+//! measurement from their glyph advance widths.
 //!
-//! The binary carries the TTF files compressed with brotli by the build
-//! script (≈ 645 kB instead of 1,47 MB); they are decompressed once, with
-//! the first PDF, and printpdf embeds the subset each document uses.
+//! The binary carries the two TTF files compressed with brotli by the build
+//! script (≈ 255 kB; the whole faces would be 645 kB compressed, 1,47 MB
+//! raw); they are decompressed once, with the first PDF, and printpdf
+//! embeds the glyphs each document uses. A character the faces lack is
+//! refused before printing, naming its field ([`Fonts::check`]).
 //!
 //! printpdf writes text with an external font glyph by glyph, without kerning,
 //! so a line's printed width is exactly the sum of its glyphs' `hmtx`
@@ -166,6 +170,27 @@ mod tests {
         let text = "é è à ç ô œ É « » — ’ € \u{202f} \u{a0} \u{2212} ½ °";
         assert!(f.check(text, Weight::Regular, "essai").is_ok());
         assert!(f.check(text, Weight::Bold, "essai").is_ok());
+    }
+
+    /// Names as a French counter meets them (scripts/polices.sh keeps every
+    /// extension of Latin, Greek and Cyrillic): Vietnamese, Polish,
+    /// Romanian (comma below, U+0218–U+021B), Turkish, Greek, Russian.
+    #[test]
+    fn names_in_latin_greek_and_cyrillic_are_covered() {
+        let f = fonts().unwrap();
+        let noms = "Nguyễn Thị Hương, Łukasz Wałęsa, Ștefan Țară, Şükrü Gündoğdu, Σωκράτης Παπαδόπουλος, Фёдор Достоевский";
+        assert!(f.check(noms, Weight::Regular, "essai").is_ok());
+        assert!(f.check(noms, Weight::Bold, "essai").is_ok());
+    }
+
+    /// Arabic is in the whole DejaVu Sans but not in the cut the binary
+    /// carries: refused before printing, never an empty box.
+    #[test]
+    fn a_script_outside_the_cut_is_refused() {
+        let f = fonts().unwrap();
+        let err = f.check("Karim كريم", Weight::Bold, "foyer[1].nom").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("foyer[1].nom") && msg.contains("U+0643"), "{msg}");
     }
 
     #[test]
