@@ -4,8 +4,9 @@
 //! grille… »: the adhérent's amounts already there, the conjoint's and a
 //! child's typed), closes the app; after a restart the grid is still there,
 //! and the three-person household of the foyer journey picks it: each
-//! offer's cotisation is adhérent + conjoint + enfant, the cheapest offer
-//! is shown, and the print names the grid.
+//! offer's cotisation is adhérent + conjoint + enfant, summed by Rust and
+//! written out under the field, the cheapest offer is shown, and the print
+//! names the grid.
 //!
 //! The grid (figures for the journey; none ships), from 01/01/2018:
 //! - Initiale 300 + 250 + 50 = 600,00 ; Équilibre 320 + 270 + 60 = 650,00 ;
@@ -182,6 +183,9 @@ async fn le_foyer_choisit_la_grille(app: &App) -> Result {
         "grilles proposées : « {options} »"
     );
     choisir_au_clavier(app, "grille", "s", &id).await?;
+    // The sums are Rust's (grilles_appliquer): the fields are filled once
+    // its answer is in, the help under each field writing the sum out.
+    app.wait_for("[data-grille-appliquee]").await?;
     for (offre, attendu) in [
         ("initiale", "600,00"),
         ("equilibre", "650,00"),
@@ -194,6 +198,15 @@ async fn le_foyer_choisit_la_grille(app: &App) -> Result {
             "cotisation {offre} : « {vu} » au lieu de « {attendu} »"
         );
     }
+    let detail = app
+        .js("const c = document.querySelector(\"[data-chemin='cotisations.reference']\"); \
+             return document.getElementById(c.getAttribute('aria-describedby')).textContent;")
+        .await?;
+    ensure!(
+        detail.as_str()
+            == Some("adhérent 345,50 € + conjoint 290,25 € + 1 enfant × 64,25 € = 700,00 €"),
+        "aide sous la cotisation Référence : {detail}"
+    );
     attendre_montants(app, &montants_du_cout()).await?;
     let moins_chere = app
         .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
