@@ -199,8 +199,10 @@ async fn le_foyer_choisit_la_grille(app: &App) -> Result {
         );
     }
     let detail = app
-        .js("const c = document.querySelector(\"[data-chemin='cotisations.reference']\"); \
-             return document.getElementById(c.getAttribute('aria-describedby')).textContent;")
+        .js(
+            "const c = document.querySelector(\"[data-chemin='cotisations.reference']\"); \
+             return document.getElementById(c.getAttribute('aria-describedby')).textContent;",
+        )
         .await?;
     ensure!(
         detail.as_str()
