@@ -209,6 +209,26 @@ async fn le_foyer_choisit_la_grille(app: &App) -> Result {
             == Some("adhérent 345,50 € + conjoint 290,25 € + 1 enfant × 64,25 € = 700,00 €"),
         "aide sous la cotisation Référence : {detail}"
     );
+    // Through the same command, a person whose relation the grid has no
+    // column for is named, not counted as nothing; an offer it lacks is said.
+    let autre = commande(
+        app,
+        "grilles_appliquer",
+        &format!(
+            "{{ id: {id}, relations: ['adherent', 'autre'], offres: ['reference', 'sommet'] }}"
+        ),
+    )
+    .await?;
+    ensure!(
+        autre
+            == serde_json::json!([
+                { "offre": "reference", "montant": null, "detail": "",
+                  "manque": ["l'autre bénéficiaire"], "absente": false },
+                { "offre": "sommet", "montant": null, "detail": "",
+                  "manque": [], "absente": true },
+            ]),
+        "grille pour un adhérent et un autre bénéficiaire : {autre}"
+    );
     attendre_montants(app, &montants_du_cout()).await?;
     let moins_chere = app
         .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
@@ -266,6 +286,7 @@ async fn modifier_puis_supprimer(app: &App) -> Result {
             && liste[0]["grille"]["libelle"] == LIBELLE,
         "grille modifiée : {liste}"
     );
+    let id = liste[0]["id"].to_string();
     entree_sur(app, "[data-grille-supprimer]").await?;
     app.wait_for("[data-suppression='annuler']:focus").await?;
     raccourci(app, &Key::Escape.to_string()).await?;
@@ -279,6 +300,19 @@ async fn modifier_puis_supprimer(app: &App) -> Result {
     ensure!(
         commande(app, "grilles_lister", "{}").await? == serde_json::json!([]),
         "grille toujours là après sa suppression"
+    );
+    let refus = commande(
+        app,
+        "grilles_appliquer",
+        &format!("{{ id: {id}, relations: ['adherent'], offres: ['initiale'] }}"),
+    )
+    .await
+    .err()
+    .map(|e| e.to_string())
+    .unwrap_or_default();
+    ensure!(
+        refus.contains(&format!("grille de cotisations n° {id} : introuvable")),
+        "grille supprimée appliquée : « {refus} »"
     );
     raccourci(app, &Key::Escape.to_string()).await?;
     app.wait_for("[data-grilles-ouvrir='gerer']:focus").await?;
