@@ -45,7 +45,7 @@ export interface GrilleRemplie {
   remplies: Partial<Record<Offre, string>>;
   /** The household it was applied to (`composition`). */
   composition: string;
-  /** Per offer left empty, why (help text). */
+  /** Per offer, the help under its field: the sum as Rust wrote it out, or why the grid left it empty. */
   aides: Partial<Record<Offre, string>>;
 }
 
