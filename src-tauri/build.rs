@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "grilles_lister",
     "grilles_enregistrer",
     "grilles_supprimer",
+    "grilles_appliquer",
 ];
 
 /// The faces the PDF embeds (`src-tauri/pdf/fonts.rs`): DejaVu Sans cut by

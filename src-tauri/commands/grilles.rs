@@ -1,10 +1,13 @@
 //! Tauri commands of the section's cotisation grids (issue 17): list the
-//! grids kept, create or replace one, delete one. The screen filters those
-//! in force at the estimate's date and fills the cotisation fields from
-//! the chosen one; these commands only keep them.
+//! grids kept, create or replace one, delete one, and what one gives a
+//! household offer by offer (the sums are Rust's; the screen filters the
+//! grids in force at the estimate's date and writes those amounts into
+//! the cotisation fields).
 
 use super::{lock_store, AppState};
+use crate::cotisations::foyer::{cotisations_du_foyer, CotisationGrille};
 use crate::cotisations::{GrilleEnregistree, GrilleSaisie};
+use crate::moteur::foyer::Relation;
 use crate::store::grilles::ErreurGrilleStore;
 use crate::tarifs::{offres_2018, Offre};
 use crate::transport::{ErrorCode, IpcError};
@@ -59,4 +62,23 @@ pub fn grilles_supprimer(
     let mut store = lock_store(&state)?;
     store.supprimer_grille(id).map_err(erreur)?;
     store.grilles_cotisations().map_err(base)
+}
+
+/// What grid `id` gives the household whose persons have `relations`
+/// (the adhérent included), for each offer of `offres`, in that order.
+#[tauri::command(async)]
+pub fn grilles_appliquer(
+    state: State<'_, AppState>,
+    id: i64,
+    relations: Vec<Relation>,
+    offres: Vec<Offre>,
+) -> Result<Vec<CotisationGrille>, IpcError> {
+    let grille = lock_store(&state)?
+        .grilles_cotisations()
+        .map_err(base)?
+        .into_iter()
+        .find(|g| g.id == id)
+        .ok_or_else(|| erreur(ErreurGrilleStore::Introuvable(id)))?;
+    cotisations_du_foyer(&grille.grille, &relations, &offres)
+        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))
 }

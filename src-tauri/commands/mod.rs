@@ -224,6 +224,7 @@ fn lancer(
             grilles::grilles_lister,
             grilles::grilles_enregistrer,
             grilles::grilles_supprimer,
+            grilles::grilles_appliquer,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .map_err(|e| format!("la fenêtre n'a pas pu s'ouvrir : {e}"))

@@ -7,9 +7,11 @@
 //!
 //! What a grid is and the checks before it is kept ([`GrilleSaisie::lire`]:
 //! each refusal a French message naming the field). Knows no SQL (the
-//! table is `store/grilles.rs`'s, migration 8), no Tauri, no clock; never
-//! adds up a household's cotisation (the screen fills its fields from the
-//! grid and the engine reads them as typed).
+//! table is `store/grilles.rs`'s, migration 8), no Tauri, no clock. What a
+//! grid gives a household, offer by offer, is [`foyer`]'s: the screen
+//! writes those amounts into its fields and the engine reads them as typed.
+
+pub mod foyer;
 
 use crate::tarifs::Offre;
 use chrono::NaiveDate;

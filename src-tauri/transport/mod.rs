@@ -204,6 +204,7 @@ fn declarations_estimation() -> Vec<String> {
         crate::cotisations::GrilleEnregistree::decl(),
         crate::cotisations::MontantsSaisis::decl(),
         crate::cotisations::GrilleSaisie::decl(),
+        crate::cotisations::foyer::CotisationGrille::decl(),
     ]
 }
 

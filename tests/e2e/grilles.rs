@@ -4,8 +4,9 @@
 //! grille… »: the adhérent's amounts already there, the conjoint's and a
 //! child's typed), closes the app; after a restart the grid is still there,
 //! and the three-person household of the foyer journey picks it: each
-//! offer's cotisation is adhérent + conjoint + enfant, the cheapest offer
-//! is shown, and the print names the grid.
+//! offer's cotisation is adhérent + conjoint + enfant, summed by Rust and
+//! written out under the field, the cheapest offer is shown, and the print
+//! names the grid.
 //!
 //! The grid (figures for the journey; none ships), from 01/01/2018:
 //! - Initiale 300 + 250 + 50 = 600,00 ; Équilibre 320 + 270 + 60 = 650,00 ;
@@ -18,6 +19,7 @@
 //!   case 152) with 300 / 320 / 345,50 / 390: net 301,00 / 321,00 /
 //!   346,50 / 391,00.
 
+use crate::bareme_cinq_offres::grille_cinq_offres;
 use crate::brouillon::{attendre_brouillon, commande};
 use crate::devis::{choisir_au_clavier, raccourci};
 use crate::ensure;
@@ -182,6 +184,9 @@ async fn le_foyer_choisit_la_grille(app: &App) -> Result {
         "grilles proposées : « {options} »"
     );
     choisir_au_clavier(app, "grille", "s", &id).await?;
+    // The sums are Rust's (grilles_appliquer): the fields are filled once
+    // its answer is in, the help under each field writing the sum out.
+    app.wait_for("[data-grille-appliquee]").await?;
     for (offre, attendu) in [
         ("initiale", "600,00"),
         ("equilibre", "650,00"),
@@ -194,6 +199,37 @@ async fn le_foyer_choisit_la_grille(app: &App) -> Result {
             "cotisation {offre} : « {vu} » au lieu de « {attendu} »"
         );
     }
+    let detail = app
+        .js(
+            "const c = document.querySelector(\"[data-chemin='cotisations.reference']\"); \
+             return document.getElementById(c.getAttribute('aria-describedby')).textContent;",
+        )
+        .await?;
+    ensure!(
+        detail.as_str()
+            == Some("adhérent 345,50 € + conjoint 290,25 € + 1 enfant × 64,25 € = 700,00 €"),
+        "aide sous la cotisation Référence : {detail}"
+    );
+    // Through the same command, a person whose relation the grid has no
+    // column for is named, not counted as nothing; an offer it lacks is said.
+    let autre = commande(
+        app,
+        "grilles_appliquer",
+        &format!(
+            "{{ id: {id}, relations: ['adherent', 'autre'], offres: ['reference', 'sommet'] }}"
+        ),
+    )
+    .await?;
+    ensure!(
+        autre
+            == serde_json::json!([
+                { "offre": "reference", "montant": null, "detail": "",
+                  "manque": ["l'autre bénéficiaire"], "absente": false },
+                { "offre": "sommet", "montant": null, "detail": "",
+                  "manque": [], "absente": true },
+            ]),
+        "grille pour un adhérent et un autre bénéficiaire : {autre}"
+    );
     attendre_montants(app, &montants_du_cout()).await?;
     let moins_chere = app
         .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
@@ -251,6 +287,7 @@ async fn modifier_puis_supprimer(app: &App) -> Result {
             && liste[0]["grille"]["libelle"] == LIBELLE,
         "grille modifiée : {liste}"
     );
+    let id = liste[0]["id"].to_string();
     entree_sur(app, "[data-grille-supprimer]").await?;
     app.wait_for("[data-suppression='annuler']:focus").await?;
     raccourci(app, &Key::Escape.to_string()).await?;
@@ -264,6 +301,19 @@ async fn modifier_puis_supprimer(app: &App) -> Result {
     ensure!(
         commande(app, "grilles_lister", "{}").await? == serde_json::json!([]),
         "grille toujours là après sa suppression"
+    );
+    let refus = commande(
+        app,
+        "grilles_appliquer",
+        &format!("{{ id: {id}, relations: ['adherent'], offres: ['initiale'] }}"),
+    )
+    .await
+    .err()
+    .map(|e| e.to_string())
+    .unwrap_or_default();
+    ensure!(
+        refus.contains(&format!("grille de cotisations n° {id} : introuvable")),
+        "grille supprimée appliquée : « {refus} »"
     );
     raccourci(app, &Key::Escape.to_string()).await?;
     app.wait_for("[data-grilles-ouvrir='gerer']:focus").await?;
@@ -322,5 +372,79 @@ async fn grille_de_la_section_gardee_et_choisie_par_le_foyer() {
     app.close().await;
     if let Err(e) = r {
         panic!("{nom}, après le redémarrage : {e}");
+    }
+}
+
+/// Under a barème of five offers (tests/bareme_cinq_offres, imported
+/// through the CLI before the window starts), the adhérent alone types the
+/// five cotisations and the engine gets all five: the GP consultation
+/// billed 40 € leaves 2,00 / 21,00 / 6,00 / 18,00 / 12,00 (worked out in
+/// tests/bareme_cinq_offres), so with 900 / 410,50 / 600 / 720,25 / 655 a
+/// year the net costs are 902,00 / 431,50 / 606,00 / 738,25 / 667,00 and
+/// Essentielle is the cheapest.
+#[tokio::test]
+async fn les_cotisations_des_cinq_offres_d_un_bareme_vont_au_moteur() {
+    std::env::set_var("GUICHET_NE_PAS_OUVRIR", "1");
+    let dossier = tempfile::Builder::new()
+        .prefix("guichet-e2e-cinq-cotisations-")
+        .tempdir()
+        .expect("dossier temporaire");
+    let db = dossier.path().join("guichet.db");
+    let grille = dossier.path().join("cinq-offres.toml");
+    std::fs::write(&grille, grille_cinq_offres()).expect("grille écrite");
+    let import = std::process::Command::new(env!("CARGO_BIN_EXE_guichet"))
+        .arg("--db")
+        .arg(&db)
+        .args(["bareme", "importer"])
+        .arg(&grille)
+        .arg("--accepter-non-signe")
+        .env_remove("GUICHET_DB")
+        .output()
+        .expect("lancement de guichet");
+    assert!(import.status.success(), "{import:?}");
+    let nom = "grilles-cinq-offres";
+    let app = match App::start_on(nom, Some(&db), true).await {
+        Ok(a) => a,
+        Err(e) => panic!("{nom} : démarrage impossible : {e}"),
+    };
+    let r: Result = async {
+        let mut s = Saisie::ouvrir(&app, "15/03/2028", "01/01/1980").await?;
+        s.ajouter_soin("generaliste", "consultation_generaliste")
+            .await?;
+        s.taper("actes[0].frais_reels", "40").await?;
+        app.wait_for("[data-chemin='cotisations.equilibre_plus']")
+            .await?;
+        let offres = [
+            ("sommet", "900", "902,00 €"),
+            ("essentielle", "410,50", "431,50 €"),
+            ("renfort", "600", "606,00 €"),
+            ("confort", "720,25", "738,25 €"),
+            ("equilibre_plus", "655", "667,00 €"),
+        ];
+        for (offre, montant, _) in offres {
+            s.taper(&format!("cotisations.{offre}"), montant).await?;
+        }
+        let attendus: Vec<(String, &str)> = offres
+            .iter()
+            .map(|(o, _, net)| (format!("cout-net-{o}"), *net))
+            .collect();
+        attendre_montants(&app, &attendus).await?;
+        let moins_chere = app
+            .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
+            .await?;
+        ensure!(
+            moins_chere == serde_json::json!(["essentielle"]),
+            "offre surlignée la moins chère : {moins_chere}"
+        );
+        app.screenshot("cinq-cotisations").await?;
+        app.assert_healthy("cinq cotisations").await
+    }
+    .await;
+    if r.is_err() {
+        let _ = app.screenshot("echec").await;
+    }
+    app.close().await;
+    if let Err(e) = r {
+        panic!("{nom} : {e}");
     }
 }

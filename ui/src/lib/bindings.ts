@@ -744,6 +744,27 @@ export type GrilleSaisie = { id: number | null, libelle: string,
  */
 date_effet: string, offres: Array<MontantsSaisis>, };
 
+export type CotisationGrille = { offre: Offre, 
+/**
+ * The household's yearly cotisation (two decimals); `None` when the
+ * grid cannot give it (`manque` says whose, or `absente`).
+ */
+montant: string | null, 
+/**
+ * The sum written out: « adhérent 612,40 € + conjoint 580,00 € +
+ * 1 enfant × 150,50 € = 1 342,90 € »; "" without an amount.
+ */
+detail: string, 
+/**
+ * The persons the grid has no amount for, in the household's role
+ * order (« l'enfant », « l'autre bénéficiaire »).
+ */
+manque: Array<string>, 
+/**
+ * The offer is not in the grid.
+ */
+absente: boolean, };
+
 export type ErreurSimulateur = { code: ErrorCode, message: string, champ: string | null, };
 
 export type Note = { texte: string, article: string, a_confirmer: boolean, };

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ActeVue, GrilleEnregistree, SituationFoyer } from "./bindings";
+import type { ActeVue, CotisationGrille, GrilleEnregistree, SituationFoyer } from "./bindings";
 import { appliquerGrille } from "./grilles";
 import { commandePourTouche } from "./estimation-raccourcis";
 import { estimationVide, lireBrouillon, signature, travailNonEnregistre, versBrouillon } from "./brouillon";
 import { nouvelActe, nouvelleSituation, type FormActe, type FormSituation } from "./estimation-logic";
 import {
   ajouterPersonne,
+  cheminsConnusFoyer,
   construireFoyer,
   erreursDePersonne,
   foyerDepuisDocument,
@@ -140,6 +141,24 @@ describe("foyer: the household document", () => {
     expect(positionVariation(lu.form, lu.actes, lu.foyer)).toEqual({ personne: 2, acte: 0 });
     expect(construireFoyer(lu.form, lu.actes, lu.foyer, CATALOGUE).situation).toEqual(doc);
   });
+
+  it("carries the cotisation of every offer the form holds: five under a barème of five (tests/bareme_cinq_offres)", () => {
+    const { form, actes, foyer } = troisPersonnes();
+    foyer.cotisations = { sommet: "900", essentielle: "410,50", renfort: "", confort: "720,25", equilibre_plus: "655" };
+    const doc = construireFoyer(form, actes, foyer, CATALOGUE).situation!;
+    expect(doc.cotisations).toEqual({ sommet: "900", essentielle: "410.50", confort: "720.25", equilibre_plus: "655" });
+    // Reopened: every offer back in its field.
+    const lu = foyerDepuisDocument(JSON.parse(JSON.stringify(doc)) as SituationFoyer);
+    expect(lu.foyer.cotisations).toEqual({ sommet: "900", essentielle: "410,50", confort: "720,25", equilibre_plus: "655" });
+    expect(construireFoyer(lu.form, lu.actes, lu.foyer, CATALOGUE).situation).toEqual(doc);
+    // An amount that does not read: its error under its own offer's path, which the screen knows.
+    foyer.cotisations.equilibre_plus = "-3";
+    const c = construireFoyer(form, actes, foyer, CATALOGUE);
+    expect(c.situation).toBeNull();
+    expect(Object.keys(c.erreurs)).toEqual(["cotisations.equilibre_plus"]);
+    const chemins = cheminsConnusFoyer(form, actes, foyer, CATALOGUE, []);
+    expect(["sommet", "essentielle", "renfort", "confort", "equilibre_plus"].every((o) => chemins.has(`cotisations.${o}`))).toBe(true);
+  });
 });
 
 describe("foyer: the draft", () => {
@@ -175,8 +194,12 @@ describe("foyer: the draft", () => {
         ],
       },
     };
-    // Initiale 300 + 250 + 50 = 600,00 ; Référence: no amount for a child.
-    const r = appliquerGrille(grille, ["initiale", "reference"], relationsDuFoyer(foyer));
+    // Rust's answer (grilles_appliquer): Initiale 300 + 250 + 50 = 600,00 ; Référence: no amount for a child.
+    const reponse: CotisationGrille[] = [
+      { offre: "initiale", montant: "600.00", detail: "adhérent 300,00 € + conjoint 250,00 € + 1 enfant × 50,00 € = 600,00 €", manque: [], absente: false },
+      { offre: "reference", montant: null, detail: "", manque: ["l'enfant"], absente: false },
+    ];
+    const r = appliquerGrille(grille, reponse, relationsDuFoyer(foyer));
     foyer.cotisations = r.cotisations;
     foyer.grille = r.grille;
     expect(foyer.cotisations).toEqual({ initiale: "600,00", reference: "" });

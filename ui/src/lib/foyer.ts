@@ -7,6 +7,7 @@
 // (reopening); and what the draft keeps of it. No money is computed here.
 import type { ActeVue, Offre, Personne, Relation, SituationFoyer } from "./bindings";
 import { composition, grilleDuDocument, type GrilleRemplie } from "./grilles";
+import { OFFRES_2018 } from "./offres";
 import { cheminsConnus, construireSituation, formDepuisSituation, lireMontant, nouvelleSituation, type Erreurs, type FormActe, type FormSituation } from "./estimation-logic";
 
 /** Most persons in one household (moteur::foyer::PERSONNES_MAX). */
@@ -147,7 +148,13 @@ export interface ConstructionFoyer {
   manquants: Erreurs;
 }
 
-const OFFRES: Offre[] = ["initiale", "equilibre", "reference", "integrale"];
+/**
+ * The offers whose cotisation the form holds: every offer it has a field
+ * for (one per offer of the engine's answer, which are data of the barème:
+ * five under a grid that declares five), with what the draft or a reopened
+ * document brought.
+ */
+const offresCotisees = (f: FormFoyer) => Object.keys(f.cotisations) as Offre[];
 
 /** `chemin` under person `k` ("date" stays the household's). */
 const sous = (k: number, chemin: string) => (chemin === "date" ? "date" : chemin ? `foyer[${k}].${chemin}` : `foyer[${k}]`);
@@ -180,7 +187,7 @@ export function construireFoyer(form: FormSituation, actes: FormActe[], f: FormF
     }
   }
   const cotisations: Partial<Record<Offre, string>> = {};
-  for (const o of OFFRES) {
+  for (const o of offresCotisees(f)) {
     const t = f.cotisations[o] ?? "";
     if (!t.trim()) continue;
     const m = lireMontant(t);
@@ -205,7 +212,8 @@ export function construireFoyer(form: FormSituation, actes: FormActe[], f: FormF
  * `foyer[k]`, the household's date, each cotisation and the varied act.
  */
 export function cheminsConnusFoyer(form: FormSituation, actes: FormActe[], f: FormFoyer, catalogue: ActeVue[], enveloppes: string[], alternative: FormActe[] = []): Set<string> {
-  const s = new Set<string>(["date", "foyer", "variation", ...OFFRES.map((o) => `cotisations.${o}`)]);
+  const offres = new Set<string>([...OFFRES_2018.map((o) => o.code), ...offresCotisees(f)]);
+  const s = new Set<string>(["date", "foyer", "variation", ...[...offres].map((o) => `cotisations.${o}`)]);
   for (const p of personnes(form, actes, f, alternative)) {
     s.add(`foyer[${p.k}]`);
     s.add(`foyer[${p.k}].actes`);

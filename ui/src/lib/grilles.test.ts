@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { GrilleEnregistree } from "./bindings";
+import type { CotisationGrille, GrilleEnregistree } from "./bindings";
 import {
+  aideCotisation,
   appliquerGrille,
-  centimes,
+  composition,
+  DemandesGrille,
   formulaireGrille,
   grilleDuDocument,
   grilleInchangee,
   grillesEnVigueur,
   lireFormulaireGrille,
   nomGrille,
-  remplirDepuisGrille,
-  texteDeCentimes,
+  texteChamp,
 } from "./grilles";
 
 // A section's grid as Rust lists it (figures for the tests; none ships).
@@ -43,49 +44,63 @@ describe("grids in force", () => {
   });
 });
 
-describe("filling the cotisations from a grid", () => {
-  it("adds adhérent + conjoint + each child, per offer", () => {
-    // Initiale 420 + 400 + 95,50 = 915,50 ; Équilibre 480 + 455 + 110,25 =
-    // 1 045,25 ; Référence 612,40 + 580 + 150,50 = 1 342,90 ; Intégrale: no
-    // amount for a child, the field stays empty.
-    const r = remplirDepuisGrille(G2027.grille, QUATRE, ["adherent", "conjoint", "enfant"]);
-    expect(r.map((x) => x.texte)).toEqual(["915,50", "1045,25", "1342,90", ""]);
-    expect(r[3].manque).toEqual(["l'enfant"]);
-    expect(r[0].manque).toEqual([]);
+// Rust's answers (`grilles_appliquer`, summed by cotisations/foyer.rs,
+// whose tests work the same figures by hand): the screen only writes them.
+const REPONSE: CotisationGrille[] = [
+  { offre: "initiale", montant: "915.50", detail: "adhérent 420,00 € + conjoint 400,00 € + 1 enfant × 95,50 € = 915,50 €", manque: [], absente: false },
+  { offre: "equilibre", montant: "1045.25", detail: "adhérent 480,00 € + conjoint 455,00 € + 1 enfant × 110,25 € = 1 045,25 €", manque: [], absente: false },
+  { offre: "reference", montant: "1342.90", detail: "adhérent 612,40 € + conjoint 580,00 € + 1 enfant × 150,50 € = 1 342,90 €", manque: [], absente: false },
+  { offre: "integrale", montant: null, detail: "", manque: ["l'enfant"], absente: false },
+];
+
+describe("writing Rust's answer into the fields", () => {
+  it("gives each field the amount as the adviser would type it, and the help its sum or what lacks", () => {
+    const { cotisations, grille } = appliquerGrille(G2027, REPONSE, ["adherent", "conjoint", "enfant"]);
+    expect(cotisations).toEqual({ initiale: "915,50", equilibre: "1045,25", reference: "1342,90", integrale: "" });
+    expect(grille.aides).toEqual({
+      initiale: "adhérent 420,00 € + conjoint 400,00 € + 1 enfant × 95,50 € = 915,50 €",
+      equilibre: "adhérent 480,00 € + conjoint 455,00 € + 1 enfant × 110,25 € = 1 045,25 €",
+      reference: "adhérent 612,40 € + conjoint 580,00 € + 1 enfant × 150,50 € = 1 342,90 €",
+      integrale: "non renseignée : la grille n'a pas de montant pour l'enfant",
+    });
+    expect(grille.composition).toBe("adherent+conjoint+enfant");
   });
 
-  it("counts each child, and no conjoint when there is none", () => {
-    // Référence 612,40 + 2 × 150,50 = 913,40 ; Intégrale 790 alone.
-    const deux = remplirDepuisGrille(G2027.grille, ["reference"], ["adherent", "enfant", "enfant"]);
-    expect(deux[0].texte).toBe("913,40");
-    const seul = remplirDepuisGrille(G2027.grille, ["integrale"], ["adherent"]);
-    expect(seul[0].texte).toBe("790,00");
+  it("says whose amount lacks, or that the offer is not in the grid", () => {
+    const r: CotisationGrille[] = [
+      { offre: "integrale", montant: null, detail: "", manque: ["l'enfant", "l'autre bénéficiaire"], absente: false },
+      { offre: "essentielle", montant: null, detail: "", manque: [], absente: true },
+      { offre: "initiale", montant: "0.30", detail: "adhérent 0,10 € + conjoint 0,20 € = 0,30 €", manque: [], absente: false },
+    ];
+    expect(aideCotisation(r[0], "Section 75 — 2027")).toBe("non renseignée : la grille n'a pas de montant pour l'enfant, l'autre bénéficiaire");
+    expect(aideCotisation(r[1], "Section 75 — 2027")).toBe("non renseignée : offre absente de la grille « Section 75 — 2027 »");
+    const { cotisations } = appliquerGrille(G2027, r, ["adherent", "autre", "enfant"]);
+    expect(cotisations).toEqual({ integrale: "", essentielle: "", initiale: "0,30" });
+    expect(texteChamp("913.40")).toBe("913,40");
   });
+});
 
-  it("names what is missing: a person the grid has no role for, an offer it lacks", () => {
-    const r = remplirDepuisGrille(G2027.grille, ["integrale", "essentielle"], ["adherent", "autre", "enfant"]);
-    expect(r[0]).toEqual({ offre: "integrale", texte: "", manque: ["l'autre bénéficiaire", "l'enfant"], absente: false });
-    expect(r[1]).toEqual({ offre: "essentielle", texte: "", manque: [], absente: true });
-  });
-
-  it("sums whole cents, never floats", () => {
-    // 0,10 + 0,20 = 0,30 (a float sum gives 0,30000000000000004).
-    const g = { libelle: "x", date_effet: "2027-01-01", offres: [{ offre: "initiale", adherent: "0.10", conjoint: "0.2", enfant: null }] };
-    expect(remplirDepuisGrille(g, ["initiale"], ["adherent", "conjoint"])[0].texte).toBe("0,30");
-    expect(centimes("612.4")).toBe(61240);
-    expect(centimes("150.500")).toBe(15050);
-    expect(centimes("1.005")).toBeNull();
-    expect(centimes("-3")).toBeNull();
-    expect(texteDeCentimes(5)).toBe("0,05");
+describe("the order of the grid choices", () => {
+  it("lets only the last choice's answer fill the fields", () => {
+    const d = new DemandesGrille();
+    const a = d.demander();
+    const b = d.demander();
+    // A's answer arriving after B was chosen fills nothing; B's does.
+    expect(d.derniere(a)).toBe(false);
+    expect(d.derniere(b)).toBe(true);
+    // « saisie à la main » chosen meanwhile: B's answer fills nothing either.
+    d.abandonner();
+    expect(d.derniere(b)).toBe(false);
+    // The household changed meanwhile: its composition is no longer the one asked for.
+    expect(composition(["adherent", "enfant", "conjoint"])).toBe(composition(["conjoint", "adherent", "enfant"]));
+    expect(composition(["adherent", "enfant", "conjoint", "enfant"])).not.toBe(composition(["adherent", "enfant", "conjoint"]));
   });
 });
 
 describe("the grid the cotisations come from", () => {
   const foyer = ["adherent", "conjoint", "enfant"] as const;
   it("is named while the fields and the household are unchanged", () => {
-    const { cotisations, grille } = appliquerGrille(G2027, QUATRE, [...foyer]);
-    expect(cotisations).toEqual({ initiale: "915,50", equilibre: "1045,25", reference: "1342,90", integrale: "" });
-    expect(grille.aides).toEqual({ integrale: "non renseignée : la grille n'a pas de montant pour l'enfant" });
+    const { cotisations, grille } = appliquerGrille(G2027, REPONSE, [...foyer]);
     expect(grilleInchangee(grille, cotisations, [...foyer])).toBe(true);
     expect(grilleDuDocument(grille, { ...cotisations }, ["enfant", "conjoint", "adherent"])).toEqual({ libelle: "Section 75 — 2027", date_effet: "2027-01-01" });
     // A field changed, or typed where the grid left it empty: no longer the grid's.

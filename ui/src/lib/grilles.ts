@@ -1,15 +1,14 @@
 // The section's cotisation grids on the Estimation screen, without DOM nor
-// IPC: which grids are in force at the date of care, what a grid fills in
-// each offer's cotisation field for the household (adhérent + conjoint +
-// each child), whether the fields still hold what the grid filled (then
-// the document names the grid, for the print), and the dialog's form read
-// into what `grilles_enregistrer` takes.
-//
-// The fill is the one sum the screen makes, so that the adviser does not
-// type it: whole cents (integers, never a float) of the amounts Rust kept
-// (decimal text), written into the fields as if typed; the engine then
-// reads those fields like any typed cotisation.
-import type { GrilleAppliquee, GrilleCotisations, GrilleEnregistree, GrilleSaisie, MontantsOffre, Offre, Relation } from "./bindings";
+// IPC: which grids are in force at the date of care, how Rust's answer for
+// a chosen grid (`grilles_appliquer`: each offer's yearly cotisation for
+// the household, summed in Rust) is written into the cotisation fields,
+// which answer may (the last choice, for the household still there),
+// whether the fields still hold what the grid filled (then the document
+// names the grid, for the print), and the dialog's form read into what
+// `grilles_enregistrer` takes. No money is computed here: the amounts are
+// re-spelled as the adviser would type them, and the engine reads those
+// fields like any typed cotisation.
+import type { CotisationGrille, GrilleAppliquee, GrilleEnregistree, GrilleSaisie, Offre, Relation } from "./bindings";
 import { dateFr, parseDateFr } from "./format";
 import { lireMontant } from "./estimation-logic";
 
@@ -24,63 +23,14 @@ export function grillesEnVigueur(grilles: GrilleEnregistree[], dateIso: string):
 /** « Section 75 — 2027 (01/01/2027) », as the picker lists a grid. */
 export const nomGrille = (g: { libelle: string; date_effet: string }) => `${g.libelle} (${dateFr(g.date_effet)})`;
 
-/** The role a person pays as in a grid; "autre" has none. */
-const ROLE: Record<Relation, "adherent" | "conjoint" | "enfant" | null> = { adherent: "adherent", conjoint: "conjoint", enfant: "enfant", autre: null };
-const LIBELLE_ROLE: Record<Relation, string> = { adherent: "l'adhérent", conjoint: "le conjoint", enfant: "l'enfant", autre: "l'autre bénéficiaire" };
+/** An amount of Rust ("1342.90") → the field's text as the adviser would type it ("1342,90"). */
+export const texteChamp = (montant: string) => montant.replace(".", ",");
 
-/** Decimal text of Rust ("612.4", "580.00") → whole cents; null if it is not one. */
-export function centimes(texte: string): number | null {
-  const m = /^(\d+)(?:\.(\d{1,2})0*)?$/.exec(texte.trim());
-  if (!m || m[1].length > 12) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
-
-/** Whole cents → the field's text as the adviser would type it: 133290 → "1332,90". */
-export const texteDeCentimes = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, "0")}`;
-
-/** What a grid gives for one offer of the household. */
-export interface RemplissageOffre {
-  offre: Offre;
-  /** The field's text, "" when the grid cannot give it. */
-  texte: string;
-  /** Why it stays empty: the persons the grid has no amount for (« l'enfant »), or the offer missing from the grid. */
-  manque: string[];
-  absente: boolean;
-}
-
-/**
- * Each offer's yearly cotisation for the household `relations` (one entry
- * per person, the adhérent included) from `grille`: adhérent + conjoint +
- * n × enfant. An amount the grid lacks for a person present leaves the
- * field empty and says whose; an offer the grid lacks, likewise.
- */
-export function remplirDepuisGrille(grille: GrilleCotisations, offres: Offre[], relations: Relation[]): RemplissageOffre[] {
-  return offres.map((offre) => {
-    const montants = grille.offres.find((m) => m.offre === offre);
-    if (!montants) return { offre, texte: "", manque: [], absente: true };
-    let total = 0;
-    const manque: string[] = [];
-    for (const r of relations) {
-      const role = ROLE[r];
-      const c = role === null ? null : lireCentimes(montants, role);
-      if (c === null) {
-        if (!manque.includes(LIBELLE_ROLE[r])) manque.push(LIBELLE_ROLE[r]);
-      } else total += c;
-    }
-    return { offre, texte: manque.length > 0 ? "" : texteDeCentimes(total), manque, absente: false };
-  });
-}
-
-function lireCentimes(m: MontantsOffre, role: "adherent" | "conjoint" | "enfant"): number | null {
-  const t = m[role];
-  return t === null ? null : centimes(t);
-}
-
-/** The help text under an offer's field the grid left empty. */
-export function aideManque(r: RemplissageOffre, libelleGrille: string): string {
-  if (r.absente) return `non renseignée : offre absente de la grille « ${libelleGrille} »`;
-  if (r.manque.length > 0) return `non renseignée : la grille n'a pas de montant pour ${r.manque.join(", ")}`;
-  return "";
+/** The help text under an offer's field: the sum written out by Rust, or why the grid left it empty. */
+export function aideCotisation(c: CotisationGrille, libelleGrille: string): string {
+  if (c.absente) return `non renseignée : offre absente de la grille « ${libelleGrille} »`;
+  if (c.manque.length > 0) return `non renseignée : la grille n'a pas de montant pour ${c.manque.join(", ")}`;
+  return c.detail;
 }
 
 /** « adherent+conjoint+enfant+enfant »: who the grid was applied to (order kept as the household lists them, sorted). */
@@ -95,23 +45,51 @@ export interface GrilleRemplie {
   remplies: Partial<Record<Offre, string>>;
   /** The household it was applied to (`composition`). */
   composition: string;
-  /** Per offer left empty, why (help text). */
+  /** Per offer, the help under its field: the sum as Rust wrote it out, or why the grid left it empty. */
   aides: Partial<Record<Offre, string>>;
 }
 
-/** Applies `g` to the household: the fields' texts, and what the form keeps of the grid. */
-export function appliquerGrille(g: GrilleEnregistree, offres: Offre[], relations: Relation[]): { cotisations: Partial<Record<Offre, string>>; grille: GrilleRemplie } {
+/**
+ * Writes Rust's answer for grid `g` (`grilles_appliquer`: each offer's
+ * yearly cotisation for the household `relations`) into the fields' texts,
+ * and what the form keeps of the grid. No sum here: the amounts are Rust's.
+ */
+export function appliquerGrille(g: GrilleEnregistree, reponse: CotisationGrille[], relations: Relation[]): { cotisations: Partial<Record<Offre, string>>; grille: GrilleRemplie } {
   const cotisations: Partial<Record<Offre, string>> = {};
   const aides: Partial<Record<Offre, string>> = {};
-  for (const r of remplirDepuisGrille(g.grille, offres, relations)) {
-    cotisations[r.offre] = r.texte;
-    const aide = aideManque(r, g.grille.libelle);
-    if (aide) aides[r.offre] = aide;
+  for (const c of reponse) {
+    cotisations[c.offre] = c.montant === null ? "" : texteChamp(c.montant);
+    const aide = aideCotisation(c, g.grille.libelle);
+    if (aide) aides[c.offre] = aide;
   }
   return {
     cotisations,
     grille: { id: g.id, libelle: g.grille.libelle, date_effet: g.grille.date_effet, remplies: { ...cotisations }, composition: composition(relations), aides },
   };
+}
+
+/**
+ * The choices of a grid sent to Rust, in order: only the answer to the
+ * last one may fill the fields (the screen also checks that the household
+ * is still the one it was asked for: `composition`).
+ */
+export class DemandesGrille {
+  private courante = 0;
+
+  /** A new choice: its number. Every earlier answer is now stale. */
+  demander(): number {
+    return ++this.courante;
+  }
+
+  /** No answer asked so far may fill the fields (« saisie à la main »). */
+  abandonner(): void {
+    this.courante++;
+  }
+
+  /** True when `n` is the last choice made. */
+  derniere(n: number): boolean {
+    return n === this.courante;
+  }
 }
 
 /** True when every cotisation field holds what the grid filled, for the same household. */
@@ -149,12 +127,8 @@ export interface GrilleForm {
 const ROLES = ["adherent", "conjoint", "enfant"] as const;
 const LIBELLE_COLONNE = { adherent: "adhérent", conjoint: "conjoint", enfant: "enfant" } as const;
 
-/** "612.4" → "612,40" for the dialog's field; "" for none. */
-const texteMontant = (t: string | null) => {
-  if (t === null) return "";
-  const c = centimes(t);
-  return c === null ? t : texteDeCentimes(c);
-};
+/** "612.40" (Rust keeps two decimals) → "612,40" for the dialog's field; "" for none. */
+const texteMontant = (t: string | null) => (t === null ? "" : texteChamp(t));
 
 /**
  * The dialog's form: a new grid (`g` null: the offers of the estimate,
