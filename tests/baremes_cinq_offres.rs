@@ -21,7 +21,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use historique_commun::{afficher, echec, ecrire, enregistrer, guichet, ok};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn maintenant() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 12, 3)

@@ -201,12 +201,6 @@ fn texte_du_pdf(octets: &[u8]) -> String {
     poppler::text_layout(octets)
 }
 
-fn ecrire_octets(dir: &Path, nom: &str, octets: &[u8]) -> PathBuf {
-    let p = dir.join(nom);
-    std::fs::write(&p, octets).unwrap();
-    p
-}
-
 /// The comparison as the Barèmes screen prints it, from the two versions
 /// held in the database (as `imprimer_comparaison_baremes` reads them):
 /// read back with pdftotext, it names both versions and shows each change

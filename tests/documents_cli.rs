@@ -9,7 +9,6 @@ mod poppler;
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 fn guichet(dir: &Path, args: &[&str]) -> (i32, String, String) {
     historique_commun::guichet_sortie(&dir.join("guichet.db"), args)

@@ -15,7 +15,6 @@ mod historique_commun;
 mod poppler;
 
 use std::path::Path;
-use std::process::Command;
 
 /// The `[situation]` table of a golden case, as the JSON document the CLI reads.
 fn situation_du_cas(fichier: &str) -> String {

@@ -12,8 +12,6 @@ use chrono::NaiveDate;
 use guichet::documents::{document_comparaison_baremes, document_estimation, EnTete};
 use guichet::moteur::{estimer, lecture, Tables};
 use guichet::tarifs::{diff::comparer, parse_bareme, shipped_baremes, Bareme};
-use std::io::Write;
-use std::process::Command;
 
 fn texte_du_pdf(octets: &[u8]) -> String {
     poppler::text_layout(octets)

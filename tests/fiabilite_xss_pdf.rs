@@ -10,8 +10,6 @@ use guichet::documents::{document_estimation, EnTete};
 use guichet::moteur::{estimer, lecture, Tables};
 use guichet::pdf::render;
 use guichet::tarifs::shipped_baremes;
-use std::io::Write;
-use std::process::Command;
 
 const HOSTILES: &[&str] = &[
     "<img src=x onerror=alert(1)>",

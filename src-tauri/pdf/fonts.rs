@@ -188,9 +188,14 @@ mod tests {
     #[test]
     fn a_script_outside_the_cut_is_refused() {
         let f = fonts().unwrap();
-        let err = f.check("Karim كريم", Weight::Bold, "foyer[1].nom").unwrap_err();
+        let err = f
+            .check("Karim كريم", Weight::Bold, "foyer[1].nom")
+            .unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("foyer[1].nom") && msg.contains("U+0643"), "{msg}");
+        assert!(
+            msg.contains("foyer[1].nom") && msg.contains("U+0643"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -9,6 +9,8 @@
 
 #[path = "../poppler/mod.rs"]
 mod poppler_outils;
+// Each test crate uses its part of this shared module.
+#[allow(unused_imports)]
 pub use poppler_outils::{poppler, text_layout};
 
 use chrono::NaiveDate;
