@@ -147,6 +147,7 @@ for i in $(seq "$RUNS"); do
     else
       lancer minimal "$WORK/run/log" "premier affichage" pss "$MINIMAL"
       minimal_paint+=("$(marque "$WORK/run/log" 'premier affichage')")
+      [[ $i -eq 1 ]] && cp "$WORK/run/log" "$WORK/minimal-run1.log"
     fi
   done
 done
@@ -170,6 +171,8 @@ done
 
 printf '\nMarques du premier lancement de Guichet (base existante) :\n'
 sed -n 's/^mesure: /  /p' "$WORK/guichet-run1.log"
+printf '\nMarques du premier lancement de l'"'"'application minimale :\n'
+sed -n 's/^mesure: /  /p' "$WORK/minimal-run1.log"
 printf '\nLancements (ms) — Guichet premier affichage : %s\n' "${guichet_paint[*]}"
 printf '                 Guichet formulaire interactif : %s\n' "${guichet_form[*]}"
 printf '                 minimal premier affichage : %s\n' "${minimal_paint[*]}"

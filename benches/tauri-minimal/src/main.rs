@@ -4,7 +4,9 @@
 //! on the system clock, from the browser's Paint Timing): with
 //! `GUICHET_MESURES=1` it prints the same line ("mesure: premier affichage
 //! N ms", N from the process start), so `scripts/mesures.sh` reads both
-//! apps the same way.
+//! apps the same way. It also prints, as Guichet does, when the window is
+//! being made (`setup`) and when the page was asked for and loaded, so the
+//! two start-ups can be compared step by step.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -23,6 +25,14 @@ fn ui_ready(depart: tauri::State<'_, Depart>, quand: Option<f64>) {
     }
 }
 
+/// Prints "mesure: WHAT N ms après le démarrage" with `GUICHET_MESURES=1`.
+fn marque(depart: Instant, quoi: &str) {
+    if std::env::var_os("GUICHET_MESURES").is_some() {
+        let n = depart.elapsed().as_millis();
+        eprintln!("mesure: {quoi} {n} ms après le démarrage");
+    }
+}
+
 fn main() {
     let depart = Depart {
         instant: Instant::now(),
@@ -31,8 +41,22 @@ fn main() {
             .map(|d| d.as_secs_f64() * 1000.0)
             .unwrap_or(0.0),
     };
+    let debut = depart.instant;
     tauri::Builder::default()
         .manage(depart)
+        .setup(move |_| {
+            marque(debut, "fenêtre en préparation");
+            Ok(())
+        })
+        .on_page_load(move |_, charge| {
+            marque(
+                debut,
+                match charge.event() {
+                    tauri::webview::PageLoadEvent::Started => "page demandée",
+                    tauri::webview::PageLoadEvent::Finished => "page chargée",
+                },
+            );
+        })
         .invoke_handler(tauri::generate_handler![ui_ready])
         .run(tauri::generate_context!())
         .expect("la fenêtre n'a pas pu s'ouvrir");
