@@ -109,12 +109,8 @@ fn texte_pdf(p: &std::path::Path) -> String {
     poppler::text_layout_file(p)
 }
 
-/// The household of golden case 153 (worked by hand there: Annexe 2 lines
-/// 1 and 5, cotisations entered), printed: each person, the household's
-/// offers, the cost over the year with the cheapest, and what changes it.
-#[test]
-fn the_household_print_reads_back() {
-    let dir = tempfile::tempdir().unwrap();
+/// The household document of golden case 153, as JSON.
+fn foyer_du_cas_153() -> Value {
     let cas: toml::Value = toml::from_str(
         &std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -123,8 +119,17 @@ fn the_household_print_reads_back() {
         .unwrap(),
     )
     .unwrap();
+    serde_json::to_value(&cas["foyer"]).unwrap()
+}
+
+/// The household of golden case 153 (worked by hand there: Annexe 2 lines
+/// 1 and 5, cotisations entered), printed: each person, the household's
+/// offers, the cost over the year with the cheapest, and what changes it.
+#[test]
+fn the_household_print_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("foyer.json");
-    std::fs::write(&f, serde_json::to_string(&cas["foyer"]).unwrap()).unwrap();
+    std::fs::write(&f, foyer_du_cas_153().to_string()).unwrap();
     let pdf = dir.path().join("foyer.pdf");
     let (code, out, err) = guichet(
         &dir,
@@ -161,15 +166,7 @@ fn the_household_print_reads_back() {
 #[test]
 fn the_household_print_names_the_grid_of_its_cotisations() {
     let dir = tempfile::tempdir().unwrap();
-    let cas: toml::Value = toml::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/cases/153_foyer_cotisations_une_seance_de_plus.toml"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let mut doc = serde_json::to_value(&cas["foyer"]).unwrap();
+    let mut doc = foyer_du_cas_153();
     let imprimer = |doc: &Value, nom: &str| {
         let f = dir.path().join(format!("{nom}.json"));
         std::fs::write(&f, serde_json::to_string(doc).unwrap()).unwrap();

@@ -164,8 +164,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{latest_schema_version, MIGRATIONS};
-    use rusqlite::Connection;
+    use crate::store::latest_schema_version;
 
     fn moment(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, FORMAT_HORODATAGE).unwrap()
@@ -265,26 +264,7 @@ mod tests {
     fn a_database_of_the_previous_schema_gets_the_draft_table() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ancienne.db");
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            let tx = conn.transaction().unwrap();
-            for (version, nom, sql) in MIGRATIONS.iter().filter(|m| m.0 <= 4) {
-                tx.execute_batch(sql).unwrap();
-                tx.execute(
-                    "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, '2026-11-01 08:00:00')",
-                    params![version, nom],
-                )
-                .unwrap();
-            }
-            tx.execute(
-                "INSERT INTO estimations (numero, annee, sequence, enregistre_le, date_soins, situation, empreinte)
-                 VALUES ('2026-000001', 2026, 1, '2026-11-02T09:00:00', '2026-11-02', '{}', 'sha256:x')",
-                [],
-            )
-            .unwrap();
-            tx.pragma_update(None, "user_version", 4).unwrap();
-            tx.commit().unwrap();
-        }
+        crate::store::migrations::base_ancienne_avec_une_estimation(&path, 4);
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), latest_schema_version());
         assert!(

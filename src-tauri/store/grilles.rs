@@ -200,8 +200,7 @@ fn ecrire_montants(
 mod tests {
     use super::*;
     use crate::cotisations::{GrilleSaisie, MontantsSaisis};
-    use crate::store::{latest_schema_version, MIGRATIONS};
-    use rusqlite::Connection;
+    use crate::store::latest_schema_version;
 
     fn offres() -> Vec<Offre> {
         vec![
@@ -329,26 +328,7 @@ mod tests {
     fn a_version_7_database_gets_the_grid_tables() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v7.db");
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            let tx = conn.transaction().unwrap();
-            for (version, nom, sql) in MIGRATIONS.iter().filter(|m| m.0 <= 7) {
-                tx.execute_batch(sql).unwrap();
-                tx.execute(
-                    "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, '2026-11-01 08:00:00')",
-                    params![version, nom],
-                )
-                .unwrap();
-            }
-            tx.execute(
-                "INSERT INTO estimations (numero, annee, sequence, enregistre_le, date_soins, situation, empreinte)
-                 VALUES ('2026-000001', 2026, 1, '2026-11-02T09:00:00', '2026-11-02', '{}', 'sha256:x')",
-                [],
-            )
-            .unwrap();
-            tx.pragma_update(None, "user_version", 7).unwrap();
-            tx.commit().unwrap();
-        }
+        crate::store::migrations::base_ancienne_avec_une_estimation(&path, 7);
         let mut store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), 8);
         assert_eq!(latest_schema_version(), 8);

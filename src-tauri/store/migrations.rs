@@ -53,6 +53,32 @@ pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// For the migration tests: a database as an older Guichet left it, at
+/// schema `version`, holding one saved estimate (n° 2026-000001, care of
+/// 2 November 2026).
+#[cfg(test)]
+pub(crate) fn base_ancienne_avec_une_estimation(path: &std::path::Path, version: i64) {
+    use rusqlite::params;
+    let mut conn = Connection::open(path).unwrap();
+    let tx = conn.transaction().unwrap();
+    for (v, nom, sql) in MIGRATIONS.iter().filter(|m| m.0 <= version) {
+        tx.execute_batch(sql).unwrap();
+        tx.execute(
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, '2026-11-01 08:00:00')",
+            params![v, nom],
+        )
+        .unwrap();
+    }
+    tx.execute(
+        "INSERT INTO estimations (numero, annee, sequence, enregistre_le, date_soins, situation, empreinte)
+         VALUES ('2026-000001', 2026, 1, '2026-11-02T09:00:00', '2026-11-02', '{}', 'sha256:x')",
+        [],
+    )
+    .unwrap();
+    tx.pragma_update(None, "user_version", version).unwrap();
+    tx.commit().unwrap();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
