@@ -6,6 +6,10 @@ import { maintenant, premierePeinture } from "./lib/mesures";
 import { demanderCatalogue } from "./lib/estimation-saisie.svelte";
 
 const scriptMs = performance.now();
+// The page's two faces are asked for now, not when the first layout finds
+// text set in them: until they are in, WebKit paints no text (the font's
+// block period), so the first paint waited for their fetch (issue 15).
+for (const graisse of ["400", "700"]) document.fonts.load(`${graisse} 1em "DejaVu Sans"`).catch(() => {});
 // The Estimation form waits for the catalogue: asked before the page mounts.
 demanderCatalogue().catch(() => {});
 const app = mount(App, { target: document.getElementById("app")! });

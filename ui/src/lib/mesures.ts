@@ -46,3 +46,15 @@ export async function peintApres(pret: number): Promise<number> {
   if (premiere >= pret) return premiere;
   return new Promise((resolve) => requestAnimationFrame(() => resolve(maintenant())));
 }
+
+let signalerPret: () => void = () => {};
+/**
+ * Resolved once the Estimation form is interactive (its catalogue painted)
+ * or could not be: what waits for it (loading the other screens) then no
+ * longer competes with the start's frames.
+ */
+export const formulairePret: Promise<void> = new Promise((resolve) => (signalerPret = resolve));
+/** Called by the Estimation screen when its form is interactive, or failed to be. */
+export function signalerFormulairePret(): void {
+  signalerPret();
+}
