@@ -90,6 +90,13 @@ pub(crate) fn montants_du_cout() -> Vec<(String, &'static str)> {
     .collect()
 }
 
+/// The offers the cost table highlights as the cheapest (`data-cout-offre`
+/// of each row marked `data-moins-chere`), as a JSON list of codes.
+pub(crate) async fn offres_moins_cheres(app: &App) -> Result<serde_json::Value> {
+    app.js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
+        .await
+}
+
 /// A text of the page, spaces made plain and runs of them single.
 pub(crate) async fn texte_de(app: &App, css: &str) -> Result<String> {
     let v = app
@@ -219,9 +226,7 @@ async fn comparer_les_offres(app: &App) -> Result {
     let mut attendus = montants_du_foyer();
     attendus.extend(montants_du_cout());
     attendre_montants(app, &attendus).await?;
-    let moins_chere = app
-        .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
-        .await?;
+    let moins_chere = offres_moins_cheres(app).await?;
     ensure!(
         moins_chere == serde_json::json!(["initiale"]),
         "offre surlignée la moins chère : {moins_chere}"
@@ -626,9 +631,7 @@ async fn adherent_seul_compare_le_cout_des_offres() {
             "cotisations gardées telles que tapées : {saisies}"
         );
         app.wait_for("[data-resultat-foyer='1']").await?;
-        let moins_chere = app
-            .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
-            .await?;
+        let moins_chere = offres_moins_cheres(app).await?;
         ensure!(
             moins_chere == serde_json::json!(["initiale"]),
             "offre surlignée la moins chère : {moins_chere}"

@@ -24,7 +24,9 @@ use crate::brouillon::{attendre_brouillon, commande};
 use crate::devis::{choisir_au_clavier, raccourci};
 use crate::ensure;
 use crate::estimation::{attendre_montants, valeur, Saisie};
-use crate::foyer::{entree_sur, montants_du_cout, montants_du_foyer, saisir_le_foyer, texte_de};
+use crate::foyer::{
+    entree_sur, montants_du_cout, montants_du_foyer, offres_moins_cheres, saisir_le_foyer, texte_de,
+};
 use crate::harness::{App, Result};
 use crate::impression::{chemin_garde, mots_du_pdf, regler};
 use fantoccini::key::Key;
@@ -231,9 +233,7 @@ async fn le_foyer_choisit_la_grille(app: &App) -> Result {
         "grille pour un adhérent et un autre bénéficiaire : {autre}"
     );
     attendre_montants(app, &montants_du_cout()).await?;
-    let moins_chere = app
-        .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
-        .await?;
+    let moins_chere = offres_moins_cheres(app).await?;
     ensure!(
         moins_chere == serde_json::json!(["initiale"]),
         "offre surlignée la moins chère : {moins_chere}"
@@ -429,9 +429,7 @@ async fn les_cotisations_des_cinq_offres_d_un_bareme_vont_au_moteur() {
             .map(|(o, _, net)| (format!("cout-net-{o}"), *net))
             .collect();
         attendre_montants(&app, &attendus).await?;
-        let moins_chere = app
-            .js("return [...document.querySelectorAll('[data-moins-chere]')].map(r => r.dataset.coutOffre);")
-            .await?;
+        let moins_chere = offres_moins_cheres(&app).await?;
         ensure!(
             moins_chere == serde_json::json!(["essentielle"]),
             "offre surlignée la moins chère : {moins_chere}"
